@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Darmarka",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DarmarkaKit", targets: ["DarmarkaKit"]),
+        .executable(name: "darmarka", targets: ["darmarka"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages (scripts/test installs them).
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode",
+                       providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+
+        // Pure domain rules: values and functions, no I/O, no SQL.
+        .target(name: "DarmarkaCore"),
+
+        // The imperative shell: SQLite store, rendering, import/export.
+        .target(name: "DarmarkaKit", dependencies: [
+            "DarmarkaCore",
+            "CQRencode",
+            "CCairo",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+
+        // The command line: parse, call DarmarkaKit, format.
+        .executableTarget(name: "darmarka", dependencies: [
+            "DarmarkaKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DarmarkaCoreTests", dependencies: ["DarmarkaCore"]),
+        .testTarget(name: "DarmarkaKitTests", dependencies: ["DarmarkaKit"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,79 @@
+/// What a movement does. The raw values are stored in the database.
+public enum MovementKind: String, CaseIterable, Sendable, Codable {
+    /// Things put into a box.
+    case intake
+    /// Things handed out of a box to people, maybe to a recipient or at an event.
+    case handout
+    /// Things moved from one box to another (to sorting, to storage).
+    case transfer
+    /// Things taken out of circulation: textile recycling, utility.
+    case writeoff
+    /// A stock take's difference: more or fewer than the ledger said.
+    case adjustment
+
+    /// Whether lines of this kind take things out of `from` and put them in `to`.
+    public var takesFromBox: Bool { self == .handout || self == .transfer || self == .writeoff }
+    public var putsIntoBox: Bool { self == .intake || self == .transfer }
+}
+
+/// The state of donated things as sorted.
+public enum Condition: String, CaseIterable, Sendable, Codable {
+    case new, good, repair, recycle
+
+    /// Reads `new`, `новое`, `good`, `хорошее`, `repair`, `ремонт`, `recycle`, `утиль` …
+    public static func parse(_ text: String) -> Condition? {
+        let k = TextKey.normalise(text)
+        if let c = Condition(rawValue: k) { return c }
+        switch k {
+        case "новое", "новый", "новая", "новые", "с биркой", "new with tags": return .new
+        case "хорошее", "хороший", "хорошая", "б/у", "бу", "used": return .good
+        case "ремонт", "требует ремонта", "стирка", "требует стирки", "needs repair": return .repair
+        case "утиль", "ветошь", "переработка", "recycling": return .recycle
+        default: return nil
+        }
+    }
+
+    public var phrase: Phrase {
+        switch self {
+        case .new: Phrase(ru: "новое", en: "new")
+        case .good: Phrase(ru: "хорошее", en: "good")
+        case .repair: Phrase(ru: "требует ремонта или стирки", en: "needs repair or washing")
+        case .recycle: Phrase(ru: "на переработку", en: "for recycling")
+        }
+    }
+}
+
+extension MovementKind {
+    /// Reads `intake`, `приём`, `выдача`, `перемещение`, `списание` and the like.
+    public static func parse(_ text: String) -> MovementKind? {
+        let k = TextKey.normalise(text)
+        if let m = MovementKind(rawValue: k) { return m }
+        switch k {
+        case "прием", "поступление", "приход", "in": return .intake
+        case "выдача", "выдано", "out", "hand out", "hand-out": return .handout
+        case "перемещение", "передача", "move": return .transfer
+        case "списание", "списано", "write-off", "write off": return .writeoff
+        case "корректировка", "инвентаризация", "adjust", "count": return .adjustment
+        default: return nil
+        }
+    }
+
+    public var phrase: Phrase {
+        switch self {
+        case .intake: Phrase(ru: "приём", en: "intake")
+        case .handout: Phrase(ru: "выдача", en: "handout")
+        case .transfer: Phrase(ru: "перемещение", en: "transfer")
+        case .writeoff: Phrase(ru: "списание", en: "write-off")
+        case .adjustment: Phrase(ru: "корректировка", en: "adjustment")
+        }
+    }
+}
+
+/// How names typed by people are compared: case, surrounding spaces,
+/// repeated inner spaces and ё/е do not matter.
+public enum TextKey {
+    public static func normalise(_ text: String) -> String {
+        let lowered = text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        return lowered.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,2 @@
+import DarmarkaKit
+@main struct Main { static func main() {} }
