@@ -1,0 +1,78 @@
+/// The listings the CLI prints, built from core values only, so that the
+/// table, JSON and CSV forms of each come from one place.
+public enum Listings {
+    public static func centres(_ centres: [Centre]) -> Listing {
+        Listing(columns: [Column("code", ru: "Код", en: "Code"), Column("name", ru: "Название", en: "Name"),
+                          Column("address", ru: "Адрес", en: "Address")],
+                rows: centres.map { [.text($0.code), .text($0.name), $0.address.map(Cell.text) ?? .none] })
+    }
+
+    public static func boxes(_ boxes: [Box], lang: Lang) -> Listing {
+        Listing(columns: [Column("code", ru: "Код", en: "Code"), Column("centre", ru: "Центр", en: "Centre"),
+                          Column("name", ru: "Название", en: "Name"), Column("kind", ru: "Вид", en: "Kind"),
+                          Column("status", ru: "Состояние", en: "Status")],
+                rows: boxes.map { b in
+                    [.text(b.code.description), .text(b.centreCode), b.name.map(Cell.text) ?? .none,
+                     .text(lang == .en ? b.kind.rawValue : b.kind.phrase.ru),
+                     .text(lang == .en ? b.status.rawValue : b.status.phrase.ru)]
+                })
+    }
+
+    /// Codes and names; JSON keeps the stable codes, the table the names.
+    public static func named(_ entries: [NamedEntry]) -> Listing {
+        Listing(columns: [Column("code", ru: "Код", en: "Code"), Column("nameRu", ru: "Название", en: "Russian name"),
+                          Column("nameEn", ru: "По-английски", en: "English name"), Column("aliases", ru: "Другие названия", en: "Aliases")],
+                rows: entries.map { [.text($0.code), .text($0.nameRu), .text($0.nameEn), .text($0.aliases.joined(separator: ", "))] })
+    }
+
+    public static func recipients(_ recipients: [Recipient]) -> Listing {
+        Listing(columns: [Column("code", ru: "Код", en: "Code"), Column("group", ru: "Группа", en: "Group"),
+                          Column("household", ru: "Человек в семье", en: "Household", alignRight: true),
+                          Column("registered", ru: "Зарегистрирован", en: "Registered")],
+                rows: recipients.map { [.text($0.code), $0.groupCode.map(Cell.text) ?? .none, .int($0.householdSize), .text($0.registeredOn.description)] })
+    }
+
+    public static func events(_ events: [Event]) -> Listing {
+        Listing(columns: [Column("id", ru: "№", en: "#", alignRight: true), Column("date", ru: "Дата", en: "Date"),
+                          Column("name", ru: "Название", en: "Name"), Column("centre", ru: "Центр", en: "Centre"),
+                          Column("participants", ru: "Участников", en: "Participants", alignRight: true)],
+                rows: events.map { [.int(Int($0.id)), .text($0.date.description), .text($0.name), $0.centreCode.map(Cell.text) ?? .none, .int($0.participants)] })
+    }
+
+    public static func stock(_ lines: [StockLine], lang: Lang) -> Listing {
+        var listing = Listing(columns: [Column("centre", ru: "Центр", en: "Centre"), Column("box", ru: "Бокс", en: "Box"),
+                                        Column("category", ru: "Категория", en: "Category"),
+                                        Column("name", ru: "Название", en: "Name"),
+                                        Column("quantity", ru: "Шт.", en: "Items", alignRight: true),
+                                        Column("kg", ru: "Кг", en: "kg", alignRight: true)])
+        listing.rows = lines.map { [.text($0.centre), .text($0.box), .text($0.category), .text($0.categoryName.text(lang)),
+                                    .int($0.quantity), .kg($0.grams)] }
+        return listing
+    }
+
+    public static func history(_ entries: [HistoryEntry], lang: Lang) -> Listing {
+        var listing = Listing(columns: [Column("id", ru: "№", en: "#", alignRight: true), Column("date", ru: "Дата", en: "Date"),
+                                        Column("kind", ru: "Операция", en: "Operation"),
+                                        Column("from", ru: "Откуда", en: "From"), Column("to", ru: "Куда", en: "To"),
+                                        Column("category", ru: "Категория", en: "Category"),
+                                        Column("quantity", ru: "Шт.", en: "Items", alignRight: true),
+                                        Column("kg", ru: "Кг", en: "kg", alignRight: true),
+                                        Column("recipient", ru: "Получатель", en: "Recipient"),
+                                        Column("note", ru: "Примечание", en: "Note")])
+        for e in entries {
+            var remark = e.note ?? ""
+            if let r = e.reverses { remark = Phrase(ru: "отмена №\(r)", en: "undoes #\(r)").text(lang) }
+            if let by = e.reversedBy { remark = [remark, Phrase(ru: "отменено (№\(by))", en: "undone (#\(by))").text(lang)].filter { !$0.isEmpty }.joined(separator: "; ") }
+            let kind = lang == .en ? e.kind.rawValue : e.kind.phrase.ru
+            for line in e.lines {
+                let q = e.reverses == nil ? line.quantity : -line.quantity
+                let g = line.grams.map { e.reverses == nil ? $0 : -$0 }
+                listing.rows.append([.int(Int(e.id)), .text(e.date.description), .text(kind),
+                                     e.fromBox.map(Cell.text) ?? .none, e.toBox.map(Cell.text) ?? .none,
+                                     .text(line.category), .int(q), g.map(Cell.kg) ?? .none,
+                                     e.recipient.map(Cell.text) ?? .none, remark.isEmpty ? .none : .text(remark)])
+            }
+        }
+        return listing
+    }
+}

@@ -1,0 +1,64 @@
+/// What the program tells the user when something went well.
+public enum Note: Localized {
+    case initialised(path: String, timeZone: String)
+    case centreAdded(code: String, name: String)
+    case boxAdded(code: String, centre: String)
+    case boxRetired(code: String)
+    case categoryAdded(code: String)
+    case aliasAdded(alias: String, category: String)
+    case recipientAdded(code: String)
+    case recipientRegistered(code: String)
+    case eventAdded(id: RowID, name: String, date: LocalDate)
+    case recorded(id: RowID, kind: MovementKind, quantity: Int, category: Phrase, box: String)
+    case transferred(id: RowID, quantity: Int, category: Phrase, from: String, to: String)
+    case adjusted(id: RowID, box: String, category: Phrase, from: Int, to: Int)
+    case undone(id: RowID, by: RowID)
+    case nothingFound
+    case empty(Phrase)
+
+    public var phrase: Phrase {
+        switch self {
+        case .initialised(let path, let tz):
+            Phrase(ru: "База создана: \(path) (часовой пояс \(tz)).", en: "Database created: \(path) (time zone \(tz)).")
+        case .centreAdded(let code, let name):
+            Phrase(ru: "Центр \(code) добавлен: \(name).", en: "Centre \(code) added: \(name).")
+        case .boxAdded(let code, let centre):
+            Phrase(ru: "Бокс \(code) зарегистрирован в центре \(centre).", en: "Box \(code) registered at centre \(centre).")
+        case .boxRetired(let code):
+            Phrase(ru: "Бокс \(code) выведен из работы.", en: "Box \(code) retired.")
+        case .categoryAdded(let code):
+            Phrase(ru: "Категория \(code) добавлена.", en: "Category \(code) added.")
+        case .aliasAdded(let alias, let category):
+            Phrase(ru: "«\(alias)» теперь означает категорию \(category).", en: "“\(alias)” now means the category \(category).")
+        case .recipientAdded(let code):
+            Phrase(ru: "Получатель \(code) зарегистрирован.", en: "Recipient \(code) registered.")
+        case .recipientRegistered(let code):
+            Phrase(ru: "Новый получатель \(code) зарегистрирован.", en: "New recipient \(code) registered.")
+        case .eventAdded(let id, let name, let date):
+            Phrase(ru: "Мероприятие №\(id) «\(name)» на \(date) добавлено.", en: "Event #\(id) “\(name)” on \(date) added.")
+        case .recorded(let id, let kind, let quantity, let category, let box):
+            switch kind {
+            case .intake: Phrase(ru: "№\(id): принято \(quantity) шт. «\(category.ru)» в бокс \(box).",
+                                 en: "#\(id): \(quantity) × “\(category.en)” taken into box \(box).")
+            case .handout: Phrase(ru: "№\(id): выдано \(quantity) шт. «\(category.ru)» из бокса \(box).",
+                                  en: "#\(id): \(quantity) × “\(category.en)” handed out from box \(box).")
+            case .writeoff: Phrase(ru: "№\(id): списано \(quantity) шт. «\(category.ru)» из бокса \(box).",
+                                   en: "#\(id): \(quantity) × “\(category.en)” written off from box \(box).")
+            case .transfer, .adjustment: Phrase(ru: "№\(id): \(kind.phrase.ru), \(quantity) шт. «\(category.ru)», бокс \(box).",
+                                                en: "#\(id): \(kind.phrase.en), \(quantity) × “\(category.en)”, box \(box).")
+            }
+        case .transferred(let id, let quantity, let category, let from, let to):
+            Phrase(ru: "№\(id): \(quantity) шт. «\(category.ru)» перемещено из \(from) в \(to).",
+                   en: "#\(id): \(quantity) × “\(category.en)” moved from \(from) to \(to).")
+        case .adjusted(let id, let box, let category, let from, let to):
+            Phrase(ru: "№\(id): в боксе \(box) «\(category.ru)» было по учёту \(from), насчитано \(to); разница записана.",
+                   en: "#\(id): box \(box) had \(from) of “\(category.en)” on the books, \(to) counted; the difference is recorded.")
+        case .undone(let id, let by):
+            Phrase(ru: "Движение №\(id) отменено обратным движением №\(by).", en: "Movement #\(id) undone by the reversing movement #\(by).")
+        case .nothingFound:
+            Phrase(ru: "Ничего не найдено.", en: "Nothing found.")
+        case .empty(let what):
+            what
+        }
+    }
+}

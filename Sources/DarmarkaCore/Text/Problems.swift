@@ -1,0 +1,192 @@
+/// Everything that can go wrong with what a user asked, as one line in
+/// Russian and English that says what is wrong and what to do.
+public enum LedgerProblem: UserFacingError, Equatable {
+    case noLines
+    case badQuantity(String)
+    case badWeight(String)
+    case badDate(String)
+    case badTime(String)
+    case badMonth(String)
+    case boxesDoNotFit(MovementKind)
+    case transferToSameBox
+    case recipientOnlyOnHandout
+    case unknownBox(String)
+    case badBoxCode(String, CodeProblem)
+    case boxRetired(String)
+    case unknownCentre(String)
+    case centreExists(String)
+    case badCentreCode(String)
+    case unknownCategory(String)
+    case categoryExists(String)
+    case badCategoryCode(String)
+    case unknownGroup(String)
+    case unknownRecipient(String)
+    case recipientExists(String)
+    case badRecipientCode(String)
+    case badHouseholdSize(String)
+    case unknownEvent(String)
+    case eventExists(String, LocalDate)
+    case unknownMovement(String)
+    case alreadyUndone(RowID, by: RowID)
+    case cannotUndoReversal(RowID)
+    case insufficientStock(box: String, category: Phrase, available: Int, asked: Int, on: LocalDate)
+    case nothingToAdjust(box: String, category: Phrase, quantity: Int)
+    case codeAlreadyIssued(String)
+    case codeNotIssued(String)
+    case codeAlreadyUsed(String)
+    case codesExhausted
+    case badTimeZone(String)
+    case badFormat(String)
+    case badLanguage(String)
+    case alreadyInitialised(String)
+    case noDatabase(String)
+    case notDarmarkaDatabase(String)
+    case newerDatabase(String)
+    case cannotOpen(String, String)
+    case databaseBusy(String)
+    case contactWithoutConsent
+    case outputExists(String)
+    case cannotWrite(String, String)
+    case invalidArguments(String)
+
+    public var phrase: Phrase {
+        switch self {
+        case .noLines:
+            Phrase(ru: "В движении нет ни одной строки: укажите --category и --quantity.",
+                   en: "The movement has no lines: give --category and --quantity.")
+        case .badQuantity(let q):
+            Phrase(ru: "Количество должно быть целым числом больше нуля (не больше \(Quantity.maximum)), а не «\(q)».",
+                   en: "The quantity must be a whole number above zero (at most \(Quantity.maximum)), not “\(q)”.")
+        case .badWeight(let w):
+            Phrase(ru: "Вес «\(w)» не понят: укажите килограммы числом, например 2,5 или 0.75.",
+                   en: "The weight “\(w)” is not understood: give kilograms as a number, such as 2.5 or 0.75.")
+        case .badDate(let d):
+            Phrase(ru: "Такой даты нет: «\(d)». Пишите 2026-11-03 или 03.11.2026.",
+                   en: "There is no such date: “\(d)”. Write 2026-11-03 or 03.11.2026.")
+        case .badTime(let t):
+            Phrase(ru: "Время «\(t)» не понято: пишите 14:30.", en: "The time “\(t)” is not understood: write 14:30.")
+        case .badMonth(let m):
+            Phrase(ru: "Месяц «\(m)» не понят: пишите 2026-11.", en: "The month “\(m)” is not understood: write 2026-11.")
+        case .boxesDoNotFit(let kind):
+            Phrase(ru: "Для операции «\(kind.phrase.ru)» боксы указаны не так: приём — в бокс (--box), выдача и списание — из бокса (--box), перемещение — --from и --to.",
+                   en: "The boxes do not fit a \(kind.phrase.en): intake goes into --box, handout and write-off come from --box, a transfer needs --from and --to.")
+        case .transferToSameBox:
+            Phrase(ru: "Перемещение в тот же бокс ничего не меняет: укажите другой бокс в --to.",
+                   en: "A transfer into the same box changes nothing: give another box in --to.")
+        case .recipientOnlyOnHandout:
+            Phrase(ru: "Получатель и мероприятие указываются только при выдаче.",
+                   en: "A recipient and an event belong to handouts only.")
+        case .unknownBox(let code):
+            Phrase(ru: "Бокса «\(code)» нет. Список боксов: darmarka box list.",
+                   en: "There is no box “\(code)”. See the boxes with: darmarka box list.")
+        case .badBoxCode(let text, let problem):
+            switch problem {
+            case .empty:
+                Phrase(ru: "Код бокса не указан.", en: "No box code was given.")
+            case .invalidCharacter(let ch):
+                Phrase(ru: "В коде бокса «\(text)» есть лишний знак «\(ch)»: код выглядит как B-7K3QX.",
+                       en: "The box code “\(text)” has a stray character “\(ch)”: a code looks like B-7K3QX.")
+            case .wrongLength:
+                Phrase(ru: "«\(text)» не похоже на код бокса: код выглядит как B-7K3QX (буква B и пять знаков).",
+                       en: "“\(text)” does not look like a box code: a code looks like B-7K3QX (the letter B and five symbols).")
+            case .wrongCheck:
+                Phrase(ru: "В коде бокса «\(text)» опечатка: последний, контрольный знак не сходится. Проверьте код на наклейке.",
+                       en: "The box code “\(text)” has a typo: its last, check symbol does not match. Check the code on the label.")
+            }
+        case .boxRetired(let code):
+            Phrase(ru: "Бокс \(code) выведен из работы: в него нельзя принимать вещи.",
+                   en: "Box \(code) is retired: nothing can be put into it.")
+        case .unknownCentre(let c):
+            Phrase(ru: "Центра «\(c)» нет. Список центров: darmarka centre list.",
+                   en: "There is no centre “\(c)”. See the centres with: darmarka centre list.")
+        case .centreExists(let c):
+            Phrase(ru: "Центр с кодом \(c) уже есть.", en: "A centre with the code \(c) exists already.")
+        case .badCentreCode(let c):
+            Phrase(ru: "Код центра «\(c)» не годится: от 2 до 8 латинских букв или цифр, например PRE.",
+                   en: "The centre code “\(c)” will not do: 2 to 8 Latin letters or digits, such as PRE.")
+        case .unknownCategory(let c):
+            Phrase(ru: "Категории «\(c)» нет. Список категорий: darmarka category list.",
+                   en: "There is no category “\(c)”. See the categories with: darmarka category list.")
+        case .categoryExists(let c):
+            Phrase(ru: "Название «\(c)» уже занято другой категорией.", en: "The name “\(c)” is taken by a category already.")
+        case .badCategoryCode(let c):
+            Phrase(ru: "Код категории «\(c)» не годится: латинские буквы, цифры и дефис, например winter-boots.",
+                   en: "The category code “\(c)” will not do: Latin letters, digits and hyphens, such as winter-boots.")
+        case .unknownGroup(let g):
+            Phrase(ru: "Группы «\(g)» нет. Список групп: darmarka group list.",
+                   en: "There is no group “\(g)”. See the groups with: darmarka group list.")
+        case .unknownRecipient(let r):
+            Phrase(ru: "Получателя «\(r)» нет. Список: darmarka recipient list.",
+                   en: "There is no recipient “\(r)”. See them with: darmarka recipient list.")
+        case .recipientExists(let r):
+            Phrase(ru: "Получатель с кодом \(r) уже есть.", en: "A recipient with the code \(r) exists already.")
+        case .badRecipientCode(let r):
+            Phrase(ru: "Код получателя «\(r)» не годится: до 32 букв, цифр и дефисов, без пробелов (номер карточки, а не имя).",
+                   en: "The recipient code “\(r)” will not do: up to 32 letters, digits and hyphens, no spaces (a card number, not a name).")
+        case .badHouseholdSize(let s):
+            Phrase(ru: "Размер семьи должен быть целым числом от 1 до 50, а не «\(s)».",
+                   en: "The household size must be a whole number from 1 to 50, not “\(s)”.")
+        case .unknownEvent(let e):
+            Phrase(ru: "Мероприятия «\(e)» нет. Список: darmarka event list; новое: darmarka event add.",
+                   en: "There is no event “\(e)”. See them with darmarka event list; add one with darmarka event add.")
+        case .eventExists(let e, let d):
+            Phrase(ru: "Мероприятие «\(e)» на \(d) уже есть.", en: "The event “\(e)” on \(d) exists already.")
+        case .unknownMovement(let m):
+            Phrase(ru: "Движения №\(m) нет. Номера видны в darmarka history.",
+                   en: "There is no movement #\(m). The numbers are shown by darmarka history.")
+        case .alreadyUndone(let id, let by):
+            Phrase(ru: "Движение №\(id) уже отменено движением №\(by).", en: "Movement #\(id) was undone already, by movement #\(by).")
+        case .cannotUndoReversal(let id):
+            Phrase(ru: "Движение №\(id) само является отменой. Чтобы вернуть отменённое, запишите его заново.",
+                   en: "Movement #\(id) is itself an undo. To bring back what it undid, record it again.")
+        case .insufficientStock(let box, let category, let available, let asked, let on):
+            Phrase(ru: "В боксе \(box) на \(on) категории «\(category.ru)» \(available) шт., а нужно \(asked). Проверьте количество, бокс и дату, или сначала запишите приём.",
+                   en: "Box \(box) holds \(available) of “\(category.en)” on \(on), but \(asked) were asked for. Check the quantity, box and date, or record the intake first.")
+        case .nothingToAdjust(let box, let category, let quantity):
+            Phrase(ru: "В боксе \(box) и так \(quantity) шт. категории «\(category.ru)»: корректировка не нужна.",
+                   en: "Box \(box) already holds \(quantity) of “\(category.en)”: nothing to adjust.")
+        case .codeAlreadyIssued(let c):
+            Phrase(ru: "Код \(c) уже выдан другому боксу.", en: "The code \(c) was issued to another box already.")
+        case .codeNotIssued(let c):
+            Phrase(ru: "Код \(c) не выдавался: заранее напечатать коды можно командой darmarka labels blank.",
+                   en: "The code \(c) was never issued: pre-print codes with darmarka labels blank.")
+        case .codeAlreadyUsed(let c):
+            Phrase(ru: "Код \(c) уже принадлежит боксу.", en: "The code \(c) belongs to a box already.")
+        case .codesExhausted:
+            Phrase(ru: "Коды боксов закончились.", en: "No box codes are left.")
+        case .badTimeZone(let z):
+            Phrase(ru: "Часовой пояс «\(z)» неизвестен: пишите, например, Asia/Yekaterinburg.",
+                   en: "The time zone “\(z)” is unknown: write, for example, Asia/Yekaterinburg.")
+        case .badFormat(let f):
+            Phrase(ru: "Формат «\(f)» не поддерживается здесь.", en: "The format “\(f)” is not supported here.")
+        case .badLanguage(let l):
+            Phrase(ru: "Язык «\(l)» не поддерживается: ru или en.", en: "The language “\(l)” is not supported: ru or en.")
+        case .alreadyInitialised(let p):
+            Phrase(ru: "База \(p) уже создана.", en: "The database \(p) exists already.")
+        case .noDatabase(let p):
+            Phrase(ru: "Базы \(p) нет. Создайте её: darmarka init (или укажите другую в --db).",
+                   en: "There is no database at \(p). Create it with darmarka init (or name another with --db).")
+        case .notDarmarkaDatabase(let p):
+            Phrase(ru: "Файл \(p) — не база Дармарки. Укажите правильный файл в --db.",
+                   en: "The file \(p) is not a Darmarka database. Name the right file with --db.")
+        case .newerDatabase(let p):
+            Phrase(ru: "База \(p) создана более новой версией Дармарки. Обновите программу.",
+                   en: "The database \(p) was made by a newer Darmarka. Update the program.")
+        case .cannotOpen(let p, let why):
+            Phrase(ru: "Не удалось открыть базу \(p): \(why).", en: "Could not open the database \(p): \(why).")
+        case .databaseBusy(let p):
+            Phrase(ru: "База \(p) занята другой программой слишком долго. Повторите позже.",
+                   en: "The database \(p) was busy in another program for too long. Try again later.")
+        case .contactWithoutConsent:
+            Phrase(ru: "Контакт хранится только с датой согласия (152-ФЗ): добавьте --consent-date.",
+                   en: "A contact is kept only with the date consent was given (152-FZ): add --consent-date.")
+        case .outputExists(let p):
+            Phrase(ru: "Файл \(p) уже есть. Укажите другое имя или добавьте --force, чтобы перезаписать.",
+                   en: "The file \(p) exists already. Name another or add --force to overwrite it.")
+        case .cannotWrite(let p, let why):
+            Phrase(ru: "Не удалось записать \(p): \(why).", en: "Could not write \(p): \(why).")
+        case .invalidArguments(let m):
+            Phrase(ru: "Неверные аргументы: \(m). Справка: darmarka --help.", en: "Invalid arguments: \(m). See darmarka --help.")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import DarmarkaCore
+import GRDB
+
+// Centres, categories, recipient groups, volunteers.
+extension LedgerTransaction {
+    public func addCentre(code: String, name: String, address: String?) throws -> Centre {
+        let code = code.trimmingCharacters(in: .whitespaces).uppercased()
+        guard (2...8).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw LedgerProblem.badCentreCode(code)
+        }
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw LedgerProblem.invalidArguments("--name") }
+        if try centre(matching: code) != nil { throw LedgerProblem.centreExists(code) }
+        try db.execute(sql: "INSERT INTO centre(code, name, address, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [code, name, address, recordedAt])
+        return Centre(id: db.lastInsertedRowID, code: code, name: name, address: address)
+    }
+
+    public func centres() throws -> [Centre] {
+        try Row.fetchAll(db, sql: "SELECT id, code, name, address FROM centre ORDER BY code").map(Self.centre)
+    }
+
+    /// A centre by its code.
+    public func centre(_ code: String) throws -> Centre {
+        guard let c = try centre(matching: code) else { throw LedgerProblem.unknownCentre(code) }
+        return c
+    }
+
+    func centre(matching code: String) throws -> Centre? {
+        try Row.fetchOne(db, sql: "SELECT id, code, name, address FROM centre WHERE code = ?",
+                         arguments: [code.trimmingCharacters(in: .whitespaces)]).map(Self.centre)
+    }
+
+    static func centre(_ r: Row) -> Centre {
+        Centre(id: r["id"], code: r["code"], name: r["name"], address: r["address"])
+    }
+
+    // MARK: Categories and groups
+
+    public func categories() throws -> [NamedEntry] {
+        try namedEntries(table: "category", aliasTable: "category_alias", key: "category_id")
+    }
+
+    public func groups() throws -> [NamedEntry] {
+        try namedEntries(table: "recipient_group", aliasTable: "group_alias", key: "group_id")
+    }
+
+    /// A category by code, either name or alias, ignoring case and ё/е.
+    public func category(_ text: String) throws -> NamedEntry {
+        guard let c = try categories().named(text) else { throw LedgerProblem.unknownCategory(text) }
+        return c
+    }
+
+    public func group(_ text: String) throws -> NamedEntry {
+        guard let g = try groups().named(text) else { throw LedgerProblem.unknownGroup(text) }
+        return g
+    }
+
+    private func namedEntries(table: String, aliasTable: String, key: String) throws -> [NamedEntry] {
+        var aliases: [RowID: [String]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT alias, \(key) AS owner FROM \(aliasTable) ORDER BY alias") {
+            aliases[r["owner"], default: []].append(r["alias"])
+        }
+        return try Row.fetchAll(db, sql: "SELECT id, code, name_ru, name_en FROM \(table) ORDER BY id").map { r in
+            NamedEntry(id: r["id"], code: r["code"], nameRu: r["name_ru"], nameEn: r["name_en"], aliases: aliases[r["id"]] ?? [])
+        }
+    }
+
+    public func addCategory(code: String, nameRu: String, nameEn: String?) throws -> NamedEntry {
+        let code = code.trimmingCharacters(in: .whitespaces).lowercased()
+        guard (2...32).contains(code.count),
+              code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw LedgerProblem.badCategoryCode(code)
+        }
+        let ru = nameRu.trimmingCharacters(in: .whitespaces)
+        let en = (nameEn ?? "").trimmingCharacters(in: .whitespaces)
+        let existing = try categories()
+        for name in [code, ru, en] where !name.isEmpty {
+            if existing.named(name) != nil { throw LedgerProblem.categoryExists(name) }
+        }
+        guard !ru.isEmpty else { throw LedgerProblem.invalidArguments("--name-ru") }
+        try db.execute(sql: "INSERT INTO category(code, name_ru, name_en) VALUES (?, ?, ?)",
+                       arguments: [code, ru, en.isEmpty ? ru : en])
+        return NamedEntry(id: db.lastInsertedRowID, code: code, nameRu: ru, nameEn: en.isEmpty ? ru : en, aliases: [])
+    }
+
+    /// Adds another name for a category, refused when it already names one.
+    public func addCategoryAlias(_ alias: String, to category: NamedEntry) throws {
+        let key = TextKey.normalise(alias)
+        guard !key.isEmpty else { throw LedgerProblem.invalidArguments("alias") }
+        if try categories().named(key) != nil { throw LedgerProblem.categoryExists(alias) }
+        try db.execute(sql: "INSERT INTO category_alias(alias, category_id) VALUES (?, ?)", arguments: [key, category.id])
+    }
+
+    // MARK: Volunteers
+
+    /// The volunteer of that name, registered on first use.
+    public func volunteer(named name: String) throws -> RowID {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        if let id = try RowID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE name = ?", arguments: [name]) { return id }
+        try db.execute(sql: "INSERT INTO volunteer(name) VALUES (?)", arguments: [name])
+        return db.lastInsertedRowID
+    }
+}

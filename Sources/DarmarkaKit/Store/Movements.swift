@@ -1,0 +1,131 @@
+import DarmarkaCore
+import GRDB
+
+// Recording movements, undoing them, and the stock they leave.
+extension LedgerTransaction {
+    /// Records a movement and updates the stock it changes, refusing it when
+    /// any box and category would fall below zero on any day from its date on.
+    @discardableResult
+    public func record(_ draft: MovementDraft) throws -> RowID {
+        if let problem = Ledger.check(draft) { throw problem }
+        if draft.reverses == nil, draft.kind == .intake || draft.kind == .transfer, let to = draft.toBox,
+           let box = try box(id: to), box.status == .retired {
+            throw LedgerProblem.boxRetired(box.code.description)
+        }
+        let deltas = Ledger.deltas(of: draft)
+        for delta in deltas where delta.quantity < 0 {
+            try ensureStock(for: delta, on: draft.date)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO movement(kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
+                                 recipient_id, event_id, volunteer_id, note, reverses_id, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                draft.kind.rawValue, draft.date.description, draft.time?.description, recordedAt,
+                draft.fromBox, draft.toBox, draft.recipientID, draft.eventID, draft.volunteerID,
+                draft.note, draft.reverses, draft.importID,
+            ])
+        let id = db.lastInsertedRowID
+        let line = try db.cachedStatement(sql: """
+            INSERT INTO movement_line(movement_id, category_id, quantity, grams, condition) VALUES (?, ?, ?, ?, ?)
+            """)
+        for l in draft.lines {
+            try line.execute(arguments: [id, l.categoryID, l.quantity, l.grams?.value, l.condition?.rawValue])
+        }
+        try apply(deltas, on: draft.date)
+        return id
+    }
+
+    /// Adds stock changes to the balances kept beside the ledger.
+    func apply(_ deltas: [StockDelta], on date: LocalDate) throws {
+        let balance = try db.cachedStatement(sql: """
+            INSERT INTO balance(box_id, category_id, quantity, grams) VALUES (?, ?, ?, ?)
+            ON CONFLICT(box_id, category_id) DO UPDATE
+            SET quantity = quantity + excluded.quantity, grams = grams + excluded.grams
+            """)
+        let day = try db.cachedStatement(sql: """
+            INSERT INTO balance_day(box_id, category_id, day, quantity, grams) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(box_id, category_id, day) DO UPDATE
+            SET quantity = quantity + excluded.quantity, grams = grams + excluded.grams
+            """)
+        for d in deltas {
+            try balance.execute(arguments: [d.box, d.category, d.quantity, d.grams])
+            try day.execute(arguments: [d.box, d.category, date.description, d.quantity, d.grams])
+        }
+    }
+
+    private func ensureStock(for delta: StockDelta, on date: LocalDate) throws {
+        let current = try Int.fetchOne(db, sql: "SELECT quantity FROM balance WHERE box_id = ? AND category_id = ?",
+                                       arguments: [delta.box, delta.category]) ?? 0
+        let later = try Row.fetchAll(db, sql: """
+            SELECT day, quantity FROM balance_day WHERE box_id = ? AND category_id = ? AND day >= ? ORDER BY day
+            """, arguments: [delta.box, delta.category, date.description]).compactMap { r -> (day: LocalDate, quantity: Int)? in
+                guard let day = LocalDate.parse(r["day"]) else { return nil }
+                return (day, r["quantity"])
+            }
+        let lowest = Ledger.lowestBalance(current: current, delta: delta.quantity, date: date, later: later)
+        guard lowest.quantity < 0 else { return }
+        let box = try box(id: delta.box)
+        let category = try categories().first { $0.id == delta.category }
+        throw LedgerProblem.insufficientStock(
+            box: box?.code.description ?? "#\(delta.box)",
+            category: Phrase(ru: category?.nameRu ?? "?", en: category?.nameEn ?? "?"),
+            available: lowest.quantity - delta.quantity, asked: -delta.quantity, on: lowest.day)
+    }
+
+    /// Undoes a movement by recording its reverse, dated as the original, so
+    /// that stock and every report read as if it had never happened.
+    @discardableResult
+    public func undo(_ id: RowID, volunteer: RowID? = nil) throws -> RowID {
+        guard let m = try Row.fetchOne(db, sql: "SELECT * FROM movement WHERE id = ?", arguments: [id]) else {
+            throw LedgerProblem.unknownMovement(String(id))
+        }
+        if m["reverses_id"] as RowID? != nil { throw LedgerProblem.cannotUndoReversal(id) }
+        if let by = try RowID.fetchOne(db, sql: "SELECT id FROM movement WHERE reverses_id = ?", arguments: [id]) {
+            throw LedgerProblem.alreadyUndone(id, by: by)
+        }
+        let lines = try Row.fetchAll(db, sql: "SELECT * FROM movement_line WHERE movement_id = ? ORDER BY id", arguments: [id]).map { r in
+            LineDraft(categoryID: r["category_id"], quantity: r["quantity"],
+                      grams: (r["grams"] as Int64?).map(Grams.init), condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:)))
+        }
+        guard let kind = MovementKind(rawValue: m["kind"]), let date = LocalDate.parse(m["occurred_on"]) else {
+            throw LedgerProblem.unknownMovement(String(id))
+        }
+        let draft = MovementDraft(kind: kind, date: date, time: (m["occurred_at"] as String?).flatMap(LocalTime.parse),
+                                  fromBox: m["from_box_id"], toBox: m["to_box_id"], recipientID: m["recipient_id"],
+                                  eventID: m["event_id"], volunteerID: volunteer, note: nil, lines: lines, reverses: id)
+        return try record(draft)
+    }
+
+    /// Stock of one box and category at the end of a day.
+    public func stock(box: RowID, category: RowID, on date: LocalDate) throws -> (quantity: Int, grams: Grams) {
+        let r = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(quantity), 0) AS q, COALESCE(SUM(grams), 0) AS g
+            FROM balance_day WHERE box_id = ? AND category_id = ? AND day <= ?
+            """, arguments: [box, category, date.description])
+        return (r?["q"] ?? 0, Grams(r?["g"] ?? 0))
+    }
+
+    /// What is in stock, per box and category: now, or at the end of a day.
+    public func stock(box: Box? = nil, centre: Centre? = nil, on date: LocalDate? = nil) throws -> [StockLine] {
+        let source = date == nil
+            ? "SELECT box_id, category_id, quantity, grams FROM balance"
+            : "SELECT box_id, category_id, SUM(quantity) AS quantity, SUM(grams) AS grams FROM balance_day WHERE day <= ? GROUP BY box_id, category_id"
+        var arguments: StatementArguments = date.map { [$0.description] } ?? []
+        arguments += [box?.id, box?.id, centre?.id, centre?.id]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT b.code AS box, c.code AS centre, k.code AS category, k.name_ru, k.name_en, s.quantity, s.grams
+            FROM (\(source)) s
+            JOIN box b ON b.id = s.box_id JOIN centre c ON c.id = b.centre_id JOIN category k ON k.id = s.category_id
+            WHERE (s.quantity <> 0 OR s.grams <> 0)
+              AND (? IS NULL OR s.box_id = ?) AND (? IS NULL OR b.centre_id = ?)
+            ORDER BY c.code, b.code, k.id
+            """, arguments: arguments)
+        return rows.map { r in
+            StockLine(box: r["box"], centre: r["centre"], category: r["category"],
+                      categoryName: Phrase(ru: r["name_ru"], en: r["name_en"]),
+                      quantity: r["quantity"], grams: Grams(r["grams"]))
+        }
+    }
+}
+

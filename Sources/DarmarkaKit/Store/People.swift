@@ -1,0 +1,91 @@
+import DarmarkaCore
+import GRDB
+
+// Recipients and events.
+extension LedgerTransaction {
+    /// Registers a recipient by pseudonymous code. A contact is refused
+    /// without a consent date (152-ФЗ).
+    public func addRecipient(code: String, group: NamedEntry?, householdSize: Int, on date: LocalDate,
+                             contact: String? = nil, consentOn: LocalDate? = nil) throws -> Recipient {
+        let code = try Self.recipientCode(code)
+        guard (1...50).contains(householdSize) else { throw LedgerProblem.badHouseholdSize(String(householdSize)) }
+        if contact != nil && consentOn == nil { throw LedgerProblem.contactWithoutConsent }
+        if try recipient(code) != nil { throw LedgerProblem.recipientExists(code) }
+        try db.execute(sql: """
+            INSERT INTO recipient(code, group_id, household_size, registered_on, contact, consent_on)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [code, group?.id, householdSize, date.description, contact, consentOn?.description])
+        return Recipient(id: db.lastInsertedRowID, code: code, groupCode: group?.code, householdSize: householdSize,
+                         registeredOn: date, hasContact: contact != nil, forgotten: false)
+    }
+
+    /// Card numbers are what identify people here: no spaces, so no names.
+    static func recipientCode(_ text: String) throws -> String {
+        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard (1...32).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" }) else {
+            throw LedgerProblem.badRecipientCode(text)
+        }
+        return code
+    }
+
+    static let recipientSelect = """
+        SELECT r.id, r.code, g.code AS group_code, r.household_size, r.registered_on,
+               r.contact IS NOT NULL AS has_contact, r.forgotten_at IS NOT NULL AS forgotten
+        FROM recipient r LEFT JOIN recipient_group g ON g.id = r.group_id
+        """
+
+    public func recipient(_ code: String) throws -> Recipient? {
+        let code = try Self.recipientCode(code)
+        return try Row.fetchOne(db, sql: Self.recipientSelect + " WHERE r.code = ?", arguments: [code]).map(Self.recipient)
+    }
+
+    public func recipients() throws -> [Recipient] {
+        try Row.fetchAll(db, sql: Self.recipientSelect + " ORDER BY r.code").map(Self.recipient)
+    }
+
+    static func recipient(_ r: Row) -> Recipient {
+        Recipient(id: r["id"], code: r["code"], groupCode: r["group_code"], householdSize: r["household_size"],
+                  registeredOn: LocalDate.parse(r["registered_on"]) ?? LocalDate(dayNumber: 0),
+                  hasContact: r["has_contact"], forgotten: r["forgotten"])
+    }
+
+    public func addEvent(name: String, date: LocalDate, centre: Centre?, participants: Int) throws -> Event {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw LedgerProblem.invalidArguments("--name") }
+        guard participants >= 0 else { throw LedgerProblem.badQuantity(String(participants)) }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM event WHERE name = ? AND held_on = ?", arguments: [name, date.description]) == true {
+            throw LedgerProblem.eventExists(name, date)
+        }
+        try db.execute(sql: "INSERT INTO event(name, held_on, centre_id, participants) VALUES (?, ?, ?, ?)",
+                       arguments: [name, date.description, centre?.id, participants])
+        return Event(id: db.lastInsertedRowID, name: name, date: date, centreCode: centre?.code, participants: participants)
+    }
+
+    static let eventSelect = """
+        SELECT e.id, e.name, e.held_on, c.code AS centre_code, e.participants
+        FROM event e LEFT JOIN centre c ON c.id = e.centre_id
+        """
+
+    public func events(from: LocalDate? = nil, to: LocalDate? = nil) throws -> [Event] {
+        try Row.fetchAll(db, sql: Self.eventSelect + " WHERE (? IS NULL OR e.held_on >= ?) AND (? IS NULL OR e.held_on <= ?) ORDER BY e.held_on, e.name",
+                         arguments: [from?.description, from?.description, to?.description, to?.description]).map(Self.event)
+    }
+
+    /// An event by its number, or by its name on a given day.
+    public func event(_ text: String, on date: LocalDate) throws -> Event {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let id = Int64(t.hasPrefix("#") ? String(t.dropFirst()) : t),
+           let e = try Row.fetchOne(db, sql: Self.eventSelect + " WHERE e.id = ?", arguments: [id]) {
+            return Self.event(e)
+        }
+        let key = TextKey.normalise(t)
+        let sameDay = try Row.fetchAll(db, sql: Self.eventSelect + " WHERE e.held_on = ?", arguments: [date.description]).map(Self.event)
+        guard let e = sameDay.first(where: { TextKey.normalise($0.name) == key }) else { throw LedgerProblem.unknownEvent(t) }
+        return e
+    }
+
+    static func event(_ r: Row) -> Event {
+        Event(id: r["id"], name: r["name"], date: LocalDate.parse(r["held_on"]) ?? LocalDate(dayNumber: 0),
+              centreCode: r["centre_code"], participants: r["participants"])
+    }
+}

@@ -1,0 +1,142 @@
+import DarmarkaCore
+import Foundation
+import GRDB
+
+/// A Darmarka database: one SQLite file at a centre.
+///
+/// All reading and writing goes through `read` and `write`, which hand a
+/// `LedgerTransaction` to the caller: every operation is one transaction, and
+/// SQL never leaves the store.
+public final class Store: Sendable {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    static func configuration(readonly: Bool = false) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = readonly
+        // Several volunteers may log at once on a shared laptop: wait for the
+        // other writer instead of failing with "database is locked".
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Opens an existing database, upgrading its schema when it is older.
+    public static func open(path: String) throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw LedgerProblem.noDatabase(path) }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            let appID = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
+            guard appID == Migrations.applicationID else { throw LedgerProblem.notDarmarkaDatabase(path) }
+            let migrator = Migrations.migrator
+            let (superseded, complete) = try queue.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw LedgerProblem.newerDatabase(path) }
+            if !complete { try migrator.migrate(queue) }
+        } catch let error as DatabaseError {
+            throw Store.problem(error, path: path)
+        }
+        return Store(path: path, queue: queue)
+    }
+
+    /// Creates a new database file readable by its owner only (it holds
+    /// recipients' codes: 152-ФЗ asks for care with anything about people).
+    public static func create(path: String, organisation: String?, timeZone: TimeZone,
+                              now: Date = Date()) throws -> Store {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) { throw LedgerProblem.alreadyInitialised(path) }
+        let dir = (path as NSString).deletingLastPathComponent
+        do {
+            if !dir.isEmpty { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw LedgerProblem.cannotWrite(path, "permission denied")
+            }
+        } catch let problem as LedgerProblem {
+            throw problem
+        } catch {
+            throw LedgerProblem.cannotWrite(path, error.localizedDescription)
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            // WAL lets readers go on while one volunteer writes; it is a
+            // property of the file, so it is set once here.
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try Migrations.migrator.migrate(queue)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('timezone', ?), ('created_at', ?)",
+                               arguments: [timeZone.identifier, Timestamp.utc(now)])
+                if let organisation {
+                    try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('organisation', ?)", arguments: [organisation])
+                }
+            }
+            return Store(path: path, queue: queue)
+        } catch let error as DatabaseError {
+            try? fm.removeItem(atPath: path)
+            throw Store.problem(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one read-only transaction.
+    public func read<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(LedgerTransaction(db: db)) }
+        } catch let error as DatabaseError {
+            throw Store.problem(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction, taken at once (BEGIN IMMEDIATE)
+    /// so that two writers queue up on the busy timeout instead of failing
+    /// when a read lock cannot be upgraded. Any error rolls everything back.
+    public func write<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(LedgerTransaction(db: db))
+                    return .commit
+                }
+                guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw Store.problem(error, path: path)
+        }
+    }
+
+    static func problem(_ error: DatabaseError, path: String) -> Error {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return LedgerProblem.notDarmarkaDatabase(path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return LedgerProblem.databaseBusy(path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+            return LedgerProblem.cannotOpen(path, error.message ?? "\(error.resultCode)")
+        default: return error
+        }
+    }
+}
+
+/// Timestamps as stored: UTC, ISO 8601 with milliseconds.
+enum Timestamp {
+    static func utc(_ date: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        func p(_ v: Int?, _ w: Int = 2) -> String {
+            let s = String(v ?? 0)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
+        return "\(p(c.year, 4))-\(p(c.month))-\(p(c.day))T\(p(c.hour)):\(p(c.minute)):\(p(c.second)).\(p((c.nanosecond ?? 0) / 1_000_000, 3))Z"
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import DarmarkaKit
+
+struct BoxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "box", abstract: "Боксы / boxes.",
+                                                    subcommands: [Add.self, List.self, Show.self, Retire.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Зарегистрировать бокс и выдать ему код / register a box.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Центр / centre code.") var centre: String
+        @Option(help: "Название / name.") var name: String?
+        @Option(help: "collection | storage | sorting") var kind = "collection"
+        @Option(help: "Заранее напечатанный код / a pre-printed code to claim.") var code: String?
+
+        func run() throws {
+            let ctx = try Context(global)
+            guard let kind = BoxKind.parse(kind) else { throw LedgerProblem.invalidArguments("--kind \(kind): collection | storage | sorting") }
+            let box = try ctx.store().write { tx in
+                let centre = try tx.centre(centre)
+                var claimed: BoxCode?
+                if let code {
+                    switch BoxCode.find(in: code) {
+                    case .success(let c): claimed = c
+                    case .failure(let p): throw LedgerProblem.badBoxCode(code, p)
+                    }
+                }
+                return try tx.addBox(centre: centre, name: name, kind: kind, claiming: claimed)
+            }
+            ctx.report(.boxAdded(code: box.code.description, centre: box.centreCode),
+                       [("code", .text(box.code.description)), ("centre", .text(box.centreCode))])
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Список боксов / list boxes.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Только этот центр / one centre only.") var centre: String?
+        func run() throws {
+            let ctx = try Context(global)
+            let boxes = try ctx.store().read { tx in try tx.boxes(centre: try centre.map(tx.centre)) }
+            ctx.show(Listings.boxes(boxes, lang: ctx.lang))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Что в боксе и что с ним было / contents and history.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Код бокса / box code.") var code: String
+        @Option(help: "Сколько последних движений / how many recent movements.") var last = 10
+
+        func run() throws {
+            let ctx = try Context(global)
+            let (box, stock, history) = try ctx.store().read { tx in
+                let box = try tx.box(code)
+                return (box, try tx.stock(box: box), try tx.history(box: box, limit: max(1, last)))
+            }
+            let about = Listings.boxes([box], lang: ctx.lang)
+            switch ctx.format {
+            case .json:
+                print("{\"box\": \(about.jsonObjects().joined()),\n \"stock\": \(Listings.stock(stock, lang: ctx.lang).json()), \"history\": \(Listings.history(history, lang: ctx.lang).json())}")
+            default:
+                ctx.show(about)
+                print()
+                print(Phrase(ru: "В боксе:", en: "Contents:").text(ctx.lang))
+                ctx.show(Listings.stock(stock, lang: ctx.lang))
+                print()
+                print(Phrase(ru: "Последние движения:", en: "Recent movements:").text(ctx.lang))
+                ctx.show(Listings.history(history, lang: ctx.lang))
+            }
+        }
+    }
+
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Вывести бокс из работы / retire a box.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Код бокса / box code.") var code: String
+        func run() throws {
+            let ctx = try Context(global)
+            let box = try ctx.store().write { tx in
+                let box = try tx.box(code)
+                try tx.retire(box)
+                return box
+            }
+            ctx.report(.boxRetired(code: box.code.description), [("code", .text(box.code.description)), ("status", .text("retired"))])
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import ArgumentParser
+import DarmarkaKit
+import Foundation
+
+/// What a line of a movement holds.
+struct LineOptions: ParsableArguments {
+    @Option(help: "Категория: код, название или другое имя / category.") var category: String
+    @Option(help: "Сколько штук / how many items.") var quantity: String
+    @Option(help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
+    @Option(help: "new | good | repair | recycle") var condition: String?
+}
+
+/// When and by whom.
+struct EntryOptions: ParsableArguments {
+    @Option(help: "Дата (иначе сегодня) / date, else today.") var date: String?
+    @Option(help: "Время / time, 14:30.") var time: String?
+    @Option(help: "Волонтёр (иначе $DARMARKA_VOLUNTEER) / volunteer.") var volunteer: String?
+    @Option(help: "Примечание / note.") var note: String?
+}
+
+/// The shared path of every movement command: resolve what was typed, build
+/// the draft, record it in one transaction.
+struct Recording {
+    let ctx: Context
+    let line: LineOptions
+    let entry: EntryOptions
+
+    struct Outcome {
+        let id: RowID
+        let category: NamedEntry
+        let quantity: Int
+        let newRecipient: String?
+    }
+
+    func record(kind: MovementKind, from: String?, to: String?, recipient: String? = nil, group: String? = nil,
+                household: Int = 1, event: String? = nil, reason: String? = nil) throws -> Outcome {
+        let quantity = try Parse.quantity(line.quantity)
+        let grams = try Parse.kilograms(line.kg)
+        let condition = try Parse.condition(line.condition)
+        let time = try Parse.time(entry.time)
+        return try ctx.store().write { tx in
+            let date = try Parse.date(entry.date, today: try tx.today())
+            let category = try tx.category(line.category)
+            let fromBox = try from.map(tx.box)
+            let toBox = try to.map(tx.box)
+            var recipientID: RowID?
+            var registered: String?
+            if let recipient {
+                if let r = try tx.recipient(recipient) {
+                    recipientID = r.id
+                } else {
+                    let r = try tx.addRecipient(code: recipient, group: try group.map(tx.group), householdSize: household, on: date)
+                    recipientID = r.id
+                    registered = r.code
+                }
+            }
+            let volunteerName = entry.volunteer ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"]
+            let note = [entry.note, reason].compactMap { $0 }.joined(separator: "; ")
+            let draft = MovementDraft(
+                kind: kind, date: date, time: time, fromBox: fromBox?.id, toBox: toBox?.id,
+                recipientID: recipientID, eventID: try event.map { try tx.event($0, on: date).id },
+                volunteerID: try volunteerName.flatMap { $0.isEmpty ? nil : try tx.volunteer(named: $0) },
+                note: note.isEmpty ? nil : note,
+                lines: [LineDraft(categoryID: category.id, quantity: quantity, grams: grams, condition: condition)])
+            return Outcome(id: try tx.record(draft), category: category, quantity: quantity, newRecipient: registered)
+        }
+    }
+
+    func report(_ outcome: Outcome, kind: MovementKind, box: String, to: String? = nil) {
+        let name = Phrase(ru: outcome.category.nameRu, en: outcome.category.nameEn)
+        if let fresh = outcome.newRecipient, ctx.format == .table { ctx.say(.recipientRegistered(code: fresh)) }
+        let note: Note = to.map { .transferred(id: outcome.id, quantity: outcome.quantity, category: name, from: box, to: $0) }
+            ?? .recorded(id: outcome.id, kind: kind, quantity: outcome.quantity, category: name, box: box)
+        var fields: [(String, Cell)] = [("id", .int(Int(outcome.id))), ("kind", .text(kind.rawValue)),
+                                        ("category", .text(outcome.category.code)), ("quantity", .int(outcome.quantity))]
+        if let fresh = outcome.newRecipient { fields.append(("newRecipient", .text(fresh))) }
+        ctx.report(note, fields)
+    }
+}
+
+struct Intake: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Приём вещей в бокс / things put into a box.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Бокс / box code.") var box: String
+    @OptionGroup var line: LineOptions
+    @OptionGroup var entry: EntryOptions
+
+    func run() throws {
+        let r = Recording(ctx: try Context(global), line: line, entry: entry)
+        let outcome = try r.record(kind: .intake, from: nil, to: box)
+        r.report(outcome, kind: .intake, box: box.uppercased())
+    }
+}
+
+struct Handout: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Выдача вещей / things handed out.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Бокс / box code.") var box: String
+    @OptionGroup var line: LineOptions
+    @Option(help: "Код получателя (новый будет зарегистрирован) / recipient code.") var recipient: String?
+    @Option(help: "Группа нового получателя / group of a new recipient.") var group: String?
+    @Option(help: "Человек в семье нового получателя / household of a new recipient.") var household = "1"
+    @Option(help: "Мероприятие: номер или название / event.") var event: String?
+    @OptionGroup var entry: EntryOptions
+
+    func run() throws {
+        guard let size = Int(household), (1...50).contains(size) else { throw LedgerProblem.badHouseholdSize(household) }
+        let r = Recording(ctx: try Context(global), line: line, entry: entry)
+        let outcome = try r.record(kind: .handout, from: box, to: nil, recipient: recipient, group: group, household: size, event: event)
+        r.report(outcome, kind: .handout, box: box.uppercased())
+    }
+}
+
+struct Transfer: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Перемещение между боксами / move between boxes.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Из бокса / from box.") var from: String
+    @Option(help: "В бокс / to box.") var to: String
+    @OptionGroup var line: LineOptions
+    @OptionGroup var entry: EntryOptions
+
+    func run() throws {
+        let r = Recording(ctx: try Context(global), line: line, entry: entry)
+        let outcome = try r.record(kind: .transfer, from: from, to: to)
+        r.report(outcome, kind: .transfer, box: from.uppercased(), to: to.uppercased())
+    }
+}
+
+struct Writeoff: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "writeoff", abstract: "Списание (ветошь, утиль) / write-off.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Бокс / box code.") var box: String
+    @OptionGroup var line: LineOptions
+    @Option(help: "Причина / reason.") var reason: String?
+    @OptionGroup var entry: EntryOptions
+
+    func run() throws {
+        let r = Recording(ctx: try Context(global), line: line, entry: entry)
+        let outcome = try r.record(kind: .writeoff, from: box, to: nil, reason: reason)
+        r.report(outcome, kind: .writeoff, box: box.uppercased())
+    }
+}
+
+struct Count: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Инвентаризация: записать, сколько насчитано / a stock take.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Бокс / box code.") var box: String
+    @Option(help: "Категория / category.") var category: String
+    @Option(help: "Сколько насчитано (можно 0) / how many were counted.") var quantity: String
+    @OptionGroup var entry: EntryOptions
+
+    func run() throws {
+        let ctx = try Context(global)
+        let t = quantity.trimmingCharacters(in: .whitespaces)
+        guard let counted = t == "0" ? 0 : Quantity.parse(t) else { throw LedgerProblem.badQuantity(quantity) }
+        let time = try Parse.time(entry.time)
+        let (id, box, cat, before) = try ctx.store().write { tx -> (RowID, Box, NamedEntry, Int) in
+            let date = try Parse.date(entry.date, today: try tx.today())
+            let box = try tx.box(self.box)
+            let cat = try tx.category(category)
+            let before = try tx.stock(box: box.id, category: cat.id, on: date).quantity
+            let difference = counted - before
+            guard difference != 0 else {
+                throw LedgerProblem.nothingToAdjust(box: box.code.description, category: Phrase(ru: cat.nameRu, en: cat.nameEn), quantity: before)
+            }
+            let volunteer = entry.volunteer ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"]
+            let draft = MovementDraft(kind: .adjustment, date: date, time: time,
+                                      fromBox: difference < 0 ? box.id : nil, toBox: difference > 0 ? box.id : nil,
+                                      volunteerID: try volunteer.flatMap { $0.isEmpty ? nil : try tx.volunteer(named: $0) },
+                                      note: entry.note, lines: [LineDraft(categoryID: cat.id, quantity: abs(difference))])
+            return (try tx.record(draft), box, cat, before)
+        }
+        ctx.report(.adjusted(id: id, box: box.code.description, category: Phrase(ru: cat.nameRu, en: cat.nameEn), from: before, to: counted),
+                   [("id", .int(Int(id))), ("box", .text(box.code.description)), ("category", .text(cat.code)),
+                    ("before", .int(before)), ("counted", .int(counted))])
+    }
+}
+
+struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Отменить движение обратным / undo a movement by reversing it.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Номер движения из history / movement number.") var id: String
+    @Option(help: "Волонтёр / volunteer.") var volunteer: String?
+
+    func run() throws {
+        let ctx = try Context(global)
+        let movement = try Parse.movementID(id)
+        let reversal = try ctx.store().write { tx in
+            let name = volunteer ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"]
+            return try tx.undo(movement, volunteer: try name.flatMap { $0.isEmpty ? nil : try tx.volunteer(named: $0) })
+        }
+        ctx.report(.undone(id: movement, by: reversal), [("undone", .int(Int(movement))), ("id", .int(Int(reversal)))])
+    }
+}

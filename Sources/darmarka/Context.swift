@@ -1,0 +1,133 @@
+import ArgumentParser
+import DarmarkaKit
+import Foundation
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Файл базы / database file (else $DARMARKA_DB).")
+    var db: String?
+
+    @Option(name: .long, help: "table | json | csv")
+    var format: String = "table"
+
+    @Option(name: .long, help: "ru | en (else from $LANG)")
+    var lang: String?
+}
+
+/// What a command needs once its arguments are parsed: the language, the
+/// output format and the database.
+struct Context {
+    let lang: Lang
+    let format: Listing.Format
+    let databasePath: String
+
+    init(_ options: GlobalOptions) throws {
+        let env = ProcessInfo.processInfo.environment
+        if let l = options.lang {
+            guard let lang = Lang(rawValue: l.lowercased()) else { throw LedgerProblem.badLanguage(l) }
+            self.lang = lang
+        } else {
+            lang = Lang.fromEnvironment(env)
+        }
+        guard let format = Listing.Format(rawValue: options.format.lowercased()) else {
+            throw LedgerProblem.badFormat(options.format)
+        }
+        self.format = format
+        databasePath = options.db ?? env["DARMARKA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabasePath()
+    }
+
+    static func defaultDatabasePath() -> String {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return base + "/darmarka/darmarka.sqlite"
+    }
+
+    /// The language before arguments are parsed, for parse errors.
+    static func language(arguments: [String]) -> Lang {
+        if let i = arguments.firstIndex(of: "--lang"), i + 1 < arguments.count, let l = Lang(rawValue: arguments[i + 1]) { return l }
+        if let a = arguments.first(where: { $0.hasPrefix("--lang=") }), let l = Lang(rawValue: String(a.dropFirst(7))) { return l }
+        return Lang.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    func store() throws -> Store { try Store.open(path: databasePath) }
+
+    func say(_ note: Note) { print(note.text(lang)) }
+
+    func show(_ listing: Listing) {
+        if listing.rows.isEmpty && format == .table {
+            say(.nothingFound)
+        } else {
+            print(listing.render(format, lang: lang), terminator: "")
+        }
+    }
+
+    /// Prints a result: the note in table form, the fields as JSON or CSV.
+    func report(_ note: Note, _ fields: [(String, Cell)]) {
+        switch format {
+        case .table: say(note)
+        case .json, .csv:
+            let listing = Listing(columns: fields.map { Column($0.0, ru: $0.0, en: $0.0) }, rows: [fields.map(\.1)])
+            if format == .json {
+                print(listing.jsonObjects().joined())
+            } else {
+                print(listing.csv(lang), terminator: "")
+            }
+        }
+    }
+
+    static func fail(_ message: String, status: Int32 = 1) -> Never {
+        FileHandle.standardError.write(Data(("darmarka: " + message + "\n").utf8))
+        Darmarka.exit(withError: ExitCode(status))
+    }
+}
+
+/// Parsers for option values, with messages in the user's language.
+enum Parse {
+    static func date(_ text: String?, today: LocalDate) throws -> LocalDate {
+        guard let text else { return today }
+        switch TextKey.normalise(text) {
+        case "today", "сегодня": return today
+        case "yesterday", "вчера": return today.adding(days: -1)
+        default:
+            guard let d = LocalDate.parse(text) else { throw LedgerProblem.badDate(text) }
+            return d
+        }
+    }
+
+    static func optionalDate(_ text: String?, today: LocalDate) throws -> LocalDate? {
+        guard let text else { return nil }
+        return try date(text, today: today)
+    }
+
+    static func time(_ text: String?) throws -> LocalTime? {
+        guard let text else { return nil }
+        guard let t = LocalTime.parse(text) else { throw LedgerProblem.badTime(text) }
+        return t
+    }
+
+    static func quantity(_ text: String) throws -> Int {
+        guard let q = Quantity.parse(text) else { throw LedgerProblem.badQuantity(text) }
+        return q
+    }
+
+    static func kilograms(_ text: String?) throws -> Grams? {
+        guard let text else { return nil }
+        guard let g = Grams.parseKilograms(text) else { throw LedgerProblem.badWeight(text) }
+        return g
+    }
+
+    static func condition(_ text: String?) throws -> Condition? {
+        guard let text else { return nil }
+        guard let c = Condition.parse(text) else { throw LedgerProblem.invalidArguments("--condition \(text): new | good | repair | recycle") }
+        return c
+    }
+
+    static func movementID(_ text: String) throws -> RowID {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let id = RowID(t.hasPrefix("#") || t.hasPrefix("№") ? String(t.dropFirst()) : t), id > 0 else {
+            throw LedgerProblem.unknownMovement(text)
+        }
+        return id
+    }
+}

@@ -1,0 +1,170 @@
+-- Darmarka: the true schema of a current database.
+-- A test migrates an empty database and requires exactly these tables,
+-- indexes and triggers (Tests/DarmarkaKitTests/SchemaTests.swift).
+-- The file is also marked with PRAGMA application_id = 1146244427 ('DRMK').
+
+-- Settings of the organisation: its name, its time zone.
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+
+-- Neighbourhood centres (соседские центры).
+CREATE TABLE centre (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    address TEXT,
+    created_at TEXT NOT NULL
+);
+
+-- Every box code ever issued, assigned or pre-printed: a code is issued once.
+CREATE TABLE issued_code (
+    serial INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    centre_id INTEGER NOT NULL REFERENCES centre(id),
+    issued_at TEXT NOT NULL,
+    purpose TEXT NOT NULL CHECK (purpose IN ('box', 'blank'))
+);
+
+CREATE TABLE box (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE REFERENCES issued_code(code),
+    centre_id INTEGER NOT NULL REFERENCES centre(id),
+    name TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('collection', 'storage', 'sorting')),
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'retired')),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX box_centre ON box(centre_id);
+
+CREATE TABLE category (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_ru TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    seeded INTEGER NOT NULL DEFAULT 0
+);
+
+-- Other names people use for a category; stored normalised (lower case, ё→е).
+CREATE TABLE category_alias (
+    alias TEXT PRIMARY KEY NOT NULL,
+    category_id INTEGER NOT NULL REFERENCES category(id)
+) WITHOUT ROWID;
+
+-- Target groups of recipients (многодетные, пенсионеры …).
+CREATE TABLE recipient_group (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_ru TEXT NOT NULL,
+    name_en TEXT NOT NULL
+);
+
+-- Other names for a recipient group, normalised like category aliases.
+CREATE TABLE group_alias (
+    alias TEXT PRIMARY KEY NOT NULL,
+    group_id INTEGER NOT NULL REFERENCES recipient_group(id)
+) WITHOUT ROWID;
+
+-- Recipients are pseudonymous codes (152-ФЗ): a contact is kept only with
+-- the date consent was given, and `forgotten_at` marks a person forgotten.
+CREATE TABLE recipient (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    group_id INTEGER REFERENCES recipient_group(id),
+    household_size INTEGER NOT NULL DEFAULT 1 CHECK (household_size >= 1),
+    registered_on TEXT NOT NULL,
+    contact TEXT,
+    consent_on TEXT,
+    forgotten_at TEXT,
+    CHECK (contact IS NULL OR consent_on IS NOT NULL)
+);
+
+-- Free-market days and other events; an event is its name and date.
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    held_on TEXT NOT NULL,
+    centre_id INTEGER REFERENCES centre(id),
+    participants INTEGER NOT NULL DEFAULT 0 CHECK (participants >= 0),
+    UNIQUE (name, held_on)
+);
+
+CREATE TABLE volunteer (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+
+-- Files brought in by `darmarka import`, so a file is imported once.
+CREATE TABLE import_batch (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+);
+
+-- The ledger. Append-only: the triggers below refuse UPDATE and DELETE.
+-- A movement with `reverses_id` undoes that movement: same kind, boxes and
+-- lines, same date, and it counts with the opposite sign.
+CREATE TABLE movement (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('intake', 'handout', 'transfer', 'writeoff', 'adjustment')),
+    occurred_on TEXT NOT NULL,
+    occurred_at TEXT,
+    recorded_at TEXT NOT NULL,
+    from_box_id INTEGER REFERENCES box(id),
+    to_box_id INTEGER REFERENCES box(id),
+    recipient_id INTEGER REFERENCES recipient(id),
+    event_id INTEGER REFERENCES event(id),
+    volunteer_id INTEGER REFERENCES volunteer(id),
+    note TEXT,
+    reverses_id INTEGER UNIQUE REFERENCES movement(id),
+    import_id INTEGER REFERENCES import_batch(id),
+    CHECK (from_box_id IS NOT NULL OR to_box_id IS NOT NULL),
+    CHECK (from_box_id IS NULL OR to_box_id IS NULL OR from_box_id <> to_box_id)
+);
+CREATE INDEX movement_day ON movement(occurred_on);
+CREATE INDEX movement_from_box ON movement(from_box_id, occurred_on);
+CREATE INDEX movement_to_box ON movement(to_box_id, occurred_on);
+CREATE INDEX movement_recipient ON movement(recipient_id, occurred_on);
+
+CREATE TABLE movement_line (
+    id INTEGER PRIMARY KEY,
+    movement_id INTEGER NOT NULL REFERENCES movement(id),
+    category_id INTEGER NOT NULL REFERENCES category(id),
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    grams INTEGER CHECK (grams IS NULL OR grams >= 0),
+    condition TEXT CHECK (condition IS NULL OR condition IN ('new', 'good', 'repair', 'recycle'))
+);
+CREATE INDEX movement_line_movement ON movement_line(movement_id);
+
+CREATE TRIGGER movement_is_append_only BEFORE UPDATE ON movement
+BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
+CREATE TRIGGER movement_is_never_deleted BEFORE DELETE ON movement
+BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
+CREATE TRIGGER movement_line_is_append_only BEFORE UPDATE ON movement_line
+BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
+CREATE TRIGGER movement_line_is_never_deleted BEFORE DELETE ON movement_line
+BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
+
+-- Stock derived from the ledger, kept up to date in the same transaction as
+-- each movement so that reading it never means summing all history.
+-- `balance` is the stock now; `balance_day` the net change on each day.
+CREATE TABLE balance (
+    box_id INTEGER NOT NULL REFERENCES box(id),
+    category_id INTEGER NOT NULL REFERENCES category(id),
+    quantity INTEGER NOT NULL,
+    grams INTEGER NOT NULL,
+    PRIMARY KEY (box_id, category_id)
+) WITHOUT ROWID;
+
+CREATE TABLE balance_day (
+    box_id INTEGER NOT NULL,
+    category_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    quantity INTEGER NOT NULL,
+    grams INTEGER NOT NULL,
+    PRIMARY KEY (box_id, category_id, day)
+) WITHOUT ROWID;
