@@ -38,7 +38,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "DarmarkaCoreTests", dependencies: ["DarmarkaCore"]),
-        .testTarget(name: "DarmarkaKitTests", dependencies: ["DarmarkaKit"],
+        .testTarget(name: "DarmarkaKitTests", dependencies: ["DarmarkaKit", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,7 +1,9 @@
 -- Darmarka: the true schema of a current database.
 -- A test migrates an empty database and requires exactly these tables,
 -- indexes and triggers (Tests/DarmarkaKitTests/SchemaTests.swift).
--- The file is also marked with PRAGMA application_id = 1146244427 ('DRMK').
+
+-- Marks the file as Darmarka's ('DRMK'), so other files are refused.
+PRAGMA application_id = 1146244427;
 
 -- Settings of the organisation: its name, its time zone.
 CREATE TABLE setting (
