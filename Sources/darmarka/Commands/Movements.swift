@@ -5,8 +5,8 @@ import Foundation
 /// What a line of a movement holds.
 struct LineOptions: ParsableArguments {
     @Option(help: "Категория: код, название или другое имя / category.") var category: String
-    @Option(help: "Сколько штук / how many items.") var quantity: String
-    @Option(help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
+    @Option(parsing: .unconditional, help: "Сколько штук / how many items.") var quantity: String
+    @Option(parsing: .unconditional, help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
     @Option(help: "new | good | repair | recycle") var condition: String?
 }
 
@@ -146,7 +146,7 @@ struct Count: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Бокс / box code.") var box: String
     @Option(help: "Категория / category.") var category: String
-    @Option(help: "Сколько насчитано (можно 0) / how many were counted.") var quantity: String
+    @Option(parsing: .unconditional, help: "Сколько насчитано (можно 0) / how many were counted.") var quantity: String
     @OptionGroup var entry: EntryOptions
 
     func run() throws {

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import DarmarkaKit
+
+@Suite("Command line", .serialized)
+struct CLITests {
+    @Test func everydayUseEndToEnd() throws {
+        let (cli, pre, mat) = try CLI.withDemo()
+        let intake = try cli.run(["intake", "--box", pre.lowercased(), "--category", "обувь", "--quantity", "5", "--kg", "2,5", "--date", "03.11.2026"])
+        #expect(intake.status == 0)
+        #expect(intake.stdout.contains("принято 5 шт. «Обувь»"))
+        let handout = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "2", "--recipient", "К-17", "--date", "2026-11-04"])
+        #expect(handout.status == 0)
+        #expect(handout.stdout.contains("Новый получатель К-17 зарегистрирован"))
+        #expect(try cli.run(["transfer", "--from", pre, "--to", mat, "--category", "shoes", "--quantity", "1", "--date", "2026-11-05"]).status == 0)
+
+        let stock = try cli.run(["stock", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(stock.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2)
+        for row in rows { for key in ["box", "category", "quantity", "kg"] { #expect(row[key] != nil, "stock JSON lacks \(key)") } }
+        #expect(rows.first { $0["box"] as? String == pre }?["quantity"] as? Int == 2)
+        #expect(rows.first { $0["box"] as? String == pre }?["kg"] as? Double == 2.5)
+
+        let boxes = try cli.run(["box", "list", "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(boxes.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 2)
+        for box in list { for key in ["code", "centre", "name", "kind", "status"] { #expect(box.keys.contains(key)) } }
+
+        let centre = try cli.run(["stock", "--centre", "MAT", "--lang", "en"])
+        #expect(centre.stdout.contains("Shoes"))
+        #expect(!centre.stdout.contains(pre))
+
+        let csv = try cli.run(["history", "--format", "csv"])
+        #expect(csv.stdout.split(separator: "\r\n").count == 4)
+
+        let undo = try cli.run(["undo", "2"])
+        #expect(undo.status == 0)
+        #expect(undo.stdout.contains("№2"))
+        let show = try cli.run(["box", "show", pre])
+        #expect(show.stdout.contains("отменено"))
+    }
+
+    /// Every wrong input: one line saying what is wrong, a non-zero status,
+    /// and the database exactly as it was.
+    @Test(arguments: [
+        (["intake", "--box", "B-ZZZZZ", "--category", "shoes", "--quantity", "1"], "B-ZZZZZ"),
+        (["intake", "--box", "B-00", "--category", "shoes", "--quantity", "1"], "B-7K3QX"),
+        (["intake", "--box", "{PRE}", "--category", "носки-2", "--quantity", "1"], "darmarka category list"),
+        (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "0"], "больше нуля"),
+        (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "-3"], "больше нуля"),
+        (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "два"], "«два»"),
+        (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "1.5"], "целым"),
+        (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "1", "--date", "31.04.2026"], "Такой даты нет"),
+        (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "1", "--date", "2025-02-29"], "Такой даты нет"),
+        (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "1", "--kg", "abc"], "Вес"),
+        (["handout", "--box", "{PRE}", "--category", "shoes", "--quantity", "50"], "а нужно 50"),
+        (["handout", "--box", "{PRE}", "--category", "shoes", "--quantity", "1", "--date", "2026-10-01"], "а нужно 1"),
+        (["transfer", "--from", "{PRE}", "--to", "{PRE}", "--category", "shoes", "--quantity", "1"], "тот же бокс"),
+        (["undo", "999"], "№999"),
+        (["undo", "abc"], "abc"),
+        (["box", "add", "--centre", "XXX"], "XXX"),
+        (["intake", "--box", "{PRE}", "--category", "shoes"], "--quantity"),
+        (["stock", "--bogus"], "--bogus"),
+        (["stock", "--format", "xml"], "xml"),
+        (["stock", "--lang", "de"], "de"),
+        (["init"], "уже создана"),
+    ] as [([String], String)])
+    func badInputIsOneLineAndWritesNothing(arguments: [String], mentions: String) throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3", "--date", "2026-11-01"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: cli.database))
+        let history = try cli.run(["history", "--format", "csv"]).stdout
+        let result = try cli.run(arguments.map { $0 == "{PRE}" ? pre : $0 })
+        #expect(result.status != 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("darmarka: "))
+        #expect(result.stderr.contains(mentions), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(try cli.run(["history", "--format", "csv"]).stdout == history)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.database)).count == before.count)
+    }
+
+    @Test func refusesFilesThatAreNotDarmarkas() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("darmarka-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let text = dir.appendingPathComponent("journal.xlsx").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: text))
+        let r = try CLI(database: text).run(["stock"])
+        #expect(r.status != 0)
+        #expect(r.stderr == "darmarka: Файл \(text) — не база Дармарки. Укажите правильный файл в --db.\n")
+        let missing = try CLI(database: dir.appendingPathComponent("none.sqlite").path).run(["stock", "--lang", "en"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("darmarka init"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("none.sqlite").path))
+    }
+
+    @Test func speaksTheLanguageOfLANG() throws {
+        var (cli, pre, _) = try CLI.withDemo()
+        cli.lang = "en_GB.UTF-8"
+        let en = try cli.run(["intake", "--box", pre, "--category", "toys", "--quantity", "2"])
+        #expect(en.stdout.contains("taken into box"))
+        cli.lang = "ru_RU.UTF-8"
+        let ru = try cli.run(["handout", "--box", pre, "--category", "toys", "--quantity", "9"])
+        #expect(ru.stderr.contains("В боксе"))
+        let forced = try cli.run(["handout", "--box", pre, "--category", "toys", "--quantity", "9", "--lang", "en"])
+        #expect(forced.stderr.contains("holds 2 of “Toys”"))
+        let help = try cli.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("intake"))
+    }
+
+    @Test func countRecordsTheDifference() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "books", "--quantity", "10"])
+        let count = try cli.run(["count", "--box", pre, "--category", "книги", "--quantity", "7", "--format", "json"])
+        #expect(count.status == 0)
+        #expect(count.stdout.contains("\"before\": 10"))
+        let stock = try cli.run(["stock", "--box", pre, "--format", "csv"])
+        #expect(stock.stdout.contains(",7,"))
+        let same = try cli.run(["count", "--box", pre, "--category", "books", "--quantity", "7"])
+        #expect(same.status != 0)
+        #expect(same.stderr.contains("и так 7"))
+        #expect(try cli.run(["count", "--box", pre, "--category", "books", "--quantity", "0"]).status == 0)
+    }
+}
