@@ -30,6 +30,9 @@ struct Recording {
         let category: NamedEntry
         let quantity: Int
         let newRecipient: String?
+        /// The boxes in canonical form, however they were typed.
+        let from: String?
+        let to: String?
     }
 
     func record(kind: MovementKind, from: String?, to: String?, recipient: String? = nil, group: String? = nil,
@@ -62,15 +65,18 @@ struct Recording {
                 volunteerID: try volunteerName.flatMap { $0.isEmpty ? nil : try tx.volunteer(named: $0) },
                 note: note.isEmpty ? nil : note,
                 lines: [LineDraft(categoryID: category.id, quantity: quantity, grams: grams, condition: condition)])
-            return Outcome(id: try tx.record(draft), category: category, quantity: quantity, newRecipient: registered)
+            return Outcome(id: try tx.record(draft), category: category, quantity: quantity, newRecipient: registered,
+                           from: fromBox?.code.description, to: toBox?.code.description)
         }
     }
 
-    func report(_ outcome: Outcome, kind: MovementKind, box: String, to: String? = nil) {
+    func report(_ outcome: Outcome, kind: MovementKind) {
         let name = Phrase(ru: outcome.category.nameRu, en: outcome.category.nameEn)
         if let fresh = outcome.newRecipient, ctx.format == .table { ctx.say(.recipientRegistered(code: fresh)) }
-        let note: Note = to.map { .transferred(id: outcome.id, quantity: outcome.quantity, category: name, from: box, to: $0) }
-            ?? .recorded(id: outcome.id, kind: kind, quantity: outcome.quantity, category: name, box: box)
+        let box = outcome.from ?? outcome.to ?? ""
+        let note: Note = kind == .transfer
+            ? .transferred(id: outcome.id, quantity: outcome.quantity, category: name, from: box, to: outcome.to ?? "")
+            : .recorded(id: outcome.id, kind: kind, quantity: outcome.quantity, category: name, box: box)
         var fields: [(String, Cell)] = [("id", .int(Int(outcome.id))), ("kind", .text(kind.rawValue)),
                                         ("category", .text(outcome.category.code)), ("quantity", .int(outcome.quantity))]
         if let fresh = outcome.newRecipient { fields.append(("newRecipient", .text(fresh))) }
@@ -88,7 +94,7 @@ struct Intake: ParsableCommand {
     func run() throws {
         let r = Recording(ctx: try Context(global), line: line, entry: entry)
         let outcome = try r.record(kind: .intake, from: nil, to: box)
-        r.report(outcome, kind: .intake, box: box.uppercased())
+        r.report(outcome, kind: .intake)
     }
 }
 
@@ -107,7 +113,7 @@ struct Handout: ParsableCommand {
         guard let size = Int(household), (1...50).contains(size) else { throw LedgerProblem.badHouseholdSize(household) }
         let r = Recording(ctx: try Context(global), line: line, entry: entry)
         let outcome = try r.record(kind: .handout, from: box, to: nil, recipient: recipient, group: group, household: size, event: event)
-        r.report(outcome, kind: .handout, box: box.uppercased())
+        r.report(outcome, kind: .handout)
     }
 }
 
@@ -122,7 +128,7 @@ struct Transfer: ParsableCommand {
     func run() throws {
         let r = Recording(ctx: try Context(global), line: line, entry: entry)
         let outcome = try r.record(kind: .transfer, from: from, to: to)
-        r.report(outcome, kind: .transfer, box: from.uppercased(), to: to.uppercased())
+        r.report(outcome, kind: .transfer)
     }
 }
 
@@ -137,7 +143,7 @@ struct Writeoff: ParsableCommand {
     func run() throws {
         let r = Recording(ctx: try Context(global), line: line, entry: entry)
         let outcome = try r.record(kind: .writeoff, from: box, to: nil, reason: reason)
-        r.report(outcome, kind: .writeoff, box: box.uppercased())
+        r.report(outcome, kind: .writeoff)
     }
 }
 
