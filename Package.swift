@@ -34,6 +34,7 @@ let package = Package(
         // The command line: parse, call DarmarkaKit, format.
         .executableTarget(name: "darmarka", dependencies: [
             "DarmarkaKit",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -170,3 +170,45 @@ CREATE TABLE balance_day (
     grams INTEGER NOT NULL,
     PRIMARY KEY (box_id, category_id, day)
 ) WITHOUT ROWID;
+
+-- What each kind of movement moved in a month, per box, category and
+-- condition, kept in the same transaction as each movement so that monthly
+-- and yearly reports never read the whole ledger. Box 0 means none.
+-- `weighed` counts the items whose lines had a weight; `movements` counts
+-- movements (on their first line only).
+CREATE TABLE flow_month (
+    month TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    from_box_id INTEGER NOT NULL,
+    to_box_id INTEGER NOT NULL,
+    category_id INTEGER NOT NULL,
+    condition TEXT NOT NULL,
+    at_event INTEGER NOT NULL,
+    with_recipient INTEGER NOT NULL,
+    items INTEGER NOT NULL,
+    grams INTEGER NOT NULL,
+    weighed INTEGER NOT NULL,
+    movements INTEGER NOT NULL,
+    PRIMARY KEY (month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient)
+) WITHOUT ROWID;
+
+-- Handouts per recipient and day (net of undos): a visit is a row with handouts > 0.
+CREATE TABLE recipient_visit (
+    recipient_id INTEGER NOT NULL REFERENCES recipient(id),
+    day TEXT NOT NULL,
+    handouts INTEGER NOT NULL,
+    PRIMARY KEY (recipient_id, day)
+) WITHOUT ROWID;
+CREATE INDEX recipient_visit_day ON recipient_visit(day, recipient_id);
+
+CREATE INDEX movement_day_volunteer ON movement(occurred_on, volunteer_id) WHERE volunteer_id IS NOT NULL;
+
+-- What the grant application promised: a metric's target for a period.
+CREATE TABLE target (
+    metric TEXT NOT NULL,
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL,
+    value INTEGER NOT NULL CHECK (value >= 0),
+    set_at TEXT NOT NULL,
+    PRIMARY KEY (metric, period_from, period_to)
+);

@@ -21,7 +21,8 @@ struct Context {
     let format: Listing.Format
     let databasePath: String
 
-    init(_ options: GlobalOptions) throws {
+    /// `reportForms`: the command reads `--format` itself (reports have more forms than listings).
+    init(_ options: GlobalOptions, reportForms: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
         if let l = options.lang {
             guard let lang = Lang(rawValue: l.lowercased()) else { throw LedgerProblem.badLanguage(l) }
@@ -29,10 +30,13 @@ struct Context {
         } else {
             lang = Lang.fromEnvironment(env)
         }
-        guard let format = Listing.Format(rawValue: options.format.lowercased()) else {
+        if let format = Listing.Format(rawValue: options.format.lowercased()) {
+            self.format = format
+        } else if reportForms {
+            self.format = .table
+        } else {
             throw LedgerProblem.badFormat(options.format)
         }
-        self.format = format
         databasePath = options.db ?? env["DARMARKA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabasePath()
     }
 
@@ -74,6 +78,12 @@ struct Context {
                 print(listing.csv(lang), terminator: "")
             }
         }
+    }
+
+    /// Writes a file that the user named, never over an existing one
+    /// unless they said `--force`.
+    func write(_ data: [UInt8], to path: String, force: Bool) throws {
+        try OutputFile.write(data, to: path, force: force)
     }
 
     static func fail(_ message: String, status: Int32 = 1) -> Never {

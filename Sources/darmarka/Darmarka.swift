@@ -1,5 +1,6 @@
 import ArgumentParser
 import DarmarkaKit
+import GRDB
 import Foundation
 
 @main
@@ -17,7 +18,7 @@ struct Darmarka: ParsableCommand {
             Init.self, CentreCommand.self, BoxCommand.self, CategoryCommand.self, GroupCommand.self,
             RecipientCommand.self, EventCommand.self,
             Intake.self, Handout.self, Transfer.self, Writeoff.self, Count.self, Undo.self,
-            StockCommand.self, History.self,
+            StockCommand.self, History.self, ReportCommand.self, TargetCommand.self,
         ]
     )
 
@@ -31,6 +32,8 @@ struct Darmarka: ParsableCommand {
             try command.run()
         } catch let problem as UserFacingError {
             Context.fail(problem.text(lang))
+        } catch let error as DatabaseError {
+            Context.fail(LedgerProblem.unexpected(error.message ?? "\(error.resultCode)").text(lang))
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -14,6 +14,8 @@ public enum Note: Localized {
     case adjusted(id: RowID, box: String, category: Phrase, from: Int, to: Int)
     case undone(id: RowID, by: RowID)
     case nothingFound
+    case written(path: String)
+    case targetSet(metric: Phrase, value: Int, from: LocalDate, to: LocalDate)
     case empty(Phrase)
 
     public var phrase: Phrase {
@@ -55,6 +57,10 @@ public enum Note: Localized {
                    en: "#\(id): box \(box) had \(from) of “\(category.en)” on the books, \(to) counted; the difference is recorded.")
         case .undone(let id, let by):
             Phrase(ru: "Движение №\(id) отменено обратным движением №\(by).", en: "Movement #\(id) undone by the reversing movement #\(by).")
+        case .written(let path):
+            Phrase(ru: "Записано: \(path)", en: "Written: \(path)")
+        case .targetSet(let metric, let value, let from, let to):
+            Phrase(ru: "План «\(metric.ru)» на \(from) — \(to): \(value).", en: "Target “\(metric.en)” for \(from) – \(to): \(value).")
         case .nothingFound:
             Phrase(ru: "Ничего не найдено.", en: "Nothing found.")
         case .empty(let what):

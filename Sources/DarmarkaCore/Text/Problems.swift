@@ -48,6 +48,7 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case outputExists(String)
     case cannotWrite(String, String)
     case invalidArguments(String)
+    case unexpected(String)
 
     public var phrase: Phrase {
         switch self {
@@ -185,6 +186,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
                    en: "The file \(p) exists already. Name another or add --force to overwrite it.")
         case .cannotWrite(let p, let why):
             Phrase(ru: "Не удалось записать \(p): \(why).", en: "Could not write \(p): \(why).")
+        case .unexpected(let m):
+            Phrase(ru: "Непредвиденная ошибка: \(m). Ничего не записано; сообщите разработчикам.",
+                   en: "Unexpected error: \(m). Nothing was written; please report it.")
         case .invalidArguments(let m):
             Phrase(ru: "Неверные аргументы: \(m). Справка: darmarka --help.", en: "Invalid arguments: \(m). See darmarka --help.")
         }

@@ -13,6 +13,10 @@ enum Migrations {
             try db.execute(sql: v1)
             try seedCatalogue(db)
         }
+        migrator.registerMigration("v2-reports") { db in
+            try db.execute(sql: v2)
+            try db.execute(sql: v2Backfill)
+        }
         return migrator
     }
 

@@ -33,7 +33,36 @@ extension LedgerTransaction {
             try line.execute(arguments: [id, l.categoryID, l.quantity, l.grams?.value, l.condition?.rawValue])
         }
         try apply(deltas, on: draft.date)
+        try applyFlows(of: draft)
         return id
+    }
+
+    /// Adds a movement to the monthly flows and recipients' visits that
+    /// reports read (see `flow_month` in schema.sql).
+    func applyFlows(of draft: MovementDraft) throws {
+        let flow = try db.cachedStatement(sql: """
+            INSERT INTO flow_month(month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
+                                   items, grams, weighed, movements)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET items = items + excluded.items, grams = grams + excluded.grams,
+                weighed = weighed + excluded.weighed, movements = movements + excluded.movements
+            """)
+        let month = YearMonth(draft.date).description
+        let sign = draft.sign
+        for (i, line) in draft.lines.enumerated() {
+            try flow.execute(arguments: [
+                month, draft.kind.rawValue, draft.fromBox ?? 0, draft.toBox ?? 0, line.categoryID,
+                line.condition?.rawValue ?? "", draft.eventID != nil, draft.recipientID != nil,
+                sign * line.quantity, Int64(sign) * (line.grams?.value ?? 0),
+                line.grams == nil ? 0 : sign * line.quantity, i == 0 ? sign : 0,
+            ])
+        }
+        if draft.kind == .handout, let recipient = draft.recipientID {
+            try db.cachedStatement(sql: """
+                INSERT INTO recipient_visit(recipient_id, day, handouts) VALUES (?, ?, ?)
+                ON CONFLICT DO UPDATE SET handouts = handouts + excluded.handouts
+                """).execute(arguments: [recipient, draft.date.description, sign])
+        }
     }
 
     /// Adds stock changes to the balances kept beside the ledger.

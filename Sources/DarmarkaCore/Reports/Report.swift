@@ -1,0 +1,94 @@
+import Foundation
+
+/// A report: figures for one or more periods side by side (the period asked
+/// for first), targets, and a trend of the months before.
+public struct Report: Sendable {
+    public enum Kind: Sendable, Equatable { case monthly(YearMonth), year(Int), range(Period) }
+
+    public struct Column: Sendable {
+        public var label: Phrase
+        public var figures: Figures
+        public init(label: Phrase, figures: Figures) { self.label = label; self.figures = figures }
+    }
+
+    public struct TrendPoint: Sendable, Equatable {
+        public var month: YearMonth
+        public var received: Int
+        public var handedOut: Int
+        public init(month: YearMonth, received: Int, handedOut: Int) { self.month = month; self.received = received; self.handedOut = handedOut }
+    }
+
+    /// Display names for the codes figures are keyed by.
+    public struct Names: Sendable {
+        public var categories: [String: Phrase]
+        public var groups: [String: Phrase]
+        public var centres: [String: String]
+        public init(categories: [String: Phrase], groups: [String: Phrase], centres: [String: String]) {
+            self.categories = categories; self.groups = groups; self.centres = centres
+        }
+    }
+
+    public var kind: Kind
+    public var organisation: String?
+    public var centre: String?
+    public var columns: [Column]
+    public var targets: [TargetProgress]
+    public var trend: [TrendPoint]
+    public var names: Names
+
+    public init(kind: Kind, organisation: String?, centre: String?, columns: [Column], targets: [TargetProgress],
+                trend: [TrendPoint], names: Names) {
+        self.kind = kind; self.organisation = organisation; self.centre = centre; self.columns = columns
+        self.targets = targets; self.trend = trend; self.names = names
+    }
+
+    public var main: Figures { columns[0].figures }
+
+    /// The periods a report of this kind puts side by side.
+    public static func periods(_ kind: Kind) -> [(Phrase, Period)] {
+        switch kind {
+        case .monthly(let m):
+            var columns = [(PeriodNames.month(m), Period(m)), (PeriodNames.month(m.previous), Period(m.previous))]
+            if let jan = YearMonth(year: m.year, month: 1) {
+                columns.append((Phrase(ru: "С начала \(m.year) года", en: "\(m.year) to date"), Period(from: jan.first, to: m.last)))
+            }
+            return columns
+        case .year(let y):
+            return [Period.year(y).map { (Phrase(ru: "\(y) год", en: "\(y)"), $0) },
+                    Period.year(y - 1).map { (Phrase(ru: "\(y - 1) год", en: "\(y - 1)"), $0) }].compactMap { $0 }
+        case .range(let p):
+            return [(Phrase(ru: "\(p.from) — \(p.to)", en: "\(p.from) – \(p.to)"), p)]
+        }
+    }
+
+    public var title: Phrase {
+        switch kind {
+        case .monthly(let m):
+            let name = PeriodNames.month(m)
+            return Phrase(ru: "Отчёт за \(name.ru.lowercased())", en: "Report for \(name.en)")
+        case .year(let y): return Phrase(ru: "Отчёт за \(y) год", en: "Report for \(y)")
+        case .range(let p): return Phrase(ru: "Отчёт с \(p.from) по \(p.to)", en: "Report from \(p.from) to \(p.to)")
+        }
+    }
+}
+
+/// Month names in the language of the reader, from Foundation's locale data.
+public enum PeriodNames {
+    public static func month(_ m: YearMonth) -> Phrase {
+        Phrase(ru: name(m, "ru_RU"), en: name(m, "en_GB"))
+    }
+
+    static func name(_ m: YearMonth, _ locale: String) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: locale)
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "LLLL yyyy"
+        var c = DateComponents()
+        c.year = m.year; c.month = m.month; c.day = 15
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC") ?? .current
+        guard let date = cal.date(from: c) else { return m.description }
+        let s = f.string(from: date)
+        return s.prefix(1).uppercased() + s.dropFirst()
+    }
+}

@@ -1,0 +1,82 @@
+/// What a grant application promises and a report measures.
+public enum Metric: String, CaseIterable, Sendable {
+    case itemsReceived = "items-received"
+    case kgReceived = "kg-received"
+    case itemsHandedOut = "items-handed-out"
+    case kgHandedOut = "kg-handed-out"
+    case uniqueRecipients = "unique-recipients"
+    case newRecipients = "new-recipients"
+    case visits
+    case people
+    case events
+    case participants
+    case itemsWrittenOff = "items-written-off"
+
+    public var phrase: Phrase {
+        switch self {
+        case .itemsReceived: Phrase(ru: "Принято вещей, шт.", en: "Items received")
+        case .kgReceived: Phrase(ru: "Принято, кг", en: "Received, kg")
+        case .itemsHandedOut: Phrase(ru: "Выдано вещей, шт.", en: "Items handed out")
+        case .kgHandedOut: Phrase(ru: "Выдано, кг", en: "Handed out, kg")
+        case .uniqueRecipients: Phrase(ru: "Получателей (без повторов)", en: "Unique recipients")
+        case .newRecipients: Phrase(ru: "Новых получателей", en: "New recipients")
+        case .visits: Phrase(ru: "Обращений", en: "Visits")
+        case .people: Phrase(ru: "Охвачено человек", en: "People reached")
+        case .events: Phrase(ru: "Мероприятий", en: "Events")
+        case .participants: Phrase(ru: "Участников мероприятий", en: "Event participants")
+        case .itemsWrittenOff: Phrase(ru: "Списано вещей, шт.", en: "Items written off")
+        }
+    }
+
+    /// The metric's value in a period's figures; weights in whole kilograms.
+    public func value(in f: Figures) -> Int {
+        switch self {
+        case .itemsReceived: f.received.items
+        case .kgReceived: Int(f.received.grams / 1000)
+        case .itemsHandedOut: f.handedOut.items
+        case .kgHandedOut: Int(f.handedOut.grams / 1000)
+        case .uniqueRecipients: f.recipients.unique
+        case .newRecipients: f.recipients.new
+        case .visits: f.recipients.visits
+        case .people: f.recipients.people
+        case .events: f.events
+        case .participants: f.participants
+        case .itemsWrittenOff: f.writtenOff.items
+        }
+    }
+
+    /// Reads a metric's code or its name in either language.
+    public static func parse(_ text: String) -> Metric? {
+        let key = TextKey.normalise(text)
+        return allCases.first { $0.rawValue == key || TextKey.normalise($0.phrase.ru) == key || TextKey.normalise($0.phrase.en) == key }
+    }
+}
+
+/// A promise of the application: so much of a metric over a period.
+public struct Target: Sendable, Equatable {
+    public var metric: Metric
+    public var period: Period
+    public var value: Int
+    public init(metric: Metric, period: Period, value: Int) { self.metric = metric; self.period = period; self.value = value }
+
+    /// Reads `2026` (a year), `2026-11` (a month) or `2026-03-01..2027-02-28`.
+    public static func period(_ text: String) -> Period? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.count == 4, let y = Int(t) { return Period.year(y) }
+        if let m = YearMonth.parse(t), t.count <= 7 { return Period(m) }
+        let parts = t.components(separatedBy: "..")
+        if parts.count == 2, let a = LocalDate.parse(parts[0]), let b = LocalDate.parse(parts[1]), a <= b { return Period(from: a, to: b) }
+        return nil
+    }
+}
+
+/// How far a target is met by the end of a report's period.
+public struct TargetProgress: Sendable, Equatable {
+    public var target: Target
+    /// The metric from the target's start to the report's end (or the target's end).
+    public var actual: Int
+    public init(target: Target, actual: Int) { self.target = target; self.actual = actual }
+    public var percent: Int { target.value == 0 ? 100 : Int((Double(actual) * 100 / Double(target.value)).rounded()) }
+}
+
+import Foundation

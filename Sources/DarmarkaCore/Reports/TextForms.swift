@@ -1,0 +1,133 @@
+import Foundation
+
+/// The report as text: terminal, CSV for Russian Excel, Markdown, HTML.
+extension Report {
+    public enum TextForm: String, CaseIterable, Sendable { case table, csv, md, html, json }
+
+    public func render(_ form: TextForm, lang: Lang) -> String {
+        switch form {
+        case .table: terminal(lang)
+        case .csv: csv(lang)
+        case .md: markdown(lang)
+        case .html: html(lang)
+        case .json: json()
+        }
+    }
+
+    private func heading(_ lang: Lang) -> String {
+        var parts = [title.text(lang)]
+        if let organisation { parts.insert(organisation, at: 0) }
+        if let centre { parts.append(Phrase(ru: "центр \(centre)", en: "centre \(centre)").text(lang)) }
+        return parts.joined(separator: " · ")
+    }
+
+    private func listing(_ s: ReportSection, _ lang: Lang) -> Listing {
+        var cols = [DarmarkaCore.Column("label", ru: s.title.ru, en: s.title.en)]
+        cols += s.columns.enumerated().map { i, c in DarmarkaCore.Column("c\(i)", ru: c.ru, en: c.en, alignRight: true) }
+        return Listing(columns: cols, rows: s.rows.map { [.text($0.label.text(lang))] + $0.values })
+    }
+
+    func terminal(_ lang: Lang) -> String {
+        var out = heading(lang) + "\n\n"
+        for s in sections where !s.rows.isEmpty { out += listing(s, lang).table(lang) + "\n" }
+        return out
+    }
+
+    /// UTF-8 with a BOM and `;` between fields: what Russian Excel opens right.
+    func csv(_ lang: Lang) -> String {
+        var out = "\u{FEFF}" + CSVText.field(heading(lang), delimiter: ";") + "\r\n"
+        for s in sections where !s.rows.isEmpty {
+            out += "\r\n" + ([s.title.text(lang)] + s.columns.map { $0.text(lang) }).map { CSVText.field($0, delimiter: ";") }.joined(separator: ";") + "\r\n"
+            for r in s.rows {
+                let values = r.values.map { cell -> String in
+                    if case .kg(let g) = cell { return g.kilogramText(decimalSeparator: lang == .ru ? "," : ".") }
+                    return CSVText.field(cell.display(lang), delimiter: ";")
+                }
+                out += ([CSVText.field(r.label.text(lang).trimmingCharacters(in: .whitespaces), delimiter: ";")] + values).joined(separator: ";") + "\r\n"
+            }
+        }
+        return out
+    }
+
+    func markdown(_ lang: Lang) -> String {
+        func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        var out = "# " + esc(heading(lang)) + "\n"
+        for s in sections where !s.rows.isEmpty {
+            out += "\n## " + esc(s.title.text(lang)) + "\n\n"
+            out += "| " + ([""] + s.columns.map { esc($0.text(lang)) }).joined(separator: " | ") + " |\n"
+            out += "|---" + String(repeating: "|---:", count: s.columns.count) + "|\n"
+            for r in s.rows {
+                out += "| " + ([esc(r.label.text(lang).trimmingCharacters(in: .whitespaces))] + r.values.map { esc($0.display(lang)) }).joined(separator: " | ") + " |\n"
+            }
+        }
+        return out
+    }
+
+    func html(_ lang: Lang) -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var out = """
+            <!DOCTYPE html>
+            <html lang="\(lang.rawValue)"><head><meta charset="utf-8"><title>\(esc(heading(lang)))</title>
+            <style>
+            body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em;color:#222}
+            h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
+            table{border-collapse:collapse;margin:.4em 0}td,th{border:1px solid #bbb;padding:.25em .6em}
+            td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eef2f5}
+            .bar{fill:#3b7dd8}.bar2{fill:#e08a2c}
+            </style></head><body>
+            <h1>\(esc(heading(lang)))</h1>
+
+            """
+        out += barChartSVG(lang)
+        for s in sections where !s.rows.isEmpty {
+            out += "<h2>\(esc(s.title.text(lang)))</h2>\n<table><tr><th></th>"
+            out += s.columns.map { "<th>\(esc($0.text(lang)))</th>" }.joined() + "</tr>\n"
+            for r in s.rows {
+                out += "<tr><td>\(esc(r.label.text(lang).trimmingCharacters(in: .whitespaces)))</td>"
+                out += r.values.map { "<td class=\"n\">\(esc($0.display(lang)))</td>" }.joined() + "</tr>\n"
+            }
+            out += "</table>\n"
+        }
+        return out + "</body></html>\n"
+    }
+
+    /// Received and handed out by category as horizontal bars, inline SVG.
+    private func barChartSVG(_ lang: Lang) -> String {
+        let bars = ReportCharts.categoryBars(self)
+        guard let top = bars.map({ max($0.received, $0.handedOut) }).max(), top > 0 else { return "" }
+        let rowHeight = 22, width = 420, labelWidth = 260
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + width + 60)\" height=\"\(bars.count * rowHeight + 30)\" font-size=\"12\">\n"
+        svg += "<text x=\"0\" y=\"14\">\(Phrase(ru: "Принято (синий) и выдано (оранжевый), шт.", en: "Received (blue) and handed out (orange), items").text(lang))</text>\n"
+        for (i, b) in bars.enumerated() {
+            let y = 24 + i * rowHeight
+            let w1 = b.received * width / top, w2 = b.handedOut * width / top
+            let name = (names.categories[b.category] ?? Phrase(ru: b.category, en: b.category)).text(lang)
+                .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            svg += "<text x=\"0\" y=\"\(y + 13)\">\(name)</text>"
+            svg += "<rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(w1)\" height=\"9\"/>"
+            svg += "<rect class=\"bar2\" x=\"\(labelWidth)\" y=\"\(y + 10)\" width=\"\(w2)\" height=\"9\"/>"
+            svg += "<text x=\"\(labelWidth + max(w1, w2) + 4)\" y=\"\(y + 13)\">\(b.received) / \(b.handedOut)</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+}
+
+/// What the charts of every form draw.
+public enum ReportCharts {
+    public struct CategoryBar: Sendable, Equatable {
+        public var category: String
+        public var received: Int
+        public var handedOut: Int
+    }
+
+    /// Categories of the main period, most received first.
+    public static func categoryBars(_ report: Report) -> [CategoryBar] {
+        let f = report.main
+        let codes = Set(f.receivedByCategory.keys).union(f.handedOutByCategory.keys)
+        return codes.map { CategoryBar(category: $0, received: f.receivedByCategory[$0]?.items ?? 0, handedOut: f.handedOutByCategory[$0]?.items ?? 0) }
+            .sorted { ($0.received, $0.handedOut, $1.category) > ($1.received, $1.handedOut, $0.category) }
+    }
+}

@@ -1,0 +1,22 @@
+import DarmarkaCore
+
+extension LedgerTransaction {
+    /// Builds a report: the figures of each period side by side, progress on
+    /// the targets that overlap it, and the twelve months up to its end.
+    public func report(_ kind: Report.Kind, centre: Centre? = nil) throws -> Report {
+        let columns = try Report.periods(kind).map { label, period in
+            Report.Column(label: label, figures: Figures(try facts(for: period, centre: centre)))
+        }
+        guard let main = columns.first?.figures.period else { throw LedgerProblem.invalidArguments("period") }
+        var progress: [TargetProgress] = []
+        for target in try targets(overlapping: main) {
+            let upTo = Period(from: target.period.from, to: min(target.period.to, main.to))
+            let figures = upTo == main ? columns[0].figures : Figures(try facts(for: upTo, centre: centre))
+            progress.append(TargetProgress(target: target, actual: target.metric.value(in: figures)))
+        }
+        var months: [YearMonth] = [YearMonth(main.to)]
+        while months.count < 12 { months.insert(months[0].previous, at: 0) }
+        return Report(kind: kind, organisation: try setting("organisation"), centre: centre?.code, columns: columns,
+                      targets: progress, trend: try trend(months, centre: centre), names: try reportNames())
+    }
+}

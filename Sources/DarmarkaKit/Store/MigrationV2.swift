@@ -1,0 +1,60 @@
+import GRDB
+
+extension Migrations {
+    /// Version 2: what reports read, kept beside the ledger; and the targets
+    /// of the grant application. Databases of version 1 get the tables filled
+    /// from their ledger.
+    static let v2 = """
+        CREATE TABLE flow_month (
+            month TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            from_box_id INTEGER NOT NULL,
+            to_box_id INTEGER NOT NULL,
+            category_id INTEGER NOT NULL,
+            condition TEXT NOT NULL,
+            at_event INTEGER NOT NULL,
+            with_recipient INTEGER NOT NULL,
+            items INTEGER NOT NULL,
+            grams INTEGER NOT NULL,
+            weighed INTEGER NOT NULL,
+            movements INTEGER NOT NULL,
+            PRIMARY KEY (month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient)
+        ) WITHOUT ROWID;
+        CREATE TABLE recipient_visit (
+            recipient_id INTEGER NOT NULL REFERENCES recipient(id),
+            day TEXT NOT NULL,
+            handouts INTEGER NOT NULL,
+            PRIMARY KEY (recipient_id, day)
+        ) WITHOUT ROWID;
+        CREATE INDEX recipient_visit_day ON recipient_visit(day, recipient_id);
+        CREATE INDEX movement_day_volunteer ON movement(occurred_on, volunteer_id) WHERE volunteer_id IS NOT NULL;
+        CREATE TABLE target (
+            metric TEXT NOT NULL,
+            period_from TEXT NOT NULL,
+            period_to TEXT NOT NULL,
+            value INTEGER NOT NULL CHECK (value >= 0),
+            set_at TEXT NOT NULL,
+            PRIMARY KEY (metric, period_from, period_to)
+        );
+        """
+
+    /// Fills the report tables from the ledger, as `record` keeps them.
+    static let v2Backfill = """
+        WITH signed AS (
+            SELECT m.id, m.kind, substr(m.occurred_on, 1, 7) AS month, COALESCE(m.from_box_id, 0) AS f,
+                   COALESCE(m.to_box_id, 0) AS t, m.event_id IS NOT NULL AS ev, m.recipient_id IS NOT NULL AS rc,
+                   CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END AS sign
+            FROM movement m
+        )
+        INSERT INTO flow_month
+        SELECT s.month, s.kind, s.f, s.t, l.category_id, COALESCE(l.condition, ''), s.ev, s.rc,
+               SUM(s.sign * l.quantity), SUM(s.sign * COALESCE(l.grams, 0)),
+               SUM(CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END),
+               SUM(CASE WHEN l.id = (SELECT MIN(x.id) FROM movement_line x WHERE x.movement_id = s.id) THEN s.sign ELSE 0 END)
+        FROM signed s JOIN movement_line l ON l.movement_id = s.id
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+        INSERT INTO recipient_visit(recipient_id, day, handouts)
+        SELECT recipient_id, occurred_on, SUM(CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END)
+        FROM movement WHERE kind = 'handout' AND recipient_id IS NOT NULL GROUP BY 1, 2;
+        """
+}

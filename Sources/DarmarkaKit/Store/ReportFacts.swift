@@ -1,0 +1,179 @@
+import DarmarkaCore
+import GRDB
+
+// What reports read. Whole months come from `flow_month` and
+// `recipient_visit`, kept up to date with every movement; other periods and
+// single centres are summed from the ledger itself with the same shape.
+extension LedgerTransaction {
+    /// Everything a report needs to know about one period.
+    public func facts(for period: Period, centre: Centre? = nil) throws -> PeriodFacts {
+        let events = try eventFacts(period, centre: centre)
+        return PeriodFacts(period: period,
+                    flows: try flows(period, centre: centre, fromLedger: !period.isWholeMonths),
+                    recipients: try recipientFacts(period, centre: centre),
+                    events: events.count, participants: events.participants,
+                    stockAtEnd: try stockByCentre(at: period.to, centre: centre),
+                    volunteers: try volunteerCount(period, centre: centre))
+    }
+
+    /// Flows of a period, from the monthly table or summed from the ledger.
+    public func flows(_ period: Period, centre: Centre?, fromLedger: Bool) throws -> [FlowRow] {
+        let source = fromLedger ? """
+            SELECT m.kind, COALESCE(m.from_box_id, 0) AS from_box_id, COALESCE(m.to_box_id, 0) AS to_box_id,
+                   l.category_id, COALESCE(l.condition, '') AS condition, m.event_id IS NOT NULL AS at_event,
+                   m.recipient_id IS NOT NULL AS with_recipient,
+                   s.sign * l.quantity AS items, s.sign * COALESCE(l.grams, 0) AS grams,
+                   CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END AS weighed,
+                   CASE WHEN l.id = (SELECT MIN(x.id) FROM movement_line x WHERE x.movement_id = m.id) THEN s.sign ELSE 0 END AS movements
+            FROM movement m
+            JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
+                  WHERE occurred_on BETWEEN ?1 AND ?2) s ON s.id = m.id
+            JOIN movement_line l ON l.movement_id = m.id
+            """ : "SELECT * FROM flow_month WHERE month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7)"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT f.kind, fc.code AS from_centre, tc.code AS to_centre, fb.code AS from_box, tb.code AS to_box,
+                   k.code AS category, f.condition, f.at_event, f.with_recipient,
+                   SUM(f.items) AS items, SUM(f.grams) AS grams, SUM(f.weighed) AS weighed, SUM(f.movements) AS movements
+            FROM (\(source)) f
+            LEFT JOIN box fb ON fb.id = f.from_box_id LEFT JOIN centre fc ON fc.id = fb.centre_id
+            LEFT JOIN box tb ON tb.id = f.to_box_id LEFT JOIN centre tc ON tc.id = tb.centre_id
+            JOIN category k ON k.id = f.category_id
+            WHERE ?3 IS NULL OR fb.centre_id = ?3 OR tb.centre_id = ?3
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+            HAVING SUM(f.items) <> 0 OR SUM(f.grams) <> 0 OR SUM(f.movements) <> 0
+            """, arguments: [period.from.description, period.to.description, centre?.id])
+        return rows.compactMap { r in
+            guard let kind = MovementKind(rawValue: r["kind"]) else { return nil }
+            return FlowRow(kind: kind, fromCentre: r["from_centre"], toCentre: r["to_centre"], fromBox: r["from_box"],
+                           toBox: r["to_box"], category: r["category"], condition: Condition(rawValue: r["condition"]),
+                           atEvent: r["at_event"], withRecipient: r["with_recipient"], items: r["items"],
+                           grams: r["grams"], weighed: r["weighed"], movements: r["movements"])
+        }
+    }
+
+    /// Unique, new, visits, people and groups. Visits come from
+    /// `recipient_visit` for the whole organisation, from the ledger's
+    /// handouts at one centre's boxes otherwise; undone handouts never count.
+    func recipientFacts(_ period: Period, centre: Centre?) throws -> RecipientFacts {
+        let visits = centre == nil
+            ? "SELECT recipient_id, day FROM recipient_visit WHERE handouts > 0"
+            : """
+              SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
+              WHERE m.kind = 'handout' AND m.recipient_id IS NOT NULL AND m.reverses_id IS NULL AND b.centre_id = ?3
+                AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+              """
+        var arguments: StatementArguments = [period.from.description, period.to.description]
+        if let centre { arguments += [centre.id] }
+        let visitCount = try Int.fetchOne(db, sql: "WITH v AS (\(visits)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2", arguments: arguments) ?? 0
+        let unique = try Row.fetchAll(db, sql: """
+            WITH v AS (\(visits)),
+                 u AS (SELECT DISTINCT recipient_id FROM v WHERE day BETWEEN ?1 AND ?2)
+            SELECT r.household_size, COALESCE(g.code, '') AS grp,
+                   NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
+            FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
+            """, arguments: arguments)
+        var facts = RecipientFacts(unique: unique.count, visits: visitCount)
+        for r in unique {
+            facts.people += r["household_size"] as Int
+            if r["is_new"] as Bool { facts.new += 1 }
+            facts.byGroup[r["grp"], default: 0] += 1
+        }
+        return facts
+    }
+
+    func eventFacts(_ period: Period, centre: Centre?) throws -> (count: Int, participants: Int) {
+        let r = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS n, COALESCE(SUM(participants), 0) AS p FROM event
+            WHERE held_on BETWEEN ? AND ? AND (?3 IS NULL OR centre_id = ?3)
+            """, arguments: [period.from.description, period.to.description, centre?.id])
+        return (r?["n"] ?? 0, r?["p"] ?? 0)
+    }
+
+    func volunteerCount(_ period: Period, centre: Centre?) throws -> Int {
+        if let centre {
+            return try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT m.volunteer_id) FROM movement m
+                LEFT JOIN box fb ON fb.id = m.from_box_id LEFT JOIN box tb ON tb.id = m.to_box_id
+                WHERE m.occurred_on BETWEEN ? AND ? AND m.volunteer_id IS NOT NULL AND (fb.centre_id = ?3 OR tb.centre_id = ?3)
+                """, arguments: [period.from.description, period.to.description, centre.id]) ?? 0
+        }
+        return try Int.fetchOne(db, sql: """
+            SELECT COUNT(DISTINCT volunteer_id) FROM movement INDEXED BY movement_day_volunteer
+            WHERE occurred_on BETWEEN ? AND ? AND volunteer_id IS NOT NULL
+            """, arguments: [period.from.description, period.to.description]) ?? 0
+    }
+
+    /// Stock per centre at the end of a day: today's balances less what
+    /// changed after it, or the changes up to it, whichever reads less.
+    func stockByCentre(at day: LocalDate, centre: Centre?) throws -> [String: Amount] {
+        let bounds = try Row.fetchOne(db, sql: "SELECT MIN(day) AS first, MAX(day) AS last FROM balance_day")
+        guard let first = (bounds?["first"] as String?).flatMap(LocalDate.parse),
+              let last = (bounds?["last"] as String?).flatMap(LocalDate.parse) else { return [:] }
+        let recent = day.dayNumber * 2 >= first.dayNumber + last.dayNumber
+        let source = recent
+            ? """
+              SELECT box_id, SUM(quantity) AS q, SUM(grams) AS g FROM (
+                  SELECT box_id, quantity, grams FROM balance
+                  UNION ALL SELECT box_id, -quantity, -grams FROM balance_day WHERE day > ?1)
+              GROUP BY box_id
+              """
+            : "SELECT box_id, SUM(quantity) AS q, SUM(grams) AS g FROM balance_day WHERE day <= ?1 GROUP BY box_id"
+        var out: [String: Amount] = [:]
+        for r in try Row.fetchAll(db, sql: """
+            SELECT c.code, SUM(s.q) AS q, SUM(s.g) AS g FROM (\(source)) s
+            JOIN box b ON b.id = s.box_id JOIN centre c ON c.id = b.centre_id
+            WHERE ?2 IS NULL OR c.id = ?2 GROUP BY c.code
+            """, arguments: [day.description, centre?.id]) {
+            let amount = Amount(items: r["q"], grams: r["g"])
+            if amount != .zero { out[r["code"]] = amount }
+        }
+        return out
+    }
+
+    /// Items received and handed out in each of the months.
+    public func trend(_ months: [YearMonth], centre: Centre?) throws -> [Report.TrendPoint] {
+        guard let first = months.first, let last = months.last else { return [] }
+        var points = Dictionary(uniqueKeysWithValues: months.map { ($0, Report.TrendPoint(month: $0, received: 0, handedOut: 0)) })
+        for r in try Row.fetchAll(db, sql: """
+            SELECT f.month, f.kind, SUM(f.items) AS items FROM flow_month f
+            LEFT JOIN box fb ON fb.id = f.from_box_id LEFT JOIN box tb ON tb.id = f.to_box_id
+            WHERE f.month BETWEEN ? AND ? AND f.kind IN ('intake', 'handout')
+              AND (?3 IS NULL OR fb.centre_id = ?3 OR tb.centre_id = ?3)
+            GROUP BY 1, 2
+            """, arguments: [first.description, last.description, centre?.id]) {
+            guard let m = YearMonth.parse(r["month"]) else { continue }
+            if r["kind"] as String == "intake" { points[m]?.received = r["items"] } else { points[m]?.handedOut = r["items"] }
+        }
+        return months.compactMap { points[$0] }
+    }
+
+    /// Display names for report rows.
+    public func reportNames() throws -> Report.Names {
+        Report.Names(
+            categories: Dictionary(uniqueKeysWithValues: try categories().map { ($0.code, Phrase(ru: $0.nameRu, en: $0.nameEn)) }),
+            groups: Dictionary(uniqueKeysWithValues: try groups().map { ($0.code, Phrase(ru: $0.nameRu, en: $0.nameEn)) }),
+            centres: Dictionary(uniqueKeysWithValues: try centres().map { ($0.code, $0.name) }))
+    }
+
+    // MARK: Targets
+
+    /// Sets (or replaces) what the application promised for a period.
+    public func setTarget(_ target: Target) throws {
+        try db.execute(sql: """
+            INSERT INTO target(metric, period_from, period_to, value, set_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET value = excluded.value, set_at = excluded.set_at
+            """, arguments: [target.metric.rawValue, target.period.from.description, target.period.to.description, target.value, recordedAt])
+    }
+
+    /// Targets whose period overlaps the given one.
+    public func targets(overlapping period: Period? = nil) throws -> [Target] {
+        try Row.fetchAll(db, sql: """
+            SELECT metric, period_from, period_to, value FROM target
+            WHERE ?1 IS NULL OR (period_from <= ?2 AND period_to >= ?1) ORDER BY period_from, metric
+            """, arguments: [period?.from.description, period?.to.description]).compactMap { r in
+                guard let m = Metric(rawValue: r["metric"]), let from = LocalDate.parse(r["period_from"]),
+                      let to = LocalDate.parse(r["period_to"]) else { return nil }
+                return Target(metric: m, period: Period(from: from, to: to), value: r["value"])
+            }
+    }
+}

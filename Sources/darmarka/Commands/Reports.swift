@@ -1,0 +1,127 @@
+import ArgumentParser
+import DarmarkaKit
+import Foundation
+
+/// Where and how a report goes.
+struct ReportOutput: ParsableArguments {
+    @Option(help: "Центр / one centre only.") var centre: String?
+    @Option(name: .shortAndLong, help: "Файл / output file (needed for xlsx and pdf).") var output: String?
+    @Flag(help: "Перезаписать файл / overwrite the output file.") var force = false
+}
+
+/// The shared path of the report commands: build once, render in the form asked.
+struct ReportRun {
+    let global: GlobalOptions
+    let output: ReportOutput
+
+    func run(_ kind: Report.Kind) throws {
+        let ctx = try Context(global, reportForms: true)
+        let form = global.format.lowercased()
+        let forms = Report.TextForm.allCases.map(\.rawValue) + ReportFile.Form.allCases.map(\.rawValue)
+        guard forms.contains(form) else { throw LedgerProblem.badFormat(global.format) }
+        if let path = output.output { try OutputFile.check(path, force: output.force) }
+        let report = try ctx.store().read { tx in try tx.report(kind, centre: try output.centre.map(tx.centre)) }
+        let bytes: [UInt8]
+        if let text = Report.TextForm(rawValue: form) {
+            bytes = Array(report.render(text, lang: ctx.lang).utf8)
+        } else if let file = ReportFile.Form(rawValue: form) {
+            guard output.output != nil else { throw LedgerProblem.invalidArguments("--format \(form) needs --output FILE") }
+            bytes = try ReportFile.render(report, as: file, lang: ctx.lang)
+        } else {
+            throw LedgerProblem.badFormat(form)
+        }
+        if let path = output.output {
+            try ctx.write(bytes, to: path, force: output.force)
+            ctx.say(.written(path: path))
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Отчёты для грантового фонда / reports for the grant fund.",
+        discussion: "--format table | json | csv | md | html | xlsx | pdf",
+        subcommands: [Monthly.self, Year.self, Range.self])
+
+    struct Monthly: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Месяц, предыдущий месяц и с начала года / a month.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Месяц / month, 2026-11 (else this month).") var month: String?
+        @OptionGroup var output: ReportOutput
+        func run() throws {
+            let m: YearMonth
+            if let month {
+                guard let parsed = YearMonth.parse(month) else { throw LedgerProblem.badMonth(month) }
+                m = parsed
+            } else {
+                m = YearMonth(try Context(global, reportForms: true).store().read { try $0.today() })
+            }
+            try ReportRun(global: global, output: output).run(.monthly(m))
+        }
+    }
+
+    struct Year: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Год и предыдущий год / a year.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Год / year, 2026.") var year: String
+        @OptionGroup var output: ReportOutput
+        func run() throws {
+            guard let y = Int(year), Period.year(y) != nil, Period.year(y - 1) != nil else { throw LedgerProblem.badMonth(year) }
+            try ReportRun(global: global, output: output).run(.year(y))
+        }
+    }
+
+    struct Range: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Любой период / any period.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "С даты / from.") var from: String
+        @Option(help: "По дату / to.") var to: String
+        @OptionGroup var output: ReportOutput
+        func run() throws {
+            guard let a = LocalDate.parse(from) else { throw LedgerProblem.badDate(from) }
+            guard let b = LocalDate.parse(to), a <= b else { throw LedgerProblem.badDate(to) }
+            try ReportRun(global: global, output: output).run(.range(Period(from: a, to: b)))
+        }
+    }
+}
+
+struct TargetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "target", abstract: "Плановые показатели гранта / targets.",
+                                                    subcommands: [Set.self, List.self])
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Задать план / set a target.",
+            discussion: "METRIC: " + Metric.allCases.map(\.rawValue).joined(separator: ", "))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Показатель / metric.") var metric: String
+        @Argument(help: "Значение / value.") var value: String
+        @Option(help: "2026, 2026-11 или 2026-03-01..2027-02-28") var period: String
+
+        func run() throws {
+            let ctx = try Context(global)
+            guard let m = Metric.parse(metric) else {
+                throw LedgerProblem.invalidArguments("\(metric): " + Metric.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard let v = Int(value.trimmingCharacters(in: .whitespaces)), v >= 0 else { throw LedgerProblem.badQuantity(value) }
+            guard let p = Target.period(period) else { throw LedgerProblem.badDate(period) }
+            try ctx.store().write { try $0.setTarget(Target(metric: m, period: p, value: v)) }
+            ctx.report(.targetSet(metric: m.phrase, value: v, from: p.from, to: p.to),
+                       [("metric", .text(m.rawValue)), ("value", .int(v)), ("from", .text(p.from.description)), ("to", .text(p.to.description))])
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Список планов / list targets.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws {
+            let ctx = try Context(global)
+            let targets = try ctx.store().read { try $0.targets() }
+            ctx.show(Listing(columns: [Column("metric", ru: "Показатель", en: "Metric"), Column("from", ru: "С", en: "From"),
+                                       Column("to", ru: "По", en: "To"), Column("value", ru: "План", en: "Target", alignRight: true)],
+                             rows: targets.map { [.text($0.metric.rawValue), .text($0.period.from.description), .text($0.period.to.description), .int($0.value)] }))
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import DarmarkaKit
+
+/// A month worked out by hand: every expected figure below is counted from
+/// the movements listed in `build`, not from the program.
+@Suite("Monthly report")
+struct ReportTests {
+    struct Data {
+        let f: Fixture
+        let mat: Centre
+        let m: Box
+    }
+
+    static func build() throws -> Data {
+        let f = try Fixture()
+        let (mat, m) = try f.store.write { tx in
+            let mat = try tx.addCentre(code: "MAT", name: "Соседский центр «Матмасы»", address: nil)
+            return (mat, try tx.addBox(centre: mat, name: "M", kind: .collection))
+        }
+        let d = { (s: String) in LocalDate.parse(s)! }
+        // Category ids are the seeded ones; read them before the write transaction.
+        let ids = Dictionary(uniqueKeysWithValues: try f.store.read { try $0.categories() }.map { ($0.code, $0.id) })
+        func line(_ cat: String, _ q: Int, _ kg: String? = nil, _ c: Condition? = nil) throws -> LineDraft {
+            LineDraft(categoryID: ids[cat]!, quantity: q, grams: kg.flatMap(Grams.parseKilograms), condition: c)
+        }
+        try f.store.write { tx in
+            let r1 = try tx.addRecipient(code: "R1", group: try tx.group("large-family"), householdSize: 3, on: d("2026-10-01"))
+            let r2 = try tx.addRecipient(code: "R2", group: try tx.group("pensioner"), householdSize: 1, on: d("2026-11-01"))
+            let r3 = try tx.addRecipient(code: "R3", group: nil, householdSize: 4, on: d("2026-11-01"))
+            let event = try tx.addEvent(name: "Дармарка", date: d("2026-11-10"), centre: mat, participants: 30)
+            let anna = try tx.volunteer(named: "Анна"), oleg = try tx.volunteer(named: "Олег")
+            let (a, b) = (f.a.id, f.b.id)
+            try tx.record(MovementDraft(kind: .intake, date: d("2026-10-20"), toBox: a, lines: [try line("shoes", 10, "5")]))
+            try tx.record(MovementDraft(kind: .handout, date: d("2026-10-25"), fromBox: a, recipientID: r1.id, lines: [try line("shoes", 2)]))
+            try tx.record(MovementDraft(kind: .intake, date: d("2026-11-01"), toBox: a, volunteerID: anna, lines: [try line("womens", 20, "8", .good)]))
+            try tx.record(MovementDraft(kind: .intake, date: d("2026-11-02"), toBox: m.id, volunteerID: oleg, lines: [try line("kids", 6, nil, .new)]))
+            try tx.record(MovementDraft(kind: .handout, date: d("2026-11-03"), fromBox: a, recipientID: r1.id, volunteerID: anna, lines: [try line("womens", 3, "1.2")]))
+            try tx.record(MovementDraft(kind: .handout, date: d("2026-11-03"), fromBox: a, recipientID: r1.id, lines: [try line("shoes", 1)]))
+            try tx.record(MovementDraft(kind: .handout, date: d("2026-11-10"), fromBox: m.id, recipientID: r2.id, eventID: event.id, lines: [try line("kids", 2)]))
+            try tx.record(MovementDraft(kind: .handout, date: d("2026-11-12"), fromBox: a, lines: [try line("womens", 4)]))
+            try tx.record(MovementDraft(kind: .transfer, date: d("2026-11-15"), fromBox: a, toBox: m.id, lines: [try line("womens", 5)]))
+            try tx.record(MovementDraft(kind: .transfer, date: d("2026-11-16"), fromBox: a, toBox: b, lines: [try line("shoes", 2)]))
+            try tx.record(MovementDraft(kind: .writeoff, date: d("2026-11-20"), fromBox: b, lines: [try line("shoes", 1, "0,5")]))
+            let mistake = try tx.record(MovementDraft(kind: .handout, date: d("2026-11-21"), fromBox: m.id, recipientID: r3.id, lines: [try line("womens", 1)]))
+            try tx.record(MovementDraft(kind: .handout, date: d("2026-11-30"), fromBox: m.id, recipientID: r2.id, lines: [try line("kids", 1)]))
+            try tx.undo(mistake)
+            // Typed in late, dated back.
+            try tx.record(MovementDraft(kind: .intake, date: d("2026-11-05"), toBox: b, lines: [try line("toys", 3, "1")]))
+            try tx.record(MovementDraft(kind: .intake, date: d("2026-12-01"), toBox: a, lines: [try line("books", 5)]))
+            // A stock take on the 25th finds 7 women's items in A where the books say 8.
+            try tx.record(MovementDraft(kind: .adjustment, date: d("2026-11-25"), fromBox: a, lines: [try line("womens", 1)]))
+            try tx.setTarget(Target(metric: .itemsHandedOut, period: Period.year(2026)!, value: 100))
+            try tx.setTarget(Target(metric: .uniqueRecipients, period: Period.year(2026)!, value: 8))
+        }
+        return Data(f: f, mat: mat, m: m)
+    }
+
+    static let november = YearMonth(year: 2026, month: 11)!
+
+    @Test func novemberWorkedOutByHand() throws {
+        let data = try Self.build()
+        let report = try data.f.store.read { try $0.report(.monthly(Self.november)) }
+        let n = report.main
+        #expect(n.period == Period(Self.november))
+        #expect(n.received == Amount(items: 29, grams: 9000, weighed: 23))
+        #expect(n.receivedByCategory == ["womens": Amount(items: 20, grams: 8000, weighed: 20), "kids": Amount(items: 6, grams: 0, weighed: 0),
+                                         "toys": Amount(items: 3, grams: 1000, weighed: 3)])
+        #expect(n.receivedByCentre.mapValues(\.items) == ["PRE": 23, "MAT": 6])
+        #expect(n.receivedByBox.mapValues(\.items) == [data.f.a.code.description: 20, data.m.code.description: 6, data.f.b.code.description: 3])
+        #expect(n.receivedByCondition.mapValues(\.items) == ["good": 20, "new": 6, "": 3])
+        #expect(n.handedOut.items == 11)
+        #expect(n.handedOut.grams == 1200)
+        #expect(n.handedOutByCategory.mapValues(\.items) == ["womens": 7, "shoes": 1, "kids": 3])
+        #expect(n.handedOutByCentre.mapValues(\.items) == ["PRE": 8, "MAT": 3])
+        #expect(n.handedOutAtEvents.items == 2)
+        #expect(n.handouts == 5)
+        #expect(n.anonymousHandouts == 1)
+        #expect(n.writtenOff == Amount(items: 1, grams: 500, weighed: 1))
+        #expect(n.transfersBetweenCentres.items == 5)
+        #expect(n.transfersWithinCentres.items == 2)
+        #expect(n.adjustments.items == -1)
+        #expect(n.stockAtEnd == Amount(items: 24, grams: 12300))
+        #expect(n.stockAtEndByCentre == ["PRE": Amount(items: 16, grams: 12300), "MAT": Amount(items: 8, grams: 0)])
+        #expect(n.recipients == RecipientFacts(unique: 2, new: 1, visits: 3, people: 4, byGroup: ["large-family": 1, "pensioner": 1]))
+        #expect(n.events == 1 && n.participants == 30)
+        #expect(n.boxesUsed == 3)
+        #expect(n.volunteers == 2)
+        // The books say what changed: 29 in, 11 out, 1 written off, 1 short.
+        let october = report.columns[1].figures
+        #expect(n.stockChange == n.stockAtEnd.items - october.stockAtEnd.items)
+    }
+
+    @Test func previousMonthAndYearToDate() throws {
+        let data = try Self.build()
+        let report = try data.f.store.read { try $0.report(.monthly(Self.november)) }
+        let october = report.columns[1].figures, ytd = report.columns[2].figures
+        #expect(october.received.items == 10 && october.handedOut.items == 2)
+        #expect(october.recipients == RecipientFacts(unique: 1, new: 1, visits: 1, people: 3, byGroup: ["large-family": 1]))
+        #expect(october.stockAtEnd.items == 8)
+        #expect(ytd.period == Period(from: LocalDate.parse("2026-01-01")!, to: LocalDate.parse("2026-11-30")!))
+        #expect(ytd.received.items == 39 && ytd.handedOut.items == 13)
+        #expect(ytd.recipients.unique == 2 && ytd.recipients.new == 2 && ytd.recipients.visits == 4 && ytd.recipients.people == 4)
+        #expect(report.targets.map(\.actual) == [13, 2])
+        #expect(report.targets.map(\.percent) == [13, 25])
+        #expect(report.trend.count == 12)
+        #expect(report.trend.last == Report.TrendPoint(month: Self.november, received: 29, handedOut: 11))
+    }
+
+    @Test func oneCentre() throws {
+        let data = try Self.build()
+        let pre = try data.f.store.read { try $0.report(.monthly(Self.november), centre: data.f.pre) }.main
+        #expect(pre.received.items == 23)
+        #expect(pre.handedOut.items == 8)
+        // R1 came to PRE in October too: not new.
+        #expect(pre.recipients == RecipientFacts(unique: 1, new: 0, visits: 1, people: 3, byGroup: ["large-family": 1]))
+        #expect(pre.stockAtEnd.items == 16)
+        #expect(pre.events == 0)
+        let mat = try data.f.store.read { try $0.report(.monthly(Self.november), centre: data.mat) }.main
+        #expect(mat.recipients == RecipientFacts(unique: 1, new: 1, visits: 2, people: 1, byGroup: ["pensioner": 1]))
+        #expect(mat.events == 1)
+    }
+
+    @Test func anyRangeIsSummedFromTheLedger() throws {
+        let data = try Self.build()
+        let range = Period(from: LocalDate.parse("2026-11-01")!, to: LocalDate.parse("2026-11-15")!)
+        let r = try data.f.store.read { try $0.report(.range(range)) }.main
+        #expect(r.received.items == 29)
+        #expect(r.handedOut.items == 10)
+        #expect(r.recipients.unique == 2 && r.recipients.new == 1 && r.recipients.visits == 2)
+        #expect(r.stockAtEnd.items == 8 + 29 - 10)
+    }
+
+    @Test func monthlyFlowsEqualTheLedgerSummedDirectly() throws {
+        let data = try Self.build()
+        for month in ["2026-10", "2026-11", "2026-12"] {
+            let p = Period(YearMonth.parse(month)!)
+            let (kept, summed) = try data.f.store.read { tx in
+                (try tx.flows(p, centre: nil, fromLedger: false), try tx.flows(p, centre: nil, fromLedger: true))
+            }
+            let order = { (r: FlowRow) in "\(r.kind)\(r.fromBox ?? "")\(r.toBox ?? "")\(r.category)\(r.condition?.rawValue ?? "")\(r.atEvent)\(r.withRecipient)" }
+            #expect(kept.sorted { order($0) < order($1) } == summed.sorted { order($0) < order($1) }, "\(month)")
+        }
+    }
+
+    @Test func everyFormShowsTheSameFigures() throws {
+        let data = try Self.build()
+        let report = try data.f.store.read { try $0.report(.monthly(Self.november)) }
+        let json = report.render(.json, lang: .ru)
+        let object = try #require(try JSONSerialization.jsonObject(with: Foundation.Data(json.utf8)) as? [String: Any])
+        #expect((object["period"] as? [String: String]) == ["from": "2026-11-01", "to": "2026-11-30"])
+        let received = try #require(object["received"] as? [String: Any])
+        #expect(received["items"] as? Int == 29)
+        #expect(received["kg"] as? Double == 9)
+        #expect((received["byCategory"] as? [[String: Any]])?.first?["category"] as? String == "womens")
+        #expect(((object["handedOut"] as? [String: Any])?["byCentre"] as? [[String: Any]])?.count == 2)
+        #expect((object["writtenOff"] as? [String: Any])?["kg"] as? Double == 0.5)
+        #expect((object["stockAtEnd"] as? [String: Any])?["items"] as? Int == 24)
+        let recipients = try #require(object["recipients"] as? [String: Any])
+        #expect(recipients["unique"] as? Int == 2 && recipients["new"] as? Int == 1 && recipients["visits"] as? Int == 3)
+        #expect(recipients["people"] as? Int == 4 && recipients["anonymousHandouts"] as? Int == 1)
+        #expect((recipients["byGroup"] as? [[String: Any]])?.count == 2)
+        #expect((object["events"] as? [String: Int]) == ["count": 1, "participants": 30])
+
+        let csv = report.render(.csv, lang: .ru)
+        #expect(csv.hasPrefix("\u{FEFF}"))
+        #expect(csv.contains("Принято вещей, шт.;29;10;39\r\n"))
+        #expect(csv.contains("Принято, кг;9;5;14\r\n"))
+        #expect(csv.contains("Выдано, кг;1,2;0;1,2\r\n"))
+        let md = report.render(.md, lang: .en)
+        #expect(md.contains("| Items received | 29 | 10 | 39 |"))
+        #expect(md.contains("November 2026"))
+        let html = report.render(.html, lang: .ru)
+        #expect(html.contains("<td>Получателей (каждый один раз)</td><td class=\"n\">2</td>"))
+        #expect(html.contains("<svg"))
+        let table = report.render(.table, lang: .ru)
+        #expect(table.contains("Ноябрь 2026"))
+        #expect(table.contains("План и факт"))
+    }
+}
