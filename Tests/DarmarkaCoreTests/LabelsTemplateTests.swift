@@ -13,6 +13,7 @@ struct LabelsTemplateTests {
         #expect(abs((Length.millimetres(gLabels: "6pc") ?? 0) - 25.4) < 1e-9)
         #expect(Length.millimetres(gLabels: " 10 mm ") == 10)
         #expect(Length.millimetres(gLabels: "10furlongs") == nil)
+        #expect(abs((Length.millimetres(gLabels: "3.93386e-16pt") ?? 1)) < 1e-12, "an exponent is not a unit")
         #expect(Length.millimetres(gLabels: "mm") == nil)
         #expect(Length.millimetres(gLabels: "nan") == nil)
     }
@@ -117,6 +118,25 @@ struct LabelsTemplateTests {
             try GLabelsDocument(data: Data("<Glabels-templates><Template>".utf8))
         }
         #expect(throws: LabelError.self) { try GLabelsDocument(data: Data("<a>\n<b></a>".utf8)) }
+    }
+
+    @Test func followsAliasChainsAndForgetsAliasesOfSkippedShapes() throws {
+        let xml = """
+        <Glabels-templates>
+          <Template brand="Herma" part="4102" size="A4">
+            <Label-rectangle id="0" width="10mm" height="10mm"><Layout nx="1" ny="1"/></Label-rectangle>
+          </Template>
+          <Template brand="Herma" part="4608" equiv="4102"/>
+          <Template brand="Herma" part="10801" equiv="4608"/>
+          <Template brand="Herma" part="4093" size="A4">
+            <Label-cd id="0" radius="58mm" hole="20mm"><Layout nx="1" ny="1"/></Label-cd>
+          </Template>
+          <Template brand="Herma" part="4094" equiv="4093"/>
+        </Glabels-templates>
+        """
+        let (templates, problems) = try GLabelsDocument(data: Data(xml.utf8)).resolved()
+        #expect(templates.first?.equivalents.map(\.part) == ["4608", "10801"])
+        #expect(problems == [.unsupportedShape("cd", template: "Herma 4093")])
     }
 
     @Test func readsDarmarkaRolls() throws {

@@ -20,9 +20,13 @@ public struct GLabelsDocument: Sendable {
     /// Templates that were skipped, and why. A bad template never hides the
     /// good ones next to it.
     public var problems: [LabelError]
+    /// Templates skipped for their shape (CD, ellipse). Their aliases are
+    /// dropped quietly: the skip itself is already among the problems.
+    public var unsupported: [TemplateName]
 
-    public init(templates: [LabelTemplate] = [], aliases: [TemplateAlias] = [], problems: [LabelError] = []) {
-        self.templates = templates; self.aliases = aliases; self.problems = problems
+    public init(templates: [LabelTemplate] = [], aliases: [TemplateAlias] = [], problems: [LabelError] = [],
+                unsupported: [TemplateName] = []) {
+        self.templates = templates; self.aliases = aliases; self.problems = problems; self.unsupported = unsupported
     }
 
     /// Parses a gLabels template file (`<Glabels-templates>`, with or without
@@ -37,7 +41,7 @@ public struct GLabelsDocument: Sendable {
     /// The templates with every alias resolved within this document.
     public func resolved() -> (templates: [LabelTemplate], problems: [LabelError]) {
         let (templates, unresolved) = TemplateAlias.attach(aliases, to: templates)
-        return (templates, problems + unresolved)
+        return (templates, problems + TemplateAlias.dropping(unsupported, from: unresolved).map(\.problem))
     }
 }
 
@@ -45,29 +49,50 @@ extension TemplateAlias {
     /// Adds each alias to its template's `equivalents`. An alias names a
     /// part of its own brand first; failing that, a part of any brand, since
     /// look-alike sheets are sold under several brands.
+    /// Returns the aliases whose template was not found.
     public static func attach(_ aliases: [TemplateAlias], to templates: [LabelTemplate])
-        -> (templates: [LabelTemplate], problems: [LabelError]) {
+        -> (templates: [LabelTemplate], unresolved: [TemplateAlias]) {
         var result = templates
-        var problems: [LabelError] = []
+        var unresolved: [TemplateAlias] = []
         var byPart: [String: [Int]] = [:]
         for (index, template) in templates.enumerated() {
             byPart[TemplateKey.normalize(template.part), default: []].append(index)
         }
+        var aliasByName: [String: TemplateAlias] = [:]
+        for alias in aliases { aliasByName[TemplateKey.normalize(alias.name.id)] = alias }
+        // Follows alias to alias (gLabels has chains such as Herma 10801 →
+        // 4608 → 4102); the bound stops a loop in a broken file.
+        func target(of name: TemplateName, hops: Int = 0) -> Int? {
+            let candidates = byPart[TemplateKey.normalize(name.part)] ?? []
+            let brand = TemplateKey.normalize(name.brand)
+            if let index = candidates.first(where: { TemplateKey.normalize(templates[$0].brand) == brand }) {
+                return index
+            }
+            if hops < 8, let next = aliasByName[TemplateKey.normalize(name.id)] {
+                return target(of: next.equivalent, hops: hops + 1)
+            }
+            return candidates.first
+        }
         for alias in aliases {
-            let candidates = byPart[TemplateKey.normalize(alias.equivalent.part)] ?? []
-            let brand = TemplateKey.normalize(alias.equivalent.brand)
-            let target = candidates.first { TemplateKey.normalize(templates[$0].brand) == brand }
-                ?? candidates.first
-            guard let index = target else {
-                problems.append(.unknownEquivalent(template: alias.name.id, equivalent: alias.equivalent.id))
+            guard let index = target(of: alias.equivalent) else {
+                unresolved.append(alias)
                 continue
             }
             if alias.name != result[index].name, !result[index].equivalents.contains(alias.name) {
                 result[index].equivalents.append(alias.name)
             }
         }
-        return (result, problems)
+        return (result, unresolved)
     }
+
+    /// `aliases` without those that name a template skipped for its shape.
+    public static func dropping(_ unsupported: [TemplateName], from aliases: [TemplateAlias]) -> [TemplateAlias] {
+        let skipped = Set(unsupported.map { TemplateKey.normalize($0.id) })
+        return aliases.filter { !skipped.contains(TemplateKey.normalize($0.equivalent.id)) }
+    }
+
+    /// The error for an alias whose template does not exist.
+    public var problem: LabelError { .unknownEquivalent(template: name.id, equivalent: equivalent.id) }
 }
 
 /// How template names are compared: case, spaces and the × sign do not matter,

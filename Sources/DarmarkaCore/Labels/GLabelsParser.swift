@@ -78,6 +78,7 @@ private final class TemplateReader: NSObject, XMLParserDelegate {
             document.aliases.append(alias)
         case .problem(let problem):
             document.problems.append(problem)
+            if case .unsupportedShape = problem { document.unsupported.append(draft.name) }
         }
     }
 
@@ -227,7 +228,8 @@ private struct TemplateDraft {
 
     private func length(_ key: String, in attrs: [String: String], of element: String,
                         default fallback: Double? = nil) throws(LabelError) -> Double {
-        guard let text = attrs[key] else {
+        // Some gLabels files write x0="" for 0.
+        guard let text = attrs[key], !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             if let fallback { return fallback }
             throw LabelError.missingAttribute(element: element, attribute: key, template: name.id)
         }

@@ -72,6 +72,7 @@ public enum LabelError: UserFacingError, Equatable {
 
 /// Why an XML file could not be read.
 public enum XMLFault: Localized, Equatable {
+    case unreadable
     case notXML
     case endsEarly
     case unknownEntity
@@ -81,6 +82,7 @@ public enum XMLFault: Localized, Equatable {
 
     public var phrase: Phrase {
         switch self {
+        case .unreadable: Phrase(ru: "файл не читается", en: "the file cannot be read")
         case .notXML: Phrase(ru: "файл пуст или это не XML", en: "the file is empty or not XML")
         case .endsEarly: Phrase(ru: "файл обрывается", en: "the file ends too early")
         case .unknownEntity: Phrase(ru: "неизвестная сущность &...;", en: "unknown entity &...;")

@@ -13,10 +13,12 @@ public enum Length {
     /// gLabels reads a number without a unit as points, so this does too.
     /// Returns nil for anything else, including infinities and NaN.
     public static func millimetres(gLabels text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let unitStart = trimmed.firstIndex { $0.isLetter } ?? trimmed.endIndex
-        let numberPart = trimmed[..<unitStart].trimmingCharacters(in: .whitespaces)
-        let unit = trimmed[unitStart...].lowercased()
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        // The unit is a two-letter suffix; looking for the first letter
+        // instead would take the "e" of "3.9e-16pt" for a unit.
+        let units = ["pt", "mm", "cm", "in", "pc"]
+        let unit = units.first { trimmed.hasSuffix($0) } ?? ""
+        let numberPart = trimmed.dropLast(unit.count).trimmingCharacters(in: .whitespaces)
         guard let number = Double(numberPart), number.isFinite else { return nil }
         let perUnit: Double
         switch unit {
