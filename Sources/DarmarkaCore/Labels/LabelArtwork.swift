@@ -28,68 +28,151 @@ public struct LabelArtwork: Hashable, Sendable {
 
     /// Lays out `content` on a label whose symbol placement is `geometry`.
     ///
-    /// `measure` gives a string's advance width in ems for a face (see
-    /// `TextFitter`). The code is never cut: a shortened code would be a
-    /// different code, so it is left off instead, with a warning.
+    /// Code and captions shrink together, keeping their proportions, until
+    /// everything fits whole; only at the smallest sizes are captions cut.
+    /// The code is never cut: a shortened code would be a different code, so
+    /// it is left off instead, with a warning. `measure` gives a string's
+    /// advance width in ems for a face (see `TextFitter`).
     public static func compose(_ content: LabelContent, geometry: LabelGeometry, policy: LabelLayoutPolicy,
                                measure: (String, TextFace) -> Double) -> LabelArtwork {
         var warnings = geometry.warnings
         let captions = content.lines.filter { !$0.allSatisfy(\.isWhitespace) }
-        let shownCaptions = Array(captions.prefix(geometry.captionLines))
-        for dropped in captions.dropFirst(shownCaptions.count) { warnings.append(.textDropped(dropped)) }
-        if !content.code.isEmpty, !geometry.showsCode { warnings.append(.textDropped(content.code)) }
+        let shown = Array(captions.prefix(geometry.captionLines))
+        for dropped in captions.dropFirst(shown.count) { warnings.append(.textDropped(dropped)) }
+        let code = geometry.showsCode ? content.code : ""
+        if !content.code.isEmpty, code.isEmpty { warnings.append(.textDropped(content.code)) }
 
         guard let area = geometry.text else {
             return LabelArtwork(geometry: geometry, texts: [], warnings: warnings)
         }
         return withoutActuallyEscaping(measure) { measure in
-            var blocks: [(FittedText, TextStyle)] = []
-            var remaining = area.height
-            // Room the captions after this one will need at their smallest.
-            func reserve(after index: Int) -> Double {
-                let count = shownCaptions.count - index - 1
-                return Double(count) * (policy.caption.rowHeight(size: policy.caption.minimumSize) + policy.textGap)
-            }
-
-            if geometry.showsCode, !content.code.isEmpty {
-                let style = policy.code
-                let fitter = TextFitter { measure($0, style.face) }
-                let budget = min(remaining - reserve(after: -1), style.rowHeight(size: style.maximumSize))
-                let fitted = fitter.fit(content.code, style: style, width: area.width, height: budget, allowTruncation: false)
-                if fitted.rows.isEmpty { warnings.append(.textDropped(content.code)) } else {
-                    blocks.append((fitted, style))
-                    remaining -= fitted.height + policy.textGap
-                }
-            }
-            for (index, caption) in shownCaptions.enumerated() {
-                let style = policy.caption
-                let fitter = TextFitter { measure($0, style.face) }
-                let fitted = fitter.fit(caption, style: style, width: area.width, height: remaining - reserve(after: index))
-                if fitted.rows.isEmpty { warnings.append(.textDropped(caption)); continue }
-                if fitted.truncated { warnings.append(.textShortened(caption)) }
-                blocks.append((fitted, style))
-                remaining -= fitted.height + policy.textGap
-            }
-
-            let used = blocks.reduce(0) { $0 + $1.0.height } + Double(max(0, blocks.count - 1)) * policy.textGap
-            // Beside the symbol the text is centred on it; under it, it hangs
-            // right below the quiet zone so the code reads as the symbol's.
-            var top = geometry.arrangement == .side ? area.minY + max(0, (area.height - used) / 2) : area.minY
-            var runs: [TextRun] = []
-            for (fitted, style) in blocks {
-                let mmPerEm = fitted.size * Length.millimetresPerPoint
-                for row in fitted.rows {
-                    let width = measure(row, style.face) * mmPerEm
-                    let x = geometry.arrangement == .side ? area.minX : area.midX - width / 2
-                    let baseline = top + (fitted.rowHeight - (style.ascent + style.descent) * mmPerEm) / 2
-                        + style.ascent * mmPerEm
-                    runs.append(TextRun(text: row, face: style.face, size: fitted.size, x: x, baseline: baseline,
-                                        width: width, ascent: style.ascent * mmPerEm, descent: style.descent * mmPerEm))
-                    top += fitted.rowHeight
-                }
-                top += policy.textGap
-            }
+            let composer = TextComposer(area: area, policy: policy, measure: measure)
+            let codeSize = composer.largestCodeSize(code)
+            if !code.isEmpty, codeSize == nil { warnings.append(.textDropped(code)) }
+            let blocks = composer.wholeBlocks(code: code, codeSize: codeSize, captions: shown)
+                ?? composer.cutBlocks(code: code, codeSize: codeSize, captions: shown, warnings: &warnings)
+            let runs = composer.place(blocks, beside: geometry.arrangement == .side)
             return LabelArtwork(geometry: geometry, texts: runs, warnings: warnings)
         }
+    }
+}
+
+/// Sizes and places the text of one label inside its text area.
+private struct TextComposer {
+    let area: PageRect
+    let policy: LabelLayoutPolicy
+    let measure: (String, TextFace) -> Double
+
+    typealias Block = (text: FittedText, style: TextStyle)
+
+    private func fitter(_ face: TextFace) -> TextFitter { TextFitter { measure($0, face) } }
+
+    private func fixed(_ style: TextStyle, size: Double) -> TextStyle {
+        var fixed = style
+        fixed.maximumSize = size
+        fixed.minimumSize = size
+        return fixed
+    }
+
+    /// The largest half-point size at which the code fits the width, or nil.
+    func largestCodeSize(_ code: String) -> Double? {
+        guard !code.isEmpty else { return nil }
+        let style = policy.code
+        let em = measure(code, .code) * Length.millimetresPerPoint
+        guard em > 0 else { return style.maximumSize }
+        let fitting = ((area.width / em) * 2).rounded(.down) / 2
+        return fitting >= style.minimumSize ? min(style.maximumSize, fitting) : nil
+    }
+
+    /// The code's size when captions are at `captionSize`: in proportion,
+    /// never larger than fits, never below its minimum.
+    private func codeSize(_ fitting: Double, captionSize: Double) -> Double {
+        let scaled = policy.code.maximumSize * captionSize / policy.caption.maximumSize
+        return min(fitting, max(policy.code.minimumSize, (scaled * 2).rounded(.down) / 2))
+    }
+
+    /// Everything whole at the largest common scale, or nil when even the
+    /// smallest sizes need a caption cut.
+    func wholeBlocks(code: String, codeSize fitting: Double?, captions: [String]) -> [Block]? {
+        let caption = policy.caption
+        var size = caption.maximumSize
+        while size >= caption.minimumSize - 1e-9 {
+            var blocks: [Block] = []
+            if let fitting {
+                let style = fixed(policy.code, size: codeSize(fitting, captionSize: size))
+                blocks.append((fitter(.code).fit(code, style: style, width: area.width, height: style.rowHeight(size: style.maximumSize)), style))
+            }
+            let style = fixed(caption, size: size)
+            let budget = style.rowHeight(size: size) * Double(caption.maximumRows)
+            for text in captions {
+                blocks.append((fitter(.caption).fit(text, style: style, width: area.width, height: budget,
+                                                    allowTruncation: false), style))
+            }
+            if blocks.allSatisfy({ !$0.text.truncated && !$0.text.rows.isEmpty }), height(blocks) <= area.height + 1e-9 {
+                return blocks
+            }
+            size -= 0.5
+        }
+        return nil
+    }
+
+    /// At the smallest sizes: the code whole, then each caption given what is
+    /// left after keeping one row for each caption below it, cut if need be.
+    func cutBlocks(code: String, codeSize fitting: Double?, captions: [String],
+                   warnings: inout [LabelWarning]) -> [Block] {
+        var blocks: [Block] = []
+        var remaining = area.height
+        let caption = fixed(policy.caption, size: policy.caption.minimumSize)
+        let captionRow = caption.rowHeight(size: caption.minimumSize) + policy.textGap
+        if let fitting {
+            // The code may shrink below its proportional size, to its
+            // minimum, so that every caption keeps at least one row.
+            let budget = remaining - Double(captions.count) * captionRow
+            let byHeight = ((budget / (policy.code.lineHeight * Length.millimetresPerPoint)) * 2).rounded(.down) / 2
+            let size = min(codeSize(fitting, captionSize: caption.minimumSize), byHeight)
+            if size >= policy.code.minimumSize {
+                let style = fixed(policy.code, size: size)
+                let fitted = fitter(.code).fit(code, style: style, width: area.width, height: style.rowHeight(size: size))
+                blocks.append((fitted, style))
+                remaining -= fitted.height + policy.textGap
+            } else {
+                warnings.append(.textDropped(code))
+            }
+        }
+        for (index, text) in captions.enumerated() {
+            let reserve = Double(captions.count - index - 1) * captionRow
+            let fitted = fitter(.caption).fit(text, style: caption, width: area.width, height: remaining - reserve)
+            if fitted.rows.isEmpty { warnings.append(.textDropped(text)); continue }
+            if fitted.truncated { warnings.append(.textShortened(text)) }
+            blocks.append((fitted, caption))
+            remaining -= fitted.height + policy.textGap
+        }
+        return blocks
+    }
+
+    private func height(_ blocks: [Block]) -> Double {
+        blocks.reduce(0) { $0 + $1.text.height } + Double(max(0, blocks.count - 1)) * policy.textGap
+    }
+
+    /// Beside the symbol the text is centred on it and left-aligned; under it,
+    /// it is centred and hangs right below the quiet zone so the code reads
+    /// as the symbol's.
+    func place(_ blocks: [Block], beside: Bool) -> [TextRun] {
+        var top = beside ? area.minY + max(0, (area.height - height(blocks)) / 2) : area.minY
+        var runs: [TextRun] = []
+        for (fitted, style) in blocks {
+            let mmPerEm = fitted.size * Length.millimetresPerPoint
+            for row in fitted.rows {
+                let width = measure(row, style.face) * mmPerEm
+                let baseline = top + (fitted.rowHeight - (style.ascent + style.descent) * mmPerEm) / 2
+                    + style.ascent * mmPerEm
+                runs.append(TextRun(text: row, face: style.face, size: fitted.size,
+                                    x: beside ? area.minX : area.midX - width / 2, baseline: baseline,
+                                    width: width, ascent: style.ascent * mmPerEm, descent: style.descent * mmPerEm))
+                top += fitted.rowHeight
+            }
+            top += policy.textGap
+        }
+        return runs
     }
 }
