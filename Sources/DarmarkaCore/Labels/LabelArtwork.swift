@@ -1,17 +1,17 @@
 /// One row of text, placed: the renderer draws it as it is.
 public struct TextRun: Hashable, Sendable {
-    public var text: String
-    public var face: TextFace
+    public let text: String
+    public let face: TextFace
     /// Font size in points.
-    public var size: Double
+    public let size: Double
     /// Left end of the baseline, in millimetres on the page.
-    public var x: Double
-    public var baseline: Double
+    public let x: Double
+    public let baseline: Double
     /// Advance width in millimetres.
-    public var width: Double
+    public let width: Double
     /// Ascent and descent in millimetres, for checks that ink stays in place.
-    public var ascent: Double
-    public var descent: Double
+    public let ascent: Double
+    public let descent: Double
 
     /// The box the row's glyphs occupy.
     public var bounds: PageRect {
@@ -22,9 +22,9 @@ public struct TextRun: Hashable, Sendable {
 /// Everything to draw for one label, decided: symbol placement and text
 /// rows. Pure; the renderer only paints it.
 public struct LabelArtwork: Hashable, Sendable {
-    public var geometry: LabelGeometry
-    public var texts: [TextRun]
-    public var warnings: [LabelWarning]
+    public let geometry: LabelGeometry
+    public let texts: [TextRun]
+    public let warnings: [LabelWarning]
 
     /// Lays out `content` on a label whose symbol placement is `geometry`.
     ///

@@ -11,28 +11,32 @@ public struct LabelGeometry: Hashable, Sendable {
     }
 
     /// The label's outline.
-    public var label: PageRect
+    public internal(set) var label: PageRect
     /// Where ink may go: inside the label's margin and the page's safe edge.
-    public var content: PageRect
-    public var arrangement: Arrangement
-    public var dpi: Int
-    public var dotsPerModule: Int
+    public internal(set) var content: PageRect
+    public internal(set) var arrangement: Arrangement
+    public internal(set) var dpi: Int
+    /// Module size in whole printer dots.
+    public internal(set) var dotsPerModule: Int
     /// Symbol width in modules, without the quiet zone.
-    public var modules: Int
+    public internal(set) var modules: Int
+    /// Quiet-zone width in modules, on every side.
+    public internal(set) var quietZoneModules: Int
     /// The symbol's top-left corner in printer dots from the page's corner.
-    public var originDotX: Int
-    public var originDotY: Int
+    public internal(set) var originDotX: Int
+    public internal(set) var originDotY: Int
     /// Room for the code and captions; nil when the symbol is alone.
-    public var text: PageRect?
-    public var showsCode: Bool
+    public internal(set) var text: PageRect?
+    public internal(set) var showsCode: Bool
     /// How many caption lines there is room for.
-    public var captionLines: Int
+    public internal(set) var captionLines: Int
     /// Only `.smallModules`; dropped text is reported by `LabelArtwork`.
-    public var warnings: [LabelWarning]
+    public internal(set) var warnings: [LabelWarning]
 
+    /// One printer dot in millimetres.
     public var dot: Double { Length.dot(dpi: dpi) }
+    /// One module in millimetres.
     public var module: Double { Double(dotsPerModule) * dot }
-    public var quietZoneModules: Int
     /// The dark modules' square.
     public var symbol: PageRect {
         PageRect(x: Double(originDotX) * dot, y: Double(originDotY) * dot,
@@ -51,8 +55,10 @@ public struct LabelTextNeeds: Hashable, Sendable {
         self.code = code; self.captionLines = max(0, captionLines)
     }
 
+    /// Blank caption lines need no room and are not counted.
     public init(_ content: LabelContent) {
-        self.init(code: !content.code.isEmpty, captionLines: content.lines.count)
+        self.init(code: !content.code.isEmpty,
+                  captionLines: content.lines.filter { !$0.allSatisfy(\.isWhitespace) }.count)
     }
 
     var isEmpty: Bool { !code && captionLines == 0 }
@@ -169,9 +175,9 @@ private struct PlacementSolver {
         }
         return LabelGeometry(label: frame, content: content, arrangement: arrangement, dpi: dpi,
                              dotsPerModule: dotsPerModule, modules: modules,
+                             quietZoneModules: policy.quietZoneModules,
                              originDotX: originX, originDotY: originY, text: text,
-                             showsCode: needs.code, captionLines: needs.captionLines, warnings: [],
-                             quietZoneModules: policy.quietZoneModules)
+                             showsCode: needs.code, captionLines: needs.captionLines, warnings: [])
     }
 
     /// The least room the text needs: every row at its minimum size.

@@ -1,12 +1,12 @@
 /// Text fitted into a box: the rows to draw and the size to draw them at.
 public struct FittedText: Hashable, Sendable {
-    public var rows: [String]
+    public let rows: [String]
     /// Font size in points.
-    public var size: Double
+    public let size: Double
     /// Row pitch in millimetres.
-    public var rowHeight: Double
+    public let rowHeight: Double
     /// Whether the text was cut and ends in "…" (or left out entirely).
-    public var truncated: Bool
+    public let truncated: Bool
 
     public var height: Double { rowHeight * Double(rows.count) }
 }
