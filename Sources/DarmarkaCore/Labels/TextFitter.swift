@@ -26,6 +26,9 @@ public struct TextFitter {
 
     public init(measure: @escaping (String) -> Double) { self.measure = measure }
 
+    /// Fits `text` into a box of `width` × `height` millimetres. Runs of
+    /// white space count as one space. With `allowTruncation` off, text that
+    /// does not fit whole comes back with no rows and `truncated` set.
     public func fit(_ text: String, style: TextStyle, width: Double, height: Double,
                     allowTruncation: Bool = true) -> FittedText {
         let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
