@@ -1,0 +1,60 @@
+import DarmarkaCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Output file names and all-or-nothing writing.
+enum LabelOutput {
+    /// One file for PDF or a single page; `name-1.ext`, `name-2.ext`, ... otherwise.
+    static func files(for url: URL, format: LabelFormat, pages: Int) -> [URL] {
+        guard format != .pdf, pages > 1 else { return [url] }
+        let base = url.deletingPathExtension()
+        let ext = url.pathExtension
+        return (1...pages).map { page in
+            let numbered = base.deletingLastPathComponent().appendingPathComponent("\(base.lastPathComponent)-\(page)")
+            return ext.isEmpty ? numbered : numbered.appendingPathExtension(ext)
+        }
+    }
+
+    static func checkWritable(_ files: [URL], force: Bool) throws {
+        let manager = FileManager.default
+        for file in files {
+            let directory = file.deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw LabelRenderError.noSuchDirectory(directory)
+            }
+            if !force, manager.fileExists(atPath: file.path) { throw LabelRenderError.outputExists(file.path) }
+        }
+    }
+
+    /// Draws every page into temporary files beside the targets, then moves
+    /// them into place, so a failure halfway leaves no half-written output.
+    static func write(_ files: [URL], surface: LabelSurface, pages: Int,
+                      draw: (Int, OpaquePointer) -> Void) throws {
+        let temporaries = files.map(temporary(for:))
+        defer { for temp in temporaries { unlink(temp.path) } }
+        let title = "Darmarka: \(surface.template.id)"
+        switch surface.format {
+        case .pdf:
+            try surface.writeVector(to: temporaries[0].path, pages: 0..<pages, title: title, draw: draw)
+        case .svg:
+            for (page, temp) in temporaries.enumerated() {
+                try surface.writeVector(to: temp.path, pages: page..<(page + 1), title: title, draw: draw)
+            }
+        case .png:
+            for (page, temp) in temporaries.enumerated() {
+                try surface.writeRaster(to: temp.path, page: page, draw: draw)
+            }
+        }
+        for (temp, file) in zip(temporaries, files) where rename(temp.path, file.path) != 0 {
+            throw LabelRenderError.drawingFailed(path: file.path, detail: String(cString: strerror(errno)))
+        }
+    }
+
+    private static func temporary(for file: URL) -> URL {
+        file.deletingLastPathComponent()
+            .appendingPathComponent(".\(file.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+    }
+}
