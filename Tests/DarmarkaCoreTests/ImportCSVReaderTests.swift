@@ -120,4 +120,15 @@ struct ImportCSVReaderTests {
         #expect(try reader.nextRecord())
         #expect(reader.texts() == ["a", nil])
     }
+
+    /// Decoding relies on a repair showing as U+FFFD; text that already has
+    /// one, or other EF-led characters, must still come through.
+    @Test(arguments: [
+        ([0xEF, 0xBF, 0xBD], "\u{FFFD}"), ([0xEF, 0xBC, 0xA1, 0xD1, 0x8F], "Ａя"), ([0xE2, 0x82, 0xAC], "€"),
+        ([0xD1], nil), ([0xC3, 0x28], nil), ([0xEF, 0xBC], nil), ([0xED, 0xA0, 0x80], nil), ([0xC0, 0xAF], nil),
+        ([0xEF, 0xBF, 0xBD, 0xFF], nil),
+    ] as [([UInt8], String?)])
+    func utf8Validation(bytes: [UInt8], text: String?) {
+        #expect(bytes.withUnsafeBufferPointer { CSVEncoding.utf8.decode($0) } == text)
+    }
 }

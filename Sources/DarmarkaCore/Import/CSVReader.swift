@@ -70,52 +70,33 @@ public final class CSVReader {
     /// How many fields the current record has.
     public var fieldCount: Int { scanner.fieldEnds.count }
 
-    /// Calls `body` with the unescaped bytes of field `index` of the current
-    /// record, with surrounding spaces and tabs left out when `trimmed`; an
-    /// absent field is empty.
-    public func withBytes<R>(ofField index: Int, trimmed: Bool = true,
-                             _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let ends = scanner.fieldEnds
-        guard index >= 0, index < ends.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        var lower = index == 0 ? 0 : ends[index - 1]
-        var upper = ends[index]
-        return try scanner.fieldBytes.withUnsafeBufferPointer { all in
-            if trimmed {
-                while lower < upper, isSpaceOrTab(all[lower]) { lower += 1 }
-                while upper > lower, isSpaceOrTab(all[upper - 1]) { upper -= 1 }
+    /// Calls `body` with a view of the current record. Reading several fields
+    /// through one view is faster than one call per field; the view must not
+    /// be kept after `body` returns.
+    public func withCurrentRecord<R>(_ body: (CSVRecordView) throws -> R) rethrows -> R {
+        let line = scanner.recordLine, encoding = format.encoding
+        return try scanner.fieldBytes.withUnsafeBufferPointer { bytes in
+            try scanner.fieldEnds.withUnsafeBufferPointer { ends in
+                try body(CSVRecordView(line: line, encoding: encoding, bytes: bytes, ends: ends))
             }
-            return try body(UnsafeBufferPointer(rebasing: all[lower ..< upper]))
         }
-    }
-
-    /// Whether field `index` is absent or holds only spaces and tabs.
-    public func isBlank(field index: Int) -> Bool {
-        withBytes(ofField: index) { $0.isEmpty }
-    }
-
-    /// Whether every field of the current record is blank, as in the rows of
-    /// semicolons Excel writes for rows that were cleared.
-    public var recordIsBlank: Bool {
-        scanner.fieldBytes.allSatisfy(isSpaceOrTab)
     }
 
     /// The text of field `index`, trimmed unless asked otherwise; nil when its
     /// bytes are not valid in the file's encoding.
     public func text(ofField index: Int, trimmed: Bool = true) -> String? {
-        let encoding = format.encoding
-        guard let text = withBytes(ofField: index, trimmed: trimmed, { encoding.decode($0) }) else { return nil }
-        guard trimmed, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              !first.isASCII || !last.isASCII else { return text }
-        // Rare: a no-break space or the like around the value.
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(Substring(scalars[start ... end]))
+        withCurrentRecord { $0.text(ofField: index, trimmed: trimmed) }
     }
 
     /// All fields of the current record, as `text(ofField:)` gives them.
     public func texts(trimmed: Bool = true) -> [String?] {
-        (0 ..< fieldCount).map { text(ofField: $0, trimmed: trimmed) }
+        withCurrentRecord { record in (0 ..< record.count).map { record.text(ofField: $0, trimmed: trimmed) } }
+    }
+
+    /// Whether every field of the current record is blank, as in the rows of
+    /// semicolons Excel writes for rows that were cleared.
+    public var recordIsBlank: Bool {
+        withCurrentRecord(\.isBlank)
     }
 
     /// Reads whatever is left of the source and returns the SHA-256 of all
@@ -138,5 +119,64 @@ public final class CSVReader {
     }
 }
 
-@inline(__always)
-func isSpaceOrTab(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+/// The fields of one record, as bytes, until the reader moves on.
+public struct CSVRecordView {
+    /// The physical line the record starts on.
+    public let line: Int
+    public let encoding: CSVEncoding
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let ends: UnsafeBufferPointer<Int>
+
+    init(line: Int, encoding: CSVEncoding, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+        self.line = line
+        self.encoding = encoding
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    public var count: Int { ends.count }
+
+    /// The unescaped bytes of field `index`, without surrounding spaces, tabs
+    /// and no-break spaces when `trimmed`; an absent field is empty.
+    public func bytes(ofField index: Int, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
+        guard index >= 0, index < ends.count else { return UnsafeBufferPointer(rebasing: bytes[0 ..< 0]) }
+        var lower = index == 0 ? 0 : ends[index - 1]
+        var upper = ends[index]
+        if trimmed {
+            // A no-break space is 0xA0 in Windows-1251 and C2 A0 in UTF-8;
+            // spreadsheets leave them around numbers and names.
+            let utf8 = encoding == .utf8
+            while lower < upper {
+                let b = bytes[lower]
+                if b == 0x20 || b == 0x09 { lower += 1 }
+                else if !utf8 && b == 0xA0 { lower += 1 }
+                else if utf8 && b == 0xC2 && lower + 1 < upper && bytes[lower + 1] == 0xA0 { lower += 2 }
+                else { break }
+            }
+            while upper > lower {
+                let b = bytes[upper - 1]
+                if b == 0x20 || b == 0x09 { upper -= 1 }
+                else if b == 0xA0 && !utf8 { upper -= 1 }
+                else if b == 0xA0 && utf8 && upper - 2 >= lower && bytes[upper - 2] == 0xC2 { upper -= 2 }
+                else { break }
+            }
+        }
+        return UnsafeBufferPointer(rebasing: bytes[lower ..< upper])
+    }
+
+    /// The text of field `index` (trimmed unless asked otherwise), or nil when
+    /// its bytes are not valid in the file's encoding.
+    public func text(ofField index: Int, trimmed: Bool = true) -> String? {
+        encoding.decode(bytes(ofField: index, trimmed: trimmed))
+    }
+
+    /// Whether field `index` is absent or blank.
+    public func isBlank(field index: Int) -> Bool {
+        bytes(ofField: index).isEmpty
+    }
+
+    /// Whether every field is blank.
+    public var isBlank: Bool {
+        (0 ..< count).allSatisfy(isBlank(field:))
+    }
+}

@@ -8,9 +8,20 @@ extension CSVEncoding {
         for b in bytes { any |= b }
         if any < 0x80 { return String(decoding: bytes, as: UTF8.self) }
         switch self {
-        case .utf8: return String(validating: bytes, as: UTF8.self)
+        case .utf8: return validUTF8(bytes)
         case .cp1251: return CP1251.decode(bytes)
         }
+    }
+
+    /// `String(validating:)` checks the bytes twice; decoding with repair
+    /// checks them once, and a repair shows as a U+FFFD (EF BF BD) that the
+    /// bytes did not have. Only text that has an EF byte of its own (rare in
+    /// journals: no Cyrillic letter has one) takes the slow way.
+    private func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(0xEF) else { return String(validating: bytes, as: UTF8.self) }
+        var text = String(decoding: bytes, as: UTF8.self)
+        let repaired = text.withUTF8 { $0.contains(0xEF) }
+        return repaired ? nil : text
     }
 }
 

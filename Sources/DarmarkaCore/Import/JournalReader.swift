@@ -50,28 +50,37 @@ public final class JournalReader {
     /// skipped. Throws `ImportError` only for what stops reading the file (an
     /// unterminated quote, an absurdly long field, a failed read).
     public func next() throws -> Result<JournalRow, JournalRowError>? {
-        repeat {
-            guard try csv.nextRecord() else { return nil }
-        } while csv.recordIsBlank
-        let line = csv.recordLine
-
-        var problems: [JournalProblem] = []
-        if csv.fieldCount > columns.titles.count,
-           (columns.titles.count ..< csv.fieldCount).contains(where: { !csv.isBlank(field: $0) }) {
-            problems.append(JournalProblem(line: line, field: nil, column: nil,
-                                           message: .extraValues(found: csv.fieldCount, columns: columns.titles.count)))
-        }
-        var unreadable: Set<JournalField> = []
-        for (field, position) in present {
-            if let text = csv.text(ofField: position) {
-                values[field.rawValue] = text.isEmpty ? nil : text
-            } else {
-                values[field.rawValue] = nil
-                unreadable.insert(field)
-                problems.append(JournalProblem(line: line, field: field, column: columns.titles[position], message: .notUTF8))
+        var values: [String?] = []
+        swap(&values, &self.values)
+        defer { swap(&values, &self.values) }
+        while try csv.nextRecord() {
+            var problems: [JournalProblem] = []
+            var unreadable: Set<JournalField> = []
+            let columns = self.columns
+            let found = csv.withCurrentRecord { record -> Bool in
+                guard !record.isBlank else { return false }
+                let width = columns.titles.count
+                if record.count > width, (width ..< record.count).contains(where: { !record.isBlank(field: $0) }) {
+                    problems.append(JournalProblem(line: record.line, field: nil, column: nil,
+                                                   message: .extraValues(found: record.count, columns: width)))
+                }
+                for (field, position) in present {
+                    if let text = record.text(ofField: position) {
+                        values[field.rawValue] = text.isEmpty ? nil : text
+                    } else {
+                        values[field.rawValue] = nil
+                        unreadable.insert(field)
+                        problems.append(JournalProblem(line: record.line, field: field, column: columns.titles[position],
+                                                       message: .notUTF8))
+                    }
+                }
+                return true
             }
+            // Rows of nothing but blanks are skipped.
+            guard found else { continue }
+            return parser.parse(line: csv.recordLine, values: values, unreadable: unreadable, problems: problems)
         }
-        return parser.parse(line: line, values: values, unreadable: unreadable, problems: problems)
+        return nil
     }
 
     /// The SHA-256 of the whole file, reading whatever is left of it; nil if

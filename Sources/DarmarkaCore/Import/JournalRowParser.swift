@@ -12,6 +12,8 @@ struct JournalRowParser {
 
     init(columns: JournalColumns) { self.columns = columns }
 
+    private static let handoutOnly: [JournalField] = [.recipient, .group, .event]
+
     /// Reads a row from `values` indexed by `JournalField.rawValue` (nil for
     /// an empty or absent value). `unreadable` fields were already reported
     /// in `problems` and are not checked again.
@@ -91,7 +93,7 @@ struct JournalRowParser {
         }
 
         if let kind = operation, kind != .handout {
-            for field in [JournalField.recipient, .group, .event] where value(field) != nil {
+            for field in Self.handoutOnly where value(field) != nil {
                 report(field, .onlyForHandouts(field, kind))
             }
         }
