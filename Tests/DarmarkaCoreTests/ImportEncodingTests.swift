@@ -90,6 +90,17 @@ struct ImportEncodingTests {
         #expect(journal.problems == [JournalProblem(line: 3, field: .category, column: "category", message: .notUTF8)])
     }
 
+    @Test func onlyTheSampleDecidesTheEncoding() throws {
+        var options = CSVOptions()
+        options.sniffSize = 40
+        let head = Array("date,operation,box,category,quantity,note\n".utf8)
+        let late = try #require(CP1251.encode("2026-11-03,intake,\(TestBoxes.a),обувь,1,\n"))
+        // One read brings everything, yet only the first 40 bytes are looked at.
+        let journal = try readJournal(head + late, options: options)
+        #expect(journal.format.encoding == .utf8)
+        #expect(journal.messages == [.notUTF8])
+    }
+
     @Test func semicolonWinsOverTheCommaInAHeader() throws {
         let bytes = try #require(CP1251.encode("Дата;Операция;Бокс;Категория;Количество;Вес, кг\n"))
         let format = bytes.withUnsafeBufferPointer { CSVSniffer.detect($0, options: CSVOptions()) }

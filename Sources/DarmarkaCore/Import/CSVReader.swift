@@ -34,7 +34,11 @@ public final class CSVReader {
             hasher?.update(chunk[(chunk.count - n)...])
             bytesRead += n
         }
-        format = chunk.withUnsafeBufferPointer { CSVSniffer.detect($0, options: options) }
+        // Only the sample decides, even when the first read brought more: a
+        // late line in another encoding is then an error of that line rather
+        // than a reason to read the whole file in the wrong encoding.
+        let sniffSize = options.sniffSize
+        format = chunk.withUnsafeBufferPointer { CSVSniffer.detect(UnsafeBufferPointer(rebasing: $0.prefix(sniffSize)), options: options) }
         position = format.hasByteOrderMark && format.encoding == .utf8 ? 3 : 0
         scanner = CSVScanner(delimiter: format.delimiter.rawValue,
                              maxFieldBytes: options.maxFieldBytes, maxFields: options.maxFields)
