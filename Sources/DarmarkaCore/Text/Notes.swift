@@ -14,6 +14,10 @@ public enum Note: Localized {
     case adjusted(id: RowID, box: String, category: Phrase, from: Int, to: Int)
     case undone(id: RowID, by: RowID)
     case nothingFound
+    case checked(movements: Int, lines: Int)
+    case backedUp(path: String)
+    case restored(from: String, kept: String)
+    case forgotten(code: String, placeholder: String)
     case written(path: String)
     case targetSet(metric: Phrase, value: Int, from: LocalDate, to: LocalDate)
     case empty(Phrase)
@@ -61,6 +65,17 @@ public enum Note: Localized {
             Phrase(ru: "Записано: \(path)", en: "Written: \(path)")
         case .targetSet(let metric, let value, let from, let to):
             Phrase(ru: "План «\(metric.ru)» на \(from) — \(to): \(value).", en: "Target “\(metric.en)” for \(from) – \(to): \(value).")
+        case .checked(let m, let l):
+            Phrase(ru: "Проверка пройдена: файл цел, ссылки верны, остатки сходятся с журналом (\(m) движений, \(l) строк).",
+                   en: "Check passed: the file is sound, references hold, stock agrees with the ledger (\(m) movements, \(l) lines).")
+        case .backedUp(let p):
+            Phrase(ru: "Копия базы записана: \(p)", en: "Backup written: \(p)")
+        case .restored(let from, let kept):
+            Phrase(ru: "База восстановлена из \(from). Прежнее содержимое сохранено в \(kept).",
+                   en: "Database restored from \(from). What was there is kept in \(kept).")
+        case .forgotten(let code, let placeholder):
+            Phrase(ru: "Получатель \(code) забыт: код, контакт и дата согласия удалены (теперь \(placeholder)); цифры отчётов не изменились.",
+                   en: "Recipient \(code) forgotten: code, contact and consent date removed (now \(placeholder)); report figures are unchanged.")
         case .nothingFound:
             Phrase(ru: "Ничего не найдено.", en: "Nothing found.")
         case .empty(let what):

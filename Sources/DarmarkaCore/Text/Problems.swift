@@ -49,6 +49,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case cannotWrite(String, String)
     case invalidArguments(String)
     case unexpected(String)
+    case backupFailsCheck(String, Phrase)
+    case checkFailed(Int)
 
     public var phrase: Phrase {
         switch self {
@@ -186,6 +188,10 @@ public enum LedgerProblem: UserFacingError, Equatable {
                    en: "The file \(p) exists already. Name another or add --force to overwrite it.")
         case .cannotWrite(let p, let why):
             Phrase(ru: "Не удалось записать \(p): \(why).", en: "Could not write \(p): \(why).")
+        case .backupFailsCheck(let p, let why):
+            Phrase(ru: "Копия \(p) не прошла проверку и не восстановлена: \(why.ru)", en: "The backup \(p) fails the check and was not restored: \(why.en)")
+        case .checkFailed(let n):
+            Phrase(ru: "Проверка нашла ошибок: \(n).", en: "The check found \(n) problem(s).")
         case .unexpected(let m):
             Phrase(ru: "Непредвиденная ошибка: \(m). Ничего не записано; сообщите разработчикам.",
                    en: "Unexpected error: \(m). Nothing was written; please report it.")

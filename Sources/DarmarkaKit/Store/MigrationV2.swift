@@ -38,23 +38,31 @@ extension Migrations {
         );
         """
 
-    /// Fills the report tables from the ledger, as `record` keeps them.
-    static let v2Backfill = """
+    /// `flow_month` as summed afresh from the ledger: used to fill it when
+    /// upgrading, and by `darmarka check` to prove it was kept right.
+    static let flowMonthFromLedger = """
         WITH signed AS (
             SELECT m.id, m.kind, substr(m.occurred_on, 1, 7) AS month, COALESCE(m.from_box_id, 0) AS f,
                    COALESCE(m.to_box_id, 0) AS t, m.event_id IS NOT NULL AS ev, m.recipient_id IS NOT NULL AS rc,
                    CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END AS sign
             FROM movement m
         )
-        INSERT INTO flow_month
         SELECT s.month, s.kind, s.f, s.t, l.category_id, COALESCE(l.condition, ''), s.ev, s.rc,
                SUM(s.sign * l.quantity), SUM(s.sign * COALESCE(l.grams, 0)),
                SUM(CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END),
                SUM(CASE WHEN l.id = (SELECT MIN(x.id) FROM movement_line x WHERE x.movement_id = s.id) THEN s.sign ELSE 0 END)
         FROM signed s JOIN movement_line l ON l.movement_id = s.id
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
-        INSERT INTO recipient_visit(recipient_id, day, handouts)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+        """
+
+    /// `recipient_visit` as summed afresh from the ledger.
+    static let recipientVisitsFromLedger = """
         SELECT recipient_id, occurred_on, SUM(CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END)
-        FROM movement WHERE kind = 'handout' AND recipient_id IS NOT NULL GROUP BY 1, 2;
+        FROM movement WHERE kind = 'handout' AND recipient_id IS NOT NULL GROUP BY 1, 2
+        """
+
+    static let v2Backfill = """
+        INSERT INTO flow_month \(flowMonthFromLedger);
+        INSERT INTO recipient_visit(recipient_id, day, handouts) \(recipientVisitsFromLedger);
         """
 }

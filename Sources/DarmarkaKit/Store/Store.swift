@@ -9,7 +9,7 @@ import GRDB
 /// SQL never leaves the store.
 public final class Store: Sendable {
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     private init(path: String, queue: DatabaseQueue) {
         self.path = path
@@ -30,7 +30,9 @@ public final class Store: Sendable {
     }
 
     /// Opens an existing database, upgrading its schema when it is older.
-    public static func open(path: String) throws -> Store {
+    /// Before an upgrade the file is copied to `PATH.before-MIGRATION`, so
+    /// an upgrade can never lose a centre's journal.
+    public static func open(path: String, backupBeforeMigrating: Bool = true) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw LedgerProblem.noDatabase(path) }
         let queue: DatabaseQueue
         do {
@@ -42,7 +44,15 @@ public final class Store: Sendable {
                 (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
             if superseded { throw LedgerProblem.newerDatabase(path) }
-            if !complete { try migrator.migrate(queue) }
+            if !complete {
+                if backupBeforeMigrating {
+                    let applied = try queue.read { try migrator.appliedIdentifiers($0) }
+                    let from = migrator.migrations.last { applied.contains($0) } ?? "empty"
+                    let copy = "\(path).before-upgrade-from-\(from)"
+                    if !FileManager.default.fileExists(atPath: copy) { try Store(path: path, queue: queue).backup(to: copy) }
+                }
+                try migrator.migrate(queue)
+            }
         } catch let error as DatabaseError {
             throw Store.problem(error, path: path)
         }

@@ -3,7 +3,7 @@ import DarmarkaKit
 
 struct RecipientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "recipient", abstract: "Получатели (по коду карточки) / recipients.",
-                                                    subcommands: [Add.self, List.self])
+                                                    subcommands: [Add.self, List.self, Forget.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Зарегистрировать получателя / register a recipient.")

@@ -1,0 +1,37 @@
+/// Something `darmarka check` found wrong with a database.
+public enum Finding: Localized, Equatable {
+    case integrity(String)
+    case foreignKey(table: String, row: Int64, parent: String)
+    case balanceDiffers(box: String, category: String, kept: Int, ledger: Int)
+    case dayBalanceDiffers(box: String, category: String, day: String, kept: Int, ledger: Int)
+    case reportTableDiffers(table: String, rows: Int)
+    case negativeStock(box: String, category: String, day: String, quantity: Int)
+    case badReversal(id: Int64, reverses: Int64, why: String)
+    case notDarmarka
+
+    public var phrase: Phrase {
+        switch self {
+        case .integrity(let m):
+            Phrase(ru: "Файл базы повреждён: \(m).", en: "The database file is damaged: \(m).")
+        case .foreignKey(let t, let row, let parent):
+            Phrase(ru: "Строка \(row) таблицы \(t) ссылается на несуществующую запись в \(parent).",
+                   en: "Row \(row) of \(t) points at a missing row of \(parent).")
+        case .balanceDiffers(let b, let c, let kept, let ledger):
+            Phrase(ru: "Остаток бокса \(b), категория \(c): хранится \(kept), а по журналу \(ledger).",
+                   en: "Stock of box \(b), category \(c): \(kept) kept, \(ledger) by the ledger.")
+        case .dayBalanceDiffers(let b, let c, let d, let kept, let ledger):
+            Phrase(ru: "Изменение остатка бокса \(b), категория \(c), за \(d): хранится \(kept), а по журналу \(ledger).",
+                   en: "Change of stock of box \(b), category \(c), on \(d): \(kept) kept, \(ledger) by the ledger.")
+        case .reportTableDiffers(let t, let rows):
+            Phrase(ru: "Таблица \(t) для отчётов расходится с журналом в \(rows) строках.",
+                   en: "The report table \(t) differs from the ledger in \(rows) rows.")
+        case .negativeStock(let b, let c, let d, let q):
+            Phrase(ru: "Отрицательный остаток: бокс \(b), категория \(c), на \(d): \(q).",
+                   en: "Negative stock: box \(b), category \(c), on \(d): \(q).")
+        case .badReversal(let id, let r, let why):
+            Phrase(ru: "Отмена №\(id) не соответствует движению №\(r): \(why).", en: "Undo #\(id) does not match movement #\(r): \(why).")
+        case .notDarmarka:
+            Phrase(ru: "Это не база Дармарки.", en: "This is not a Darmarka database.")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import DarmarkaCore
+import Foundation
+import GRDB
+
+extension Store {
+    /// Copies the database with SQLite's online backup API: a consistent
+    /// copy even while volunteers keep writing. The copy is owner-only.
+    public func backup(to path: String, force: Bool = false) throws {
+        try OutputFile.check(path, force: force)
+        let temporary = path + ".partial"
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw LedgerProblem.cannotWrite(path, "permission denied")
+            }
+            let destination = try DatabaseQueue(path: temporary)
+            try queue.backup(to: destination)
+            try destination.close()
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch let problem as LedgerProblem {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw problem
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw Store.problem(error, path: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw LedgerProblem.cannotWrite(path, (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Replaces this database's content with a backup's, after proving the
+    /// backup is a sound Darmarka database (older ones are upgraded first).
+    /// What was here is kept beside it as `PATH.before-restore-…` first.
+    /// Returns that file's path.
+    @discardableResult
+    public func restore(from source: String, now: Date = Date()) throws -> String {
+        guard FileManager.default.fileExists(atPath: source) else { throw LedgerProblem.noDatabase(source) }
+        let staging = path + ".restoring"
+        try? FileManager.default.removeItem(atPath: staging)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        do {
+            let candidate = try DatabaseQueue(path: source, configuration: Store.configuration(readonly: true))
+            let appID = try candidate.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
+            guard appID == Migrations.applicationID else { throw LedgerProblem.notDarmarkaDatabase(source) }
+            let copy = try DatabaseQueue(path: staging)
+            try candidate.backup(to: copy)
+            try copy.close()
+            try candidate.close()
+        } catch let error as DatabaseError {
+            throw Store.problem(error, path: source)
+        }
+        let checked = try Store.open(path: staging, backupBeforeMigrating: false)
+        let findings = try checked.read { try $0.verify() }
+        if let first = findings.first { throw LedgerProblem.backupFailsCheck(source, first.phrase) }
+        let stamp = Timestamp.utc(now).replacingOccurrences(of: ":", with: "-")
+        let keep = path + ".before-restore-" + stamp
+        try backup(to: keep)
+        do {
+            try checked.queue.backup(to: queue)
+        } catch let error as DatabaseError {
+            throw Store.problem(error, path: path)
+        }
+        return keep
+    }
+}
+
+extension LedgerTransaction {
+    /// Forgets a person (152-ФЗ): the code, contact and consent date go; the
+    /// group and household size stay, so every past report keeps its figures.
+    public func forget(recipient: Recipient) throws -> String {
+        let placeholder = "FORGOTTEN-\(recipient.id)"
+        try db.execute(sql: """
+            UPDATE recipient SET code = ?, contact = NULL, consent_on = NULL, forgotten_at = ? WHERE id = ?
+            """, arguments: [placeholder, recordedAt, recipient.id])
+        return placeholder
+    }
+}

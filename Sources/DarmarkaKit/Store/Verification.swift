@@ -1,0 +1,142 @@
+import DarmarkaCore
+import GRDB
+
+// `darmarka check`: the file, its references, and the ledger's own rules.
+extension LedgerTransaction {
+    /// Everything wrong with the database, or nothing. Reads only.
+    public func verify() throws -> [Finding] {
+        var findings: [Finding] = []
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        if integrity != ["ok"] { findings += integrity.prefix(20).map(Finding.integrity) }
+        for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+            findings.append(.foreignKey(table: r[0], row: r[1] ?? 0, parent: r[2]))
+        }
+        findings += try balanceFindings()
+        findings += try reportTableFindings()
+        findings += try negativeStockFindings()
+        findings += try reversalFindings()
+        return findings
+    }
+
+    /// How many movements and lines the ledger holds.
+    public func ledgerSize() throws -> (movements: Int, lines: Int) {
+        (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM movement") ?? 0,
+         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM movement_line") ?? 0)
+    }
+
+    /// Signed stock changes of every line, by box, category and day.
+    static let ledgerDeltas = """
+        SELECT box_id, category_id, day, SUM(q) AS quantity, SUM(g) AS grams FROM (
+            SELECT m.to_box_id AS box_id, l.category_id, m.occurred_on AS day,
+                   CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END * l.quantity AS q,
+                   CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END * COALESCE(l.grams, 0) AS g
+            FROM movement m JOIN movement_line l ON l.movement_id = m.id WHERE m.to_box_id IS NOT NULL
+            UNION ALL
+            SELECT m.from_box_id, l.category_id, m.occurred_on,
+                   CASE WHEN m.reverses_id IS NULL THEN -1 ELSE 1 END * l.quantity,
+                   CASE WHEN m.reverses_id IS NULL THEN -1 ELSE 1 END * COALESCE(l.grams, 0)
+            FROM movement m JOIN movement_line l ON l.movement_id = m.id WHERE m.from_box_id IS NOT NULL)
+        GROUP BY box_id, category_id, day
+        """
+
+    private func names(_ box: Int64?, _ category: Int64?) throws -> (String, String) {
+        let b = try String.fetchOne(db, sql: "SELECT code FROM box WHERE id = ?", arguments: [box]) ?? "#\(box ?? 0)"
+        let c = try String.fetchOne(db, sql: "SELECT code FROM category WHERE id = ?", arguments: [category]) ?? "#\(category ?? 0)"
+        return (b, c)
+    }
+
+    private func balanceFindings() throws -> [Finding] {
+        var out: [Finding] = []
+        let byDay = try Row.fetchAll(db, sql: """
+            WITH d AS (\(Self.ledgerDeltas))
+            SELECT COALESCE(d.box_id, k.box_id) AS box, COALESCE(d.category_id, k.category_id) AS category,
+                   COALESCE(d.day, k.day) AS day, COALESCE(k.quantity, 0) AS kept, COALESCE(d.quantity, 0) AS ledger
+            FROM d FULL OUTER JOIN balance_day k ON k.box_id = d.box_id AND k.category_id = d.category_id AND k.day = d.day
+            WHERE COALESCE(k.quantity, 0) <> COALESCE(d.quantity, 0) OR COALESCE(k.grams, 0) <> COALESCE(d.grams, 0)
+            LIMIT 50
+            """)
+        for r in byDay {
+            let (b, c) = try names(r["box"], r["category"])
+            out.append(.dayBalanceDiffers(box: b, category: c, day: r["day"], kept: r["kept"], ledger: r["ledger"]))
+        }
+        let now = try Row.fetchAll(db, sql: """
+            WITH d AS (SELECT box_id, category_id, SUM(quantity) AS quantity, SUM(grams) AS grams
+                       FROM (\(Self.ledgerDeltas)) GROUP BY box_id, category_id)
+            SELECT COALESCE(d.box_id, k.box_id) AS box, COALESCE(d.category_id, k.category_id) AS category,
+                   COALESCE(k.quantity, 0) AS kept, COALESCE(d.quantity, 0) AS ledger
+            FROM d FULL OUTER JOIN balance k ON k.box_id = d.box_id AND k.category_id = d.category_id
+            WHERE COALESCE(k.quantity, 0) <> COALESCE(d.quantity, 0) OR COALESCE(k.grams, 0) <> COALESCE(d.grams, 0)
+            LIMIT 50
+            """)
+        for r in now {
+            let (b, c) = try names(r["box"], r["category"])
+            out.append(.balanceDiffers(box: b, category: c, kept: r["kept"], ledger: r["ledger"]))
+        }
+        return out
+    }
+
+    /// `flow_month` and `recipient_visit` against the same sums made afresh
+    /// from the ledger (the statements of the migration that fills them).
+    private func reportTableFindings() throws -> [Finding] {
+        var out: [Finding] = []
+        let nonZero = "items <> 0 OR grams <> 0 OR movements <> 0 OR weighed <> 0"
+        let flows = try Int.fetchOne(db, sql: """
+            WITH fresh(month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
+                       items, grams, weighed, movements) AS (\(Migrations.flowMonthFromLedger)),
+                 a AS (SELECT * FROM fresh WHERE \(nonZero)),
+                 b AS (SELECT * FROM flow_month WHERE \(nonZero))
+            SELECT (SELECT COUNT(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))
+                 + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
+            """) ?? 0
+        if flows > 0 { out.append(.reportTableDiffers(table: "flow_month", rows: flows)) }
+        let visits = try Int.fetchOne(db, sql: """
+            WITH fresh(recipient_id, day, handouts) AS (\(Migrations.recipientVisitsFromLedger)),
+                 a AS (SELECT * FROM fresh WHERE handouts <> 0),
+                 b AS (SELECT recipient_id, day, handouts FROM recipient_visit WHERE handouts <> 0)
+            SELECT (SELECT COUNT(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))
+                 + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
+            """) ?? 0
+        if visits > 0 { out.append(.reportTableDiffers(table: "recipient_visit", rows: visits)) }
+        return out
+    }
+
+    private func negativeStockFindings() throws -> [Finding] {
+        try Row.fetchAll(db, sql: """
+            SELECT box_id, category_id, day, running FROM (
+                SELECT box_id, category_id, day,
+                       SUM(quantity) OVER (PARTITION BY box_id, category_id ORDER BY day) AS running
+                FROM balance_day)
+            WHERE running < 0 LIMIT 50
+            """).map { r in
+                let (b, c) = try names(r["box_id"], r["category_id"])
+                return .negativeStock(box: b, category: c, day: r["day"], quantity: r["running"])
+            }
+    }
+
+    private func reversalFindings() throws -> [Finding] {
+        var out: [Finding] = []
+        for r in try Row.fetchAll(db, sql: """
+            SELECT u.id, u.reverses_id, o.id AS original, o.reverses_id AS original_reverses,
+                   u.kind = o.kind AND u.occurred_on = o.occurred_on
+                   AND u.from_box_id IS o.from_box_id AND u.to_box_id IS o.to_box_id AS same_shape,
+                   (SELECT group_concat(category_id || ':' || quantity || ':' || COALESCE(grams, ''), ',') FROM
+                       (SELECT * FROM movement_line WHERE movement_id = u.id ORDER BY category_id, quantity, grams)) AS undo_lines,
+                   (SELECT group_concat(category_id || ':' || quantity || ':' || COALESCE(grams, ''), ',') FROM
+                       (SELECT * FROM movement_line WHERE movement_id = o.id ORDER BY category_id, quantity, grams)) AS original_lines
+            FROM movement u LEFT JOIN movement o ON o.id = u.reverses_id
+            WHERE u.reverses_id IS NOT NULL
+            """) {
+            let id: Int64 = r["id"], target: Int64 = r["reverses_id"]
+            if r["original"] as Int64? == nil {
+                out.append(.badReversal(id: id, reverses: target, why: "no such movement"))
+            } else if r["original_reverses"] as Int64? != nil {
+                out.append(.badReversal(id: id, reverses: target, why: "it is itself an undo"))
+            } else if !(r["same_shape"] as Bool) {
+                out.append(.badReversal(id: id, reverses: target, why: "kind, date or boxes differ"))
+            } else if r["undo_lines"] as String? != r["original_lines"] as String? {
+                out.append(.badReversal(id: id, reverses: target, why: "lines differ"))
+            }
+        }
+        return out
+    }
+}

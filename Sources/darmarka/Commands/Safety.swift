@@ -1,0 +1,60 @@
+import ArgumentParser
+import DarmarkaKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Проверить базу и журнал / check the database and the ledger.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ctx = try Context(global)
+        let (findings, counts) = try ctx.store().read { tx in (try tx.verify(), try tx.ledgerSize()) }
+        guard findings.isEmpty else {
+            for f in findings { print("- " + f.text(ctx.lang)) }
+            throw LedgerProblem.checkFailed(findings.count)
+        }
+        ctx.report(.checked(movements: counts.movements, lines: counts.lines),
+                   [("ok", .text("true")), ("movements", .int(counts.movements)), ("lines", .int(counts.lines))])
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Копия базы, можно во время работы / back up, safe while others write.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Файл копии / backup file.") var file: String
+    @Flag(help: "Перезаписать / overwrite.") var force = false
+
+    func run() throws {
+        let ctx = try Context(global)
+        try ctx.store().backup(to: file, force: force)
+        ctx.report(.backedUp(path: file), [("path", .text(file))])
+    }
+}
+
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Восстановить базу из копии / restore from a backup.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Файл копии / backup file.") var file: String
+
+    func run() throws {
+        let ctx = try Context(global)
+        let kept = try ctx.store().restore(from: file)
+        ctx.report(.restored(from: file, kept: kept), [("from", .text(file)), ("kept", .text(kept))])
+    }
+}
+
+extension RecipientCommand {
+    struct Forget: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Забыть человека (152-ФЗ), сохранив цифры / forget a person, keep the figures.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Код получателя / recipient code.") var code: String
+
+        func run() throws {
+            let ctx = try Context(global)
+            let placeholder = try ctx.store().write { tx in
+                guard let r = try tx.recipient(code), !r.forgotten else { throw LedgerProblem.unknownRecipient(code) }
+                return try tx.forget(recipient: r)
+            }
+            ctx.report(.forgotten(code: code, placeholder: placeholder), [("code", .text(code)), ("now", .text(placeholder))])
+        }
+    }
+}
