@@ -192,16 +192,39 @@ CREATE TABLE flow_month (
     PRIMARY KEY (month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient)
 ) WITHOUT ROWID;
 
--- Handouts per recipient and day (net of undos): a visit is a row with handouts > 0.
+-- Visits: a recipient's handouts on a day, net of undos. A row exists
+-- only while there is at least one handout; with the two tables after it,
+-- it makes unique, new and returning recipients cheap to count.
 CREATE TABLE recipient_visit (
     recipient_id INTEGER NOT NULL REFERENCES recipient(id),
     day TEXT NOT NULL,
-    handouts INTEGER NOT NULL,
+    handouts INTEGER NOT NULL CHECK (handouts > 0),
     PRIMARY KEY (recipient_id, day)
 ) WITHOUT ROWID;
 CREATE INDEX recipient_visit_day ON recipient_visit(day, recipient_id);
 
-CREATE INDEX movement_day_volunteer ON movement(occurred_on, volunteer_id) WHERE volunteer_id IS NOT NULL;
+-- Days with a visit, per recipient and month.
+CREATE TABLE recipient_month (
+    month TEXT NOT NULL,
+    recipient_id INTEGER NOT NULL REFERENCES recipient(id),
+    visits INTEGER NOT NULL CHECK (visits > 0),
+    PRIMARY KEY (month, recipient_id)
+) WITHOUT ROWID;
+
+-- The day of each recipient's first visit ever: who is new in a period.
+CREATE TABLE recipient_first (
+    recipient_id INTEGER PRIMARY KEY REFERENCES recipient(id),
+    first_day TEXT NOT NULL
+);
+CREATE INDEX recipient_first_day ON recipient_first(first_day);
+
+-- Movements each volunteer logged in a month (net of undos).
+CREATE TABLE volunteer_month (
+    month TEXT NOT NULL,
+    volunteer_id INTEGER NOT NULL REFERENCES volunteer(id),
+    movements INTEGER NOT NULL,
+    PRIMARY KEY (month, volunteer_id)
+) WITHOUT ROWID;
 
 -- What the grant application promised: a metric's target for a period.
 CREATE TABLE target (

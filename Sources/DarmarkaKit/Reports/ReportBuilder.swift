@@ -11,7 +11,8 @@ extension LedgerTransaction {
         var progress: [TargetProgress] = []
         for target in try targets(overlapping: main) {
             let upTo = Period(from: target.period.from, to: min(target.period.to, main.to))
-            let figures = upTo == main ? columns[0].figures : Figures(try facts(for: upTo, centre: centre))
+            // A year's target usually measures to the end of the year-to-date column.
+            let figures = try columns.first { $0.figures.period == upTo }?.figures ?? Figures(try facts(for: upTo, centre: centre))
             progress.append(TargetProgress(target: target, actual: target.metric.value(in: figures)))
         }
         var months: [YearMonth] = [YearMonth(main.to)]

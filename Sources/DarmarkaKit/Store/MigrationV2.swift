@@ -23,11 +23,27 @@ extension Migrations {
         CREATE TABLE recipient_visit (
             recipient_id INTEGER NOT NULL REFERENCES recipient(id),
             day TEXT NOT NULL,
-            handouts INTEGER NOT NULL,
+            handouts INTEGER NOT NULL CHECK (handouts > 0),
             PRIMARY KEY (recipient_id, day)
         ) WITHOUT ROWID;
         CREATE INDEX recipient_visit_day ON recipient_visit(day, recipient_id);
-        CREATE INDEX movement_day_volunteer ON movement(occurred_on, volunteer_id) WHERE volunteer_id IS NOT NULL;
+        CREATE TABLE recipient_month (
+            month TEXT NOT NULL,
+            recipient_id INTEGER NOT NULL REFERENCES recipient(id),
+            visits INTEGER NOT NULL CHECK (visits > 0),
+            PRIMARY KEY (month, recipient_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE recipient_first (
+            recipient_id INTEGER PRIMARY KEY REFERENCES recipient(id),
+            first_day TEXT NOT NULL
+        );
+        CREATE INDEX recipient_first_day ON recipient_first(first_day);
+        CREATE TABLE volunteer_month (
+            month TEXT NOT NULL,
+            volunteer_id INTEGER NOT NULL REFERENCES volunteer(id),
+            movements INTEGER NOT NULL,
+            PRIMARY KEY (month, volunteer_id)
+        ) WITHOUT ROWID;
         CREATE TABLE target (
             metric TEXT NOT NULL,
             period_from TEXT NOT NULL,
@@ -59,10 +75,24 @@ extension Migrations {
     static let recipientVisitsFromLedger = """
         SELECT recipient_id, occurred_on, SUM(CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END)
         FROM movement WHERE kind = 'handout' AND recipient_id IS NOT NULL GROUP BY 1, 2
+        HAVING SUM(CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END) > 0
+        """
+
+    /// `recipient_month` and `recipient_first` as made from `recipient_visit`.
+    static let recipientMonthsFromVisits = "SELECT substr(day, 1, 7), recipient_id, COUNT(*) FROM recipient_visit GROUP BY 1, 2"
+    static let recipientFirstsFromVisits = "SELECT recipient_id, MIN(day) FROM recipient_visit GROUP BY 1"
+
+    /// `volunteer_month` as summed afresh from the ledger.
+    static let volunteerMonthsFromLedger = """
+        SELECT substr(occurred_on, 1, 7), volunteer_id, SUM(CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END)
+        FROM movement WHERE volunteer_id IS NOT NULL GROUP BY 1, 2
         """
 
     static let v2Backfill = """
         INSERT INTO flow_month \(flowMonthFromLedger);
         INSERT INTO recipient_visit(recipient_id, day, handouts) \(recipientVisitsFromLedger);
+        INSERT INTO volunteer_month(month, volunteer_id, movements) \(volunteerMonthsFromLedger);
+        INSERT INTO recipient_month(month, recipient_id, visits) \(recipientMonthsFromVisits);
+        INSERT INTO recipient_first(recipient_id, first_day) \(recipientFirstsFromVisits);
         """
 }

@@ -57,11 +57,52 @@ extension LedgerTransaction {
                 line.grams == nil ? 0 : sign * line.quantity, i == 0 ? sign : 0,
             ])
         }
+        if let volunteer = draft.volunteerID {
+            try db.cachedStatement(sql: """
+                INSERT INTO volunteer_month(month, volunteer_id, movements) VALUES (?, ?, ?)
+                ON CONFLICT DO UPDATE SET movements = movements + excluded.movements
+                """).execute(arguments: [month, volunteer, sign])
+        }
         if draft.kind == .handout, let recipient = draft.recipientID {
+            try applyVisit(recipient: recipient, day: draft.date, change: sign)
+        }
+    }
+
+    /// A handout to a recipient makes a visit; its undo may take one away.
+    /// Keeps `recipient_visit`, `recipient_month` and `recipient_first` in step.
+    private func applyVisit(recipient: RowID, day: LocalDate, change: Int) throws {
+        let before = try Int.fetchOne(db, sql: "SELECT handouts FROM recipient_visit WHERE recipient_id = ? AND day = ?",
+                                      arguments: [recipient, day.description]) ?? 0
+        let after = before + change
+        if after > 0 {
             try db.cachedStatement(sql: """
                 INSERT INTO recipient_visit(recipient_id, day, handouts) VALUES (?, ?, ?)
-                ON CONFLICT DO UPDATE SET handouts = handouts + excluded.handouts
-                """).execute(arguments: [recipient, draft.date.description, sign])
+                ON CONFLICT DO UPDATE SET handouts = excluded.handouts
+                """).execute(arguments: [recipient, day.description, after])
+        } else {
+            try db.execute(sql: "DELETE FROM recipient_visit WHERE recipient_id = ? AND day = ?", arguments: [recipient, day.description])
+        }
+        let month = YearMonth(day).description
+        if before <= 0 && after > 0 {
+            try db.cachedStatement(sql: """
+                INSERT INTO recipient_month(month, recipient_id, visits) VALUES (?, ?, 1)
+                ON CONFLICT DO UPDATE SET visits = visits + 1
+                """).execute(arguments: [month, recipient])
+            try db.cachedStatement(sql: """
+                INSERT INTO recipient_first(recipient_id, first_day) VALUES (?, ?)
+                ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day)
+                """).execute(arguments: [recipient, day.description])
+        } else if before > 0 && after <= 0 {
+            try db.execute(sql: "UPDATE recipient_month SET visits = visits - 1 WHERE month = ? AND recipient_id = ? AND visits > 1",
+                           arguments: [month, recipient])
+            if db.changesCount == 0 {
+                try db.execute(sql: "DELETE FROM recipient_month WHERE month = ? AND recipient_id = ?", arguments: [month, recipient])
+            }
+            if let first = try String.fetchOne(db, sql: "SELECT MIN(day) FROM recipient_visit WHERE recipient_id = ?", arguments: [recipient]) {
+                try db.execute(sql: "UPDATE recipient_first SET first_day = ? WHERE recipient_id = ?", arguments: [first, recipient])
+            } else {
+                try db.execute(sql: "DELETE FROM recipient_first WHERE recipient_id = ?", arguments: [recipient])
+            }
         }
     }
 

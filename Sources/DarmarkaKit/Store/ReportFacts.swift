@@ -18,6 +18,7 @@ extension LedgerTransaction {
 
     /// Flows of a period, from the monthly table or summed from the ledger.
     public func flows(_ period: Period, centre: Centre?, fromLedger: Bool) throws -> [FlowRow] {
+        if !fromLedger { return try monthlyFlows(from: YearMonth(period.from), to: YearMonth(period.to), centre: centre) }
         let source = fromLedger ? """
             SELECT m.kind, COALESCE(m.from_box_id, 0) AS from_box_id, COALESCE(m.to_box_id, 0) AS to_box_id,
                    l.category_id, COALESCE(l.condition, '') AS condition, m.event_id IS NOT NULL AS at_event,
@@ -30,24 +31,27 @@ extension LedgerTransaction {
                   WHERE occurred_on BETWEEN ?1 AND ?2) s ON s.id = m.id
             JOIN movement_line l ON l.movement_id = m.id
             """ : "SELECT * FROM flow_month WHERE month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7)"
+        // Sum by ids first, then name: one box id is one code, one centre.
+        var arguments: StatementArguments = [period.from.description, period.to.description]
+        if let centre { arguments += [centre.id] }
         let rows = try Row.fetchAll(db, sql: """
             SELECT f.kind, fc.code AS from_centre, tc.code AS to_centre, fb.code AS from_box, tb.code AS to_box,
-                   k.code AS category, f.condition, f.at_event, f.with_recipient,
-                   SUM(f.items) AS items, SUM(f.grams) AS grams, SUM(f.weighed) AS weighed, SUM(f.movements) AS movements
-            FROM (\(source)) f
+                   k.code AS category, f.condition, f.at_event, f.with_recipient, f.items, f.grams, f.weighed, f.movements
+            FROM (SELECT kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
+                         SUM(items) AS items, SUM(grams) AS grams, SUM(weighed) AS weighed, SUM(movements) AS movements
+                  FROM (\(source)) GROUP BY 1, 2, 3, 4, 5, 6, 7
+                  HAVING SUM(items) <> 0 OR SUM(grams) <> 0 OR SUM(movements) <> 0) f
             LEFT JOIN box fb ON fb.id = f.from_box_id LEFT JOIN centre fc ON fc.id = fb.centre_id
             LEFT JOIN box tb ON tb.id = f.to_box_id LEFT JOIN centre tc ON tc.id = tb.centre_id
             JOIN category k ON k.id = f.category_id
-            WHERE ?3 IS NULL OR fb.centre_id = ?3 OR tb.centre_id = ?3
-            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-            HAVING SUM(f.items) <> 0 OR SUM(f.grams) <> 0 OR SUM(f.movements) <> 0
-            """, arguments: [period.from.description, period.to.description, centre?.id])
+            \(centre == nil ? "" : "WHERE fb.centre_id = ?3 OR tb.centre_id = ?3")
+            """, arguments: arguments)
+        // Columns by position: looking them up by name costs more than the query here.
         return rows.compactMap { r in
-            guard let kind = MovementKind(rawValue: r["kind"]) else { return nil }
-            return FlowRow(kind: kind, fromCentre: r["from_centre"], toCentre: r["to_centre"], fromBox: r["from_box"],
-                           toBox: r["to_box"], category: r["category"], condition: Condition(rawValue: r["condition"]),
-                           atEvent: r["at_event"], withRecipient: r["with_recipient"], items: r["items"],
-                           grams: r["grams"], weighed: r["weighed"], movements: r["movements"])
+            guard let kind = MovementKind(rawValue: r[0]) else { return nil }
+            return FlowRow(kind: kind, fromCentre: r[1], toCentre: r[2], fromBox: r[3], toBox: r[4], category: r[5],
+                           condition: Condition(rawValue: r[6]), atEvent: r[7], withRecipient: r[8], items: r[9],
+                           grams: r[10], weighed: r[11], movements: r[12])
         }
     }
 
@@ -55,28 +59,39 @@ extension LedgerTransaction {
     /// `recipient_visit` for the whole organisation, from the ledger's
     /// handouts at one centre's boxes otherwise; undone handouts never count.
     func recipientFacts(_ period: Period, centre: Centre?) throws -> RecipientFacts {
-        let visits = centre == nil
-            ? "SELECT recipient_id, day FROM recipient_visit WHERE handouts > 0"
-            : """
-              SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
-              WHERE m.kind = 'handout' AND m.recipient_id IS NOT NULL AND m.reverses_id IS NULL AND b.centre_id = ?3
-                AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
-              """
-        var arguments: StatementArguments = [period.from.description, period.to.description]
-        if let centre { arguments += [centre.id] }
-        let visitCount = try Int.fetchOne(db, sql: "WITH v AS (\(visits)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2", arguments: arguments) ?? 0
-        let unique = try Row.fetchAll(db, sql: """
-            WITH v AS (\(visits)),
-                 u AS (SELECT DISTINCT recipient_id FROM v WHERE day BETWEEN ?1 AND ?2)
-            SELECT r.household_size, COALESCE(g.code, '') AS grp,
-                   NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
-            FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
-            """, arguments: arguments)
+        let bounds: StatementArguments = [period.from.description, period.to.description]
+        let visitCount: Int
+        let unique: [Row]
+        if let centre {
+            let visits = """
+                SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
+                WHERE m.kind = 'handout' AND m.recipient_id IS NOT NULL AND m.reverses_id IS NULL AND b.centre_id = ?3
+                  AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+                """
+            let arguments = bounds + [centre.id]
+            visitCount = try Int.fetchOne(db, sql: "WITH v AS (\(visits)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2", arguments: arguments) ?? 0
+            unique = try Row.fetchAll(db, sql: """
+                WITH v AS (\(visits)), u AS (SELECT DISTINCT recipient_id FROM v WHERE day BETWEEN ?1 AND ?2)
+                SELECT r.household_size, COALESCE(g.code, '') AS grp,
+                       NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
+                FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
+                """, arguments: arguments)
+        } else if period.isWholeMonths {
+            return try monthlyRecipients(from: YearMonth(period.from), to: YearMonth(period.to))
+        } else {
+            visitCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipient_visit WHERE day BETWEEN ?1 AND ?2", arguments: bounds) ?? 0
+            unique = try Row.fetchAll(db, sql: """
+                WITH u AS (SELECT DISTINCT recipient_id FROM recipient_visit WHERE day BETWEEN ?1 AND ?2)
+                SELECT r.household_size, COALESCE(g.code, '') AS grp,
+                       (SELECT f.first_day FROM recipient_first f WHERE f.recipient_id = u.recipient_id) >= ?1 AS is_new
+                FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
+                """, arguments: bounds)
+        }
         var facts = RecipientFacts(unique: unique.count, visits: visitCount)
         for r in unique {
-            facts.people += r["household_size"] as Int
-            if r["is_new"] as Bool { facts.new += 1 }
-            facts.byGroup[r["grp"], default: 0] += 1
+            facts.people += r[0] as Int
+            if r[2] as Bool { facts.new += 1 }
+            facts.byGroup[r[1], default: 0] += 1
         }
         return facts
     }
@@ -97,33 +112,47 @@ extension LedgerTransaction {
                 WHERE m.occurred_on BETWEEN ? AND ? AND m.volunteer_id IS NOT NULL AND (fb.centre_id = ?3 OR tb.centre_id = ?3)
                 """, arguments: [period.from.description, period.to.description, centre.id]) ?? 0
         }
+        if period.isWholeMonths {
+            return try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT volunteer_id) FROM volunteer_month
+                WHERE month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7) AND movements > 0
+                """, arguments: [period.from.description, period.to.description]) ?? 0
+        }
         return try Int.fetchOne(db, sql: """
-            SELECT COUNT(DISTINCT volunteer_id) FROM movement INDEXED BY movement_day_volunteer
+            SELECT COUNT(DISTINCT volunteer_id) FROM movement m
             WHERE occurred_on BETWEEN ? AND ? AND volunteer_id IS NOT NULL
+              AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
             """, arguments: [period.from.description, period.to.description]) ?? 0
     }
 
-    /// Stock per centre at the end of a day: today's balances less what
-    /// changed after it, or the changes up to it, whichever reads less.
+    /// Stock per centre at the end of a day: today's balances, less the net
+    /// change of every later month (from `flow_month`) and of the rest of
+    /// that day's month (from the ledger). Reports mostly ask about recent
+    /// months, so this reads little.
     func stockByCentre(at day: LocalDate, centre: Centre?) throws -> [String: Amount] {
-        let bounds = try Row.fetchOne(db, sql: "SELECT MIN(day) AS first, MAX(day) AS last FROM balance_day")
-        guard let first = (bounds?["first"] as String?).flatMap(LocalDate.parse),
-              let last = (bounds?["last"] as String?).flatMap(LocalDate.parse) else { return [:] }
-        let recent = day.dayNumber * 2 >= first.dayNumber + last.dayNumber
-        let source = recent
-            ? """
-              SELECT box_id, SUM(quantity) AS q, SUM(grams) AS g FROM (
-                  SELECT box_id, quantity, grams FROM balance
-                  UNION ALL SELECT box_id, -quantity, -grams FROM balance_day WHERE day > ?1)
-              GROUP BY box_id
-              """
-            : "SELECT box_id, SUM(quantity) AS q, SUM(grams) AS g FROM balance_day WHERE day <= ?1 GROUP BY box_id"
+        let month = YearMonth(day)
         var out: [String: Amount] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT c.code, SUM(s.q) AS q, SUM(s.g) AS g FROM (\(source)) s
+            WITH later(box_id, q, g) AS (
+                SELECT to_box_id, items, grams FROM flow_month WHERE month > ?2 AND to_box_id <> 0
+                UNION ALL SELECT from_box_id, -items, -grams FROM flow_month WHERE month > ?2 AND from_box_id <> 0
+                UNION ALL SELECT m.to_box_id, s.sign * l.quantity, s.sign * COALESCE(l.grams, 0)
+                    FROM movement m JOIN movement_line l ON l.movement_id = m.id
+                    JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
+                          WHERE occurred_on > ?1 AND occurred_on <= ?3) s ON s.id = m.id
+                    WHERE m.to_box_id IS NOT NULL
+                UNION ALL SELECT m.from_box_id, -s.sign * l.quantity, -s.sign * COALESCE(l.grams, 0)
+                    FROM movement m JOIN movement_line l ON l.movement_id = m.id
+                    JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
+                          WHERE occurred_on > ?1 AND occurred_on <= ?3) s ON s.id = m.id
+                    WHERE m.from_box_id IS NOT NULL),
+            stock(box_id, q, g) AS (
+                SELECT box_id, quantity, grams FROM balance
+                UNION ALL SELECT box_id, -SUM(q), -SUM(g) FROM later GROUP BY box_id)
+            SELECT c.code, SUM(s.q) AS q, SUM(s.g) AS g FROM stock s
             JOIN box b ON b.id = s.box_id JOIN centre c ON c.id = b.centre_id
-            WHERE ?2 IS NULL OR c.id = ?2 GROUP BY c.code
-            """, arguments: [day.description, centre?.id]) {
+            WHERE ?4 IS NULL OR c.id = ?4 GROUP BY c.code
+            """, arguments: [day.description, month.description, month.last.description, centre?.id]) {
             let amount = Amount(items: r["q"], grams: r["g"])
             if amount != .zero { out[r["code"]] = amount }
         }
@@ -134,13 +163,21 @@ extension LedgerTransaction {
     public func trend(_ months: [YearMonth], centre: Centre?) throws -> [Report.TrendPoint] {
         guard let first = months.first, let last = months.last else { return [] }
         var points = Dictionary(uniqueKeysWithValues: months.map { ($0, Report.TrendPoint(month: $0, received: 0, handedOut: 0)) })
-        for r in try Row.fetchAll(db, sql: """
-            SELECT f.month, f.kind, SUM(f.items) AS items FROM flow_month f
-            LEFT JOIN box fb ON fb.id = f.from_box_id LEFT JOIN box tb ON tb.id = f.to_box_id
-            WHERE f.month BETWEEN ? AND ? AND f.kind IN ('intake', 'handout')
-              AND (?3 IS NULL OR fb.centre_id = ?3 OR tb.centre_id = ?3)
-            GROUP BY 1, 2
-            """, arguments: [first.description, last.description, centre?.id]) {
+        let rows: [Row]
+        if let centre {
+            rows = try Row.fetchAll(db, sql: """
+                SELECT f.month, f.kind, SUM(f.items) AS items FROM flow_month f
+                LEFT JOIN box fb ON fb.id = f.from_box_id LEFT JOIN box tb ON tb.id = f.to_box_id
+                WHERE f.month BETWEEN ? AND ? AND f.kind IN ('intake', 'handout') AND (fb.centre_id = ?3 OR tb.centre_id = ?3)
+                GROUP BY 1, 2
+                """, arguments: [first.description, last.description, centre.id])
+        } else {
+            rows = try Row.fetchAll(db, sql: """
+                SELECT month, kind, SUM(items) AS items FROM flow_month
+                WHERE month BETWEEN ? AND ? AND kind IN ('intake', 'handout') GROUP BY 1, 2
+                """, arguments: [first.description, last.description])
+        }
+        for r in rows {
             guard let m = YearMonth.parse(r["month"]) else { continue }
             if r["kind"] as String == "intake" { points[m]?.received = r["items"] } else { points[m]?.handedOut = r["items"] }
         }

@@ -25,6 +25,8 @@ public final class Store: Sendable {
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Reports read wide ranges of a large file: map it rather than copy it page by page.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         return config
     }

@@ -97,6 +97,23 @@ extension LedgerTransaction {
                  + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
             """) ?? 0
         if visits > 0 { out.append(.reportTableDiffers(table: "recipient_visit", rows: visits)) }
+        let volunteers = try Int.fetchOne(db, sql: """
+            WITH fresh(month, volunteer_id, movements) AS (\(Migrations.volunteerMonthsFromLedger)),
+                 a AS (SELECT * FROM fresh WHERE movements <> 0),
+                 b AS (SELECT month, volunteer_id, movements FROM volunteer_month WHERE movements <> 0)
+            SELECT (SELECT COUNT(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))
+                 + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
+            """) ?? 0
+        if volunteers > 0 { out.append(.reportTableDiffers(table: "volunteer_month", rows: volunteers)) }
+        for (table, fresh, columns) in [("recipient_month", Migrations.recipientMonthsFromVisits, "month, recipient_id, visits"),
+                                        ("recipient_first", Migrations.recipientFirstsFromVisits, "recipient_id, first_day")] {
+            let rows = try Int.fetchOne(db, sql: """
+                WITH a AS (\(fresh)), b AS (SELECT \(columns) FROM \(table))
+                SELECT (SELECT COUNT(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))
+                     + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
+                """) ?? 0
+            if rows > 0 { out.append(.reportTableDiffers(table: table, rows: rows)) }
+        }
         return out
     }
 

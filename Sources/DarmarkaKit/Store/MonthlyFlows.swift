@@ -1,0 +1,106 @@
+import DarmarkaCore
+import GRDB
+import GRDBSQLite
+
+// The monthly report's hot path: a year of `flow_month` rows summed in
+// Swift while SQLite steps through them in key order. A GROUP BY would sort
+// them first, and GRDB's Row decoding costs more than the query here.
+extension LedgerTransaction {
+    private struct FlowKey: Hashable {
+        var kind: MovementKind
+        var from: Int64
+        var to: Int64
+        var category: Int64
+        var condition: Condition?
+        var atEvent: Bool
+        var withRecipient: Bool
+    }
+
+    private struct FlowSum {
+        var items = 0, grams: Int64 = 0, weighed = 0, movements = 0
+    }
+
+    /// People helped in whole months: unique recipients and visits from
+    /// `recipient_month`, new ones from `recipient_first`. The distinct set
+    /// is built in Swift; SQLite's DISTINCT would sort a year of rows first.
+    func monthlyRecipients(from first: YearMonth, to last: YearMonth) throws -> RecipientFacts {
+        var unique = Set<Int64>()
+        var facts = RecipientFacts()
+        try forEachRow("SELECT recipient_id, visits FROM recipient_month WHERE month BETWEEN ? AND ?",
+                       [first.description, last.description]) { handle in
+            unique.insert(sqlite3_column_int64(handle, 0))
+            facts.visits += Int(sqlite3_column_int64(handle, 1))
+        }
+        facts.unique = unique.count
+        // Whoever came first in the period came in it, so needs no test against `unique`.
+        facts.new = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipient_first WHERE first_day BETWEEN ? AND ?",
+                                     arguments: [first.first.description, last.last.description]) ?? 0
+        guard !unique.isEmpty else { return facts }
+        let groups = Dictionary(uniqueKeysWithValues: try self.groups().map { ($0.id, $0.code) })
+        try forEachRow("SELECT id, household_size, group_id FROM recipient", []) { handle in
+            guard unique.contains(sqlite3_column_int64(handle, 0)) else { return }
+            facts.people += Int(sqlite3_column_int64(handle, 1))
+            let group = sqlite3_column_type(handle, 2) == SQLITE_NULL ? "" : groups[sqlite3_column_int64(handle, 2)] ?? ""
+            facts.byGroup[group, default: 0] += 1
+        }
+        return facts
+    }
+
+    /// Flows of whole months, optionally of one centre's boxes.
+    func monthlyFlows(from first: YearMonth, to last: YearMonth, centre: Centre?) throws -> [FlowRow] {
+        var sums: [FlowKey: FlowSum] = [:]
+        try forEachRow("""
+            SELECT kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
+                   items, grams, weighed, movements
+            FROM flow_month WHERE month BETWEEN ? AND ?
+            """, [first.description, last.description]) { handle in
+            guard let kind = Self.kind(sqlite3_column_text(handle, 0)) else { return }
+            let key = FlowKey(kind: kind, from: sqlite3_column_int64(handle, 1), to: sqlite3_column_int64(handle, 2),
+                              category: sqlite3_column_int64(handle, 3), condition: Self.condition(sqlite3_column_text(handle, 4)),
+                              atEvent: sqlite3_column_int64(handle, 5) != 0, withRecipient: sqlite3_column_int64(handle, 6) != 0)
+            var sum = sums[key] ?? FlowSum()
+            sum.items += Int(sqlite3_column_int64(handle, 7))
+            sum.grams += sqlite3_column_int64(handle, 8)
+            sum.weighed += Int(sqlite3_column_int64(handle, 9))
+            sum.movements += Int(sqlite3_column_int64(handle, 10))
+            sums[key] = sum
+        }
+        let boxes = Dictionary(uniqueKeysWithValues: try self.boxes().map { ($0.id, $0) })
+        let categories = Dictionary(uniqueKeysWithValues: try self.categories().map { ($0.id, $0.code) })
+        var rows: [FlowRow] = []
+        rows.reserveCapacity(sums.count)
+        for (key, sum) in sums where sum.items != 0 || sum.grams != 0 || sum.movements != 0 {
+            let from = boxes[key.from], to = boxes[key.to]
+            if let centre, from?.centreID != centre.id, to?.centreID != centre.id { continue }
+            rows.append(FlowRow(kind: key.kind, fromCentre: from?.centreCode, toCentre: to?.centreCode,
+                                fromBox: from?.code.description, toBox: to?.code.description,
+                                category: categories[key.category] ?? "#\(key.category)", condition: key.condition,
+                                atEvent: key.atEvent, withRecipient: key.withRecipient, items: sum.items, grams: sum.grams,
+                                weighed: sum.weighed, movements: sum.movements))
+        }
+        return rows
+    }
+
+    /// The kinds differ in their first letter.
+    private static func kind(_ text: UnsafePointer<UInt8>?) -> MovementKind? {
+        switch text?.pointee {
+        case UInt8(ascii: "i"): .intake
+        case UInt8(ascii: "h"): .handout
+        case UInt8(ascii: "t"): .transfer
+        case UInt8(ascii: "w"): .writeoff
+        case UInt8(ascii: "a"): .adjustment
+        default: nil
+        }
+    }
+
+    /// new, good, repair, recycle; '' for none. Repair and recycle differ in the third letter.
+    private static func condition(_ text: UnsafePointer<UInt8>?) -> Condition? {
+        guard let text else { return nil }
+        switch text.pointee {
+        case UInt8(ascii: "n"): return .new
+        case UInt8(ascii: "g"): return .good
+        case UInt8(ascii: "r"): return text[1] == 0 ? nil : text[2] == UInt8(ascii: "p") ? .repair : .recycle
+        default: return nil
+        }
+    }
+}
