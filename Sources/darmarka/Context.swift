@@ -47,6 +47,25 @@ struct Context {
         return base + "/darmarka/darmarka.sqlite"
     }
 
+    /// Lets global options stand before the command too (`darmarka --db F stock`):
+    /// ArgumentParser reads them only after it, so they are moved there.
+    static func globalOptionsLast(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if ["--db", "--lang", "--format"].contains(first), rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if ["--db=", "--lang=", "--format="].contains(where: { first.hasPrefix($0) }) {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        return Array(rest) + leading
+    }
+
     /// The language before arguments are parsed, for parse errors.
     static func language(arguments: [String]) -> Lang {
         if let i = arguments.firstIndex(of: "--lang"), i + 1 < arguments.count, let l = Lang(rawValue: arguments[i + 1]) { return l }

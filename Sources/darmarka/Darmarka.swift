@@ -26,7 +26,7 @@ struct Darmarka: ParsableCommand {
     /// Every failure ends here: one line in the user's language, a non-zero
     /// status, and never a stack trace.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = Context.globalOptionsLast(Array(CommandLine.arguments.dropFirst()))
         let lang = Context.language(arguments: arguments)
         do {
             var command = try parseAsRoot(arguments)

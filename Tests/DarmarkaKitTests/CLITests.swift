@@ -105,6 +105,9 @@ struct CLITests {
         #expect(ru.stderr.contains("В боксе"))
         let forced = try cli.run(["handout", "--box", pre, "--category", "toys", "--quantity", "9", "--lang", "en"])
         #expect(forced.stderr.contains("holds 2 of “Toys”"))
+        // Global options may also stand before the command.
+        let before = try cli.run(["--lang", "en", "--db", cli.database, "stock", "--format", "csv"])
+        #expect(before.status == 0 && before.stdout.hasPrefix("Centre,Box"))
         let help = try cli.run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("intake"))
