@@ -18,6 +18,8 @@ let package = Package(
                        providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CXlsxwriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Pure domain rules: values and functions, no I/O, no SQL.
         .target(name: "DarmarkaCore"),
@@ -27,6 +29,7 @@ let package = Package(
             "DarmarkaCore",
             "CQRencode",
             "CCairo",
+            "CXlsxwriter",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

@@ -7,7 +7,8 @@ public enum Cell: Sendable, Equatable {
     case kg(Grams)
     case none
 
-    func display(_ lang: Lang) -> String {
+    /// The value as people read it in `lang`: kilograms with a decimal comma in Russian.
+    public func display(_ lang: Lang) -> String {
         switch self {
         case .text(let s): s
         case .int(let n): String(n)

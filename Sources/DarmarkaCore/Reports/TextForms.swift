@@ -117,10 +117,14 @@ extension Report {
 
 /// What the charts of every form draw.
 public enum ReportCharts {
+    /// One category's pair of bars, in items.
     public struct CategoryBar: Sendable, Equatable {
         public var category: String
         public var received: Int
         public var handedOut: Int
+        public init(category: String, received: Int, handedOut: Int) {
+            self.category = category; self.received = received; self.handedOut = handedOut
+        }
     }
 
     /// Categories of the main period, most received first.

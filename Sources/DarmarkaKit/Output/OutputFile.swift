@@ -13,7 +13,14 @@ public enum OutputFile {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
             try Data(bytes).write(to: temporary)
-            if fm.fileExists(atPath: path) { _ = try fm.replaceItemAt(url, withItemAt: temporary) } else { try fm.moveItem(at: temporary, to: url) }
+            // rename(2) puts the new file in place of an old one in one step.
+            // FileManager.replaceItemAt on Linux deleted the old file and then
+            // failed, so `--force` lost the file it was to replace.
+            if rename(temporary.path, url.path) != 0 {
+                let code = errno
+                throw NSError(domain: NSPOSIXErrorDomain, code: Int(code),
+                              userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
+            }
         } catch {
             try? fm.removeItem(at: temporary)
             throw LedgerProblem.cannotWrite(path, (error as NSError).localizedDescription)

@@ -1,10 +1,92 @@
 import DarmarkaCore
+import Foundation
 
-/// Report forms that are files, not text: Excel and PDF.
+/// Report forms that are files, not text: Excel and PDF. Both show the same
+/// `report.sections` as the text forms, so a figure reads the same everywhere.
 public enum ReportFile {
+    /// An Excel workbook (a sheet per section) or an A4 PDF document with charts.
     public enum Form: String, CaseIterable, Sendable { case xlsx, pdf }
 
-    public static func render(_ report: Report, as form: Form, lang: Lang) throws -> [UInt8] {
-        throw LedgerProblem.badFormat(form.rawValue)
+    /// The file's bytes.
+    ///
+    /// - Parameter generatedOn: the date printed as the day the report was
+    ///   made; the organisation's today where the caller knows it, else the
+    ///   machine's.
+    public static func render(_ report: Report, as form: Form, lang: Lang, generatedOn: LocalDate? = nil) throws -> [UInt8] {
+        let day = generatedOn ?? LocalDate.today(in: .current)
+        switch form {
+        case .pdf:
+            let fonts = try ReportFonts()
+            return try ReportSurface.pdf(ReportDocument(report, lang: lang, generatedOn: day, fonts: fonts), fonts: fonts)
+        case .xlsx:
+            return try ReportWorkbook.render(report, lang: lang, generatedOn: day)
+        }
+    }
+
+    /// One page of the PDF as a PNG picture, drawn by the same code: a
+    /// preview for a screen or a chat message.
+    ///
+    /// - Parameters:
+    ///   - page: counted from 1.
+    ///   - dpi: 36 to 600.
+    public static func pagePNG(_ report: Report, lang: Lang, page: Int = 1, dpi: Int = 96,
+                               generatedOn: LocalDate? = nil) throws -> [UInt8] {
+        guard (36...600).contains(dpi) else { throw ReportFileError.badDPI(dpi) }
+        let fonts = try ReportFonts()
+        let document = ReportDocument(report, lang: lang, generatedOn: generatedOn ?? LocalDate.today(in: .current), fonts: fonts)
+        guard document.pages.indices.contains(page - 1) else { throw ReportFileError.noSuchPage(page, of: document.pages.count) }
+        return try ReportSurface.png(document, page: page - 1, dpi: dpi, fonts: fonts)
+    }
+
+    /// The date as people write it: «2 декабря 2026 г.», "2 December 2026".
+    static func longDate(_ day: LocalDate, _ lang: Lang) -> String {
+        let f = DateFormatter()
+        f.locale = lang.locale
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateStyle = .long
+        f.timeStyle = .none
+        var c = DateComponents()
+        c.year = day.year; c.month = day.month; c.day = day.day; c.hour = 12
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC") ?? .current
+        guard let date = cal.date(from: c) else { return day.description }
+        return f.string(from: date)
+    }
+
+    /// The report's heading lines: organisation, title, centre, date made.
+    static func heading(_ report: Report, _ lang: Lang, generatedOn day: LocalDate)
+        -> (organisation: String?, title: String, centre: String?, generated: String) {
+        let centre = report.centre.map { code in
+            let name = report.names.centres[code].map { "\(code) — \($0)" } ?? code
+            return Phrase(ru: "Центр: \(name)", en: "Centre: \(name)").text(lang)
+        }
+        let generated = longDate(day, lang)
+        return (report.organisation, report.title.text(lang), centre,
+                Phrase(ru: "Сформирован \(generated)", en: "Generated on \(generated)").text(lang))
+    }
+}
+
+/// What can go wrong while making a report file.
+public enum ReportFileError: UserFacingError, Equatable {
+    /// cairo could not draw; the detail is cairo's own words.
+    case drawingFailed(String)
+    /// libxlsxwriter could not write the workbook; the detail is its own words.
+    case spreadsheetFailed(String)
+    /// A preview asked for a page past the end; the count is the report's pages.
+    case noSuchPage(Int, of: Int)
+    /// A preview resolution outside 36–600 dots per inch.
+    case badDPI(Int)
+
+    public var phrase: Phrase {
+        switch self {
+        case .drawingFailed(let detail):
+            Phrase(ru: "Не удалось нарисовать PDF-отчёт: \(detail)", en: "Could not draw the PDF report: \(detail)")
+        case .spreadsheetFailed(let detail):
+            Phrase(ru: "Не удалось создать файл Excel: \(detail)", en: "Could not make the Excel file: \(detail)")
+        case .noSuchPage(let page, let count):
+            Phrase(ru: "В отчёте нет страницы \(page): их \(count)", en: "The report has no page \(page): it has \(count)")
+        case .badDPI(let dpi):
+            Phrase(ru: "Разрешение \(dpi) dpi вне допустимого (36–600)", en: "\(dpi) dpi is out of range (36–600)")
+        }
     }
 }

@@ -19,14 +19,21 @@ struct ReportRun {
         let form = global.format.lowercased()
         let forms = Report.TextForm.allCases.map(\.rawValue) + ReportFile.Form.allCases.map(\.rawValue)
         guard forms.contains(form) else { throw LedgerProblem.badFormat(global.format) }
+        // A file form has no text to print: refuse before any work.
+        if ReportFile.Form(rawValue: form) != nil && output.output == nil {
+            throw LedgerProblem.invalidArguments(Phrase(ru: "для --format \(form) нужен --output ФАЙЛ",
+                                                        en: "--format \(form) needs --output FILE").text(ctx.lang))
+        }
         if let path = output.output { try OutputFile.check(path, force: output.force) }
-        let report = try ctx.store().read { tx in try tx.report(kind, centre: try output.centre.map(tx.centre)) }
+        // Today in the organisation's time zone: the date the file says it was made.
+        let (report, today) = try ctx.store().read { tx in
+            (try tx.report(kind, centre: try output.centre.map(tx.centre)), try tx.today())
+        }
         let bytes: [UInt8]
         if let text = Report.TextForm(rawValue: form) {
             bytes = Array(report.render(text, lang: ctx.lang).utf8)
         } else if let file = ReportFile.Form(rawValue: form) {
-            guard output.output != nil else { throw LedgerProblem.invalidArguments("--format \(form) needs --output FILE") }
-            bytes = try ReportFile.render(report, as: file, lang: ctx.lang)
+            bytes = try ReportFile.render(report, as: file, lang: ctx.lang, generatedOn: today)
         } else {
             throw LedgerProblem.badFormat(form)
         }
