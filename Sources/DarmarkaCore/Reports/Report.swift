@@ -79,16 +79,21 @@ public enum PeriodNames {
     }
 
     static func name(_ m: YearMonth, _ locale: String) -> String {
+        let s = format(m, pattern: "LLLL yyyy", locale: Locale(identifier: locale))
+        return s.prefix(1).uppercased() + s.dropFirst()
+    }
+
+    /// A month through a date pattern of the locale's calendar («LLL» → «нояб.»).
+    public static func format(_ m: YearMonth, pattern: String, locale: Locale) -> String {
         let f = DateFormatter()
-        f.locale = Locale(identifier: locale)
+        f.locale = locale
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "LLLL yyyy"
+        f.dateFormat = pattern
         var c = DateComponents()
         c.year = m.year; c.month = m.month; c.day = 15
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC") ?? .current
         guard let date = cal.date(from: c) else { return m.description }
-        let s = f.string(from: date)
-        return s.prefix(1).uppercased() + s.dropFirst()
+        return f.string(from: date)
     }
 }

@@ -432,16 +432,7 @@ final class ReportLayout {
 
     /// Month names as the reader's calendar shortens them: «нояб.», "Nov".
     static func shortMonth(_ m: YearMonth, _ lang: Lang) -> String {
-        let f = DateFormatter()
-        f.locale = lang.locale
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "LLL"
-        var c = DateComponents()
-        c.year = m.year; c.month = m.month; c.day = 15
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC") ?? .current
-        guard let date = cal.date(from: c) else { return String(m.month) }
-        return f.string(from: date)
+        PeriodNames.format(m, pattern: "LLL", locale: lang.locale)
     }
 
     /// The twelve months up to the report's end as pairs of columns.

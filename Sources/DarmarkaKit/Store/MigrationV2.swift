@@ -64,9 +64,9 @@ extension Migrations {
             FROM movement m
         )
         SELECT s.month, s.kind, s.f, s.t, l.category_id, COALESCE(l.condition, ''), s.ev, s.rc,
-               SUM(s.sign * l.quantity), SUM(s.sign * COALESCE(l.grams, 0)),
-               SUM(CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END),
-               SUM(CASE WHEN l.id = (SELECT MIN(x.id) FROM movement_line x WHERE x.movement_id = s.id) THEN s.sign ELSE 0 END)
+               SUM(s.sign * l.quantity) AS items, SUM(s.sign * COALESCE(l.grams, 0)) AS grams,
+               SUM(CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END) AS weighed,
+               SUM(CASE WHEN l.id = (SELECT MIN(x.id) FROM movement_line x WHERE x.movement_id = s.id) THEN s.sign ELSE 0 END) AS movements
         FROM signed s JOIN movement_line l ON l.movement_id = s.id
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
         """
@@ -84,7 +84,7 @@ extension Migrations {
 
     /// `volunteer_month` as summed afresh from the ledger.
     static let volunteerMonthsFromLedger = """
-        SELECT substr(occurred_on, 1, 7), volunteer_id, SUM(CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END)
+        SELECT substr(occurred_on, 1, 7), volunteer_id, SUM(CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END) AS movements
         FROM movement WHERE volunteer_id IS NOT NULL GROUP BY 1, 2
         """
 

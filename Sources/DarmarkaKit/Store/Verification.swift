@@ -77,45 +77,30 @@ extension LedgerTransaction {
 
     /// `flow_month` and `recipient_visit` against the same sums made afresh
     /// from the ledger (the statements of the migration that fills them).
+    /// The tables kept for reports against the same sums made afresh from
+    /// the ledger (the statements the upgrade to version 2 fills them with).
     private func reportTableFindings() throws -> [Finding] {
-        var out: [Finding] = []
-        let nonZero = "items <> 0 OR grams <> 0 OR movements <> 0 OR weighed <> 0"
-        let flows = try Int.fetchOne(db, sql: """
-            WITH fresh(month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
-                       items, grams, weighed, movements) AS (\(Migrations.flowMonthFromLedger)),
-                 a AS (SELECT * FROM fresh WHERE \(nonZero)),
-                 b AS (SELECT * FROM flow_month WHERE \(nonZero))
-            SELECT (SELECT COUNT(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))
-                 + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
-            """) ?? 0
-        if flows > 0 { out.append(.reportTableDiffers(table: "flow_month", rows: flows)) }
-        let visits = try Int.fetchOne(db, sql: """
-            WITH fresh(recipient_id, day, handouts) AS (\(Migrations.recipientVisitsFromLedger)),
-                 a AS (SELECT * FROM fresh WHERE handouts <> 0),
-                 b AS (SELECT recipient_id, day, handouts FROM recipient_visit WHERE handouts <> 0)
-            SELECT (SELECT COUNT(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))
-                 + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
-            """) ?? 0
-        if visits > 0 { out.append(.reportTableDiffers(table: "recipient_visit", rows: visits)) }
-        let volunteers = try Int.fetchOne(db, sql: """
-            WITH fresh(month, volunteer_id, movements) AS (\(Migrations.volunteerMonthsFromLedger)),
-                 a AS (SELECT * FROM fresh WHERE movements <> 0),
-                 b AS (SELECT month, volunteer_id, movements FROM volunteer_month WHERE movements <> 0)
-            SELECT (SELECT COUNT(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))
-                 + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
-            """) ?? 0
-        if volunteers > 0 { out.append(.reportTableDiffers(table: "volunteer_month", rows: volunteers)) }
-        for (table, fresh, columns) in [("recipient_month", Migrations.recipientMonthsFromVisits, "month, recipient_id, visits"),
-                                        ("recipient_first", Migrations.recipientFirstsFromVisits, "recipient_id, first_day")] {
+        let checks: [(table: String, fresh: String, kept: String)] = [
+            ("flow_month", "SELECT * FROM (\(Migrations.flowMonthFromLedger)) WHERE \(Self.nonZeroFlow)",
+             "SELECT * FROM flow_month WHERE \(Self.nonZeroFlow)"),
+            ("recipient_visit", Migrations.recipientVisitsFromLedger, "SELECT recipient_id, day, handouts FROM recipient_visit"),
+            ("volunteer_month", "SELECT * FROM (\(Migrations.volunteerMonthsFromLedger)) WHERE movements <> 0",
+             "SELECT month, volunteer_id, movements FROM volunteer_month WHERE movements <> 0"),
+            ("recipient_month", Migrations.recipientMonthsFromVisits, "SELECT month, recipient_id, visits FROM recipient_month"),
+            ("recipient_first", Migrations.recipientFirstsFromVisits, "SELECT recipient_id, first_day FROM recipient_first"),
+        ]
+        return try checks.compactMap { check in
             let rows = try Int.fetchOne(db, sql: """
-                WITH a AS (\(fresh)), b AS (SELECT \(columns) FROM \(table))
+                WITH a AS (\(check.fresh)), b AS (\(check.kept))
                 SELECT (SELECT COUNT(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))
                      + (SELECT COUNT(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))
                 """) ?? 0
-            if rows > 0 { out.append(.reportTableDiffers(table: table, rows: rows)) }
+            return rows > 0 ? .reportTableDiffers(table: check.table, rows: rows) : nil
         }
-        return out
     }
+
+    /// Flows that net to nothing (a movement and its undo) may stay as rows of zeros.
+    private static let nonZeroFlow = "items <> 0 OR grams <> 0 OR movements <> 0 OR weighed <> 0"
 
     private func negativeStockFindings() throws -> [Finding] {
         try Row.fetchAll(db, sql: """
