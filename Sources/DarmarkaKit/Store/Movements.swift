@@ -187,7 +187,7 @@ extension LedgerTransaction {
             SELECT b.code AS box, c.code AS centre, k.code AS category, k.name_ru, k.name_en, s.quantity, s.grams
             FROM (\(source)) s
             JOIN box b ON b.id = s.box_id JOIN centre c ON c.id = b.centre_id JOIN category k ON k.id = s.category_id
-            WHERE (s.quantity <> 0 OR s.grams <> 0)
+            WHERE s.quantity <> 0 -- weights left over without items mean nothing to show
               AND (? IS NULL OR s.box_id = ?) AND (? IS NULL OR b.centre_id = ?)
             ORDER BY c.code, b.code, k.id
             """, arguments: arguments)
