@@ -80,12 +80,12 @@ extension BoxCode {
         if symbols.count == serialWidth + 2, symbols[0] == prefix { symbols.removeFirst() }
         guard symbols.count == serialWidth + 1 else { return .failure(.wrongLength(symbols.count)) }
         var serial = 0
-        for ch in symbols.prefix(serialWidth) { serial = serial * 32 + Crockford.value(of: ch)! }
+        for ch in symbols.prefix(serialWidth) { serial = serial * 32 + (Crockford.value(of: ch) ?? 0) }
         let expected = remainder(serial: serial)
-        guard expected < 32, Crockford.alphabet[expected] == symbols[serialWidth] else {
+        guard expected < 32, Crockford.alphabet[expected] == symbols[serialWidth], let code = BoxCode(serial: serial) else {
             return .failure(.wrongCheck(expected: expected < 32 ? Crockford.alphabet[expected] : "?"))
         }
-        return .success(BoxCode(serial: serial)!)
+        return .success(code)
     }
 
     /// Finds a box code anywhere in scanned text, such as a URL that ends in the
