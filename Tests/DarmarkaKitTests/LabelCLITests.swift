@@ -63,6 +63,30 @@ struct LabelCLITests {
         #expect(words.contains(Self.preName), "pdftotext gave: \(text.prefix(300))")
         #expect(words.contains("Бокс №21: одежда"))
         for code in codes { #expect(text.contains(code)) }
+
+        // Each symbol is a 1-bit stencil mask, never smoothed, whose modules
+        // land on whole 300-dpi dots: pure black or white pixels, as in a PNG.
+        let bytes = try Data(contentsOf: pdf)
+        func count(_ text: String) -> Int { bytes.ranges(of: Data(text.utf8)).count }
+        #expect(count("/ImageMask true") == 21 && count("/Interpolate false") == 21 && count("/Interpolate true") == 0)
+        let first = LabelContent(box: try #require(try? BoxCode.parse(codes[0]).get()), lines: [Self.preName])
+        let symbol = try QRMatrix(encoding: first.payload)
+        let geometry = try LabelGeometry.compute(frame: template.labelFrames[0], on: template, dpi: 300, modules: symbol.width,
+                                                 needs: LabelTextNeeds(first), policy: .standard(for: template))
+        let pixels = try LabelFixtures.greyPixels(of: pages[0])
+        let d = geometry.dotsPerModule
+        var wrong = 0
+        for my in 0..<symbol.width {
+            for mx in 0..<symbol.width {
+                let expected: UInt8 = symbol[x: mx, y: my] ? 0 : 255
+                for py in 0..<d {
+                    for px in 0..<d where pixels.values[(geometry.originDotY + my * d + py) * pixels.width + geometry.originDotX + mx * d + px] != expected {
+                        wrong += 1
+                    }
+                }
+            }
+        }
+        #expect(wrong == 0, "\(wrong) pixels of the first symbol are not pure black or white where expected")
     }
 
     @Test func thermalRollLabelsForTheCodesGivenDecodeAt203Dots() throws {
