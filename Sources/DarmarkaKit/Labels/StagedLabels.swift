@@ -51,6 +51,8 @@ public struct StagedLabels: Sendable {
 
     /// Moves the files into place, replacing what is there (the check for
     /// existing files was made when drawing), and removes the hidden folder.
+    /// A rename within one folder fails only if the folder itself changed
+    /// meanwhile; the error then names the file that could not be placed.
     public func publish() throws -> LabelRenderReport {
         defer { discard() }
         for (from, to) in zip(drawn, report.files) where rename(from.path, to.path) != 0 {

@@ -207,7 +207,7 @@ struct LabelsCommand: ParsableCommand {
                                                   to: url)
             switch ctx.format {
             case .table: ctx.say(.empty(LabelNote.previewWritten(path: file.output, template: chosen.id).phrase))
-            case .json, .csv: ctx.report(.nothingFound, [("template", .text(chosen.id)), ("code", .text(content.code)),
+            case .json, .csv: ctx.report(.written(path: file.output), [("template", .text(chosen.id)), ("code", .text(content.code)),
                                                          ("payload", .text(content.payload)), ("dpi", .int(report.dpi)),
                                                          ("file", .text(file.output))])
             }
