@@ -20,6 +20,7 @@ struct Darmarka: ParsableCommand {
             Intake.self, Handout.self, Transfer.self, Writeoff.self, Count.self, Undo.self,
             StockCommand.self, History.self, ReportCommand.self, TargetCommand.self,
             Check.self, Backup.self, Restore.self,
+            LabelsCommand.self, Resolve.self, Scan.self,
         ]
     )
 

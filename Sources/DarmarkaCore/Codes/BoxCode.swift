@@ -91,7 +91,21 @@ extension BoxCode {
     /// Finds a box code anywhere in scanned text, such as a URL that ends in the
     /// code or a label's payload with extra words, so old labels keep working
     /// when the address they point to changes. Prefers the last candidate.
+    /// Text typed by a scanner while the Russian keyboard layout was on is
+    /// read too (see `KeyboardLayout`); the check symbol keeps that honest.
     public static func find(in text: String) -> Result<BoxCode, CodeProblem> {
+        let found = findAsTyped(in: text)
+        guard case .failure(let problem) = found, let latin = KeyboardLayout.fromRussianLayout(text) else { return found }
+        let retyped = findAsTyped(in: latin)
+        switch (problem, retyped) {
+        case (_, .success): return retyped
+        // A code typed with the wrong layout and a typo: the typo is the news.
+        case (.invalidCharacter, .failure(.wrongCheck)): return retyped
+        default: return found
+        }
+    }
+
+    private static func findAsTyped(in text: String) -> Result<BoxCode, CodeProblem> {
         let whole = parse(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard case .failure(let wholeProblem) = whole else { return whole }
         let separators: Set<Character> = ["/", "?", "=", "&", "#", " ", "\t", ":", ";", ",", "\n", "\r"]

@@ -81,7 +81,9 @@ public enum LabelRenderer {
         let outline = options.outline ? template.shape : nil
         try LabelOutput.write(files, surface: surface, pages: pageCount) { page, cr in
             for (artwork, symbol) in pages[page] {
-                LabelPainter.paint(artwork, symbol: symbol, outline: outline, fonts: fonts, on: cr)
+                // PNG keeps exact rectangles of whole pixels, and SVG viewers
+                // may smooth an enlarged image; a PDF gains most from the mask.
+                LabelPainter.paint(artwork, symbol: symbol, outline: outline, fonts: fonts, stencil: format == .pdf, on: cr)
             }
         }
 

@@ -1,0 +1,242 @@
+import ArgumentParser
+import DarmarkaKit
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Resolve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Что за бокс по коду, ссылке или скану / which box a code, URL or scan is, and what it holds.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Код, ссылка с кодом или то, что ввёл сканер / a code, a URL with one, or what a scanner typed.")
+    var text: String
+
+    func run() throws {
+        let ctx = try Context(global)
+        let (resolved, stock) = try ctx.store().read { tx -> (ResolvedCode, [StockLine]) in
+            let resolved = try tx.resolve(text)
+            guard case .box(let box) = resolved else { return (resolved, []) }
+            return (resolved, try tx.stock(box: box))
+        }
+        switch (resolved, ctx.format) {
+        case (.box(let box), .table):
+            ctx.say(.empty(LabelNote.box(code: box.code.description, name: box.name, centre: box.centreCode,
+                                         centreName: box.centreName, kind: box.kind, status: box.status).phrase))
+            if stock.isEmpty { ctx.say(.empty(LabelNote.boxIsEmpty.phrase)) } else { ctx.show(Listings.stock(stock, lang: ctx.lang)) }
+        case (.box(let box), .json):
+            let about = Listing(columns: ResolvedRow.columns.prefix(6).map { $0 }, rows: [Array(ResolvedRow.box(box).prefix(6))])
+            print("{\"input\": \(JSONText.string(text)), \"status\": \"box\", \"box\": \(about.jsonObjects().joined()),\n"
+                  + " \"stock\": \(Listings.stock(stock, lang: ctx.lang).json())}")
+        case (.box(let box), .csv):
+            // One flat row per stock line (or one for an empty box), so the box travels with each.
+            let rows = stock.isEmpty ? [ResolvedRow.box(box) + [.none, .none, .none, .none]]
+                : stock.map { ResolvedRow.box(box) + [.text($0.category), .text($0.categoryName.text(ctx.lang)), .int($0.quantity), .kg($0.grams)] }
+            print(Listing(columns: ResolvedRow.columns, rows: rows).csv(ctx.lang), terminator: "")
+        case (.unclaimed(let code, let centre), .table):
+            ctx.say(.empty(LabelNote.unclaimed(code: code.description, centre: centre.code).phrase))
+        case (.unclaimed(let code, let centre), .json):
+            print("{\"input\": \(JSONText.string(text)), \"status\": \"unclaimed\", \"code\": \(JSONText.string(code.description)), "
+                  + "\"centre\": \(JSONText.string(centre.code)), \"centreName\": \(JSONText.string(centre.name)), "
+                  + "\"claim\": \(JSONText.string("darmarka box add --centre \(centre.code) --code \(code)"))}")
+        case (.unclaimed(let code, let centre), .csv):
+            let row: [Cell] = [.text(code.description), .text(centre.code), .text(centre.name), .none, .none, .text("unclaimed"),
+                               .none, .none, .none, .none]
+            print(Listing(columns: ResolvedRow.columns, rows: [row]).csv(ctx.lang), terminator: "")
+        }
+    }
+}
+
+/// The columns `resolve` prints as CSV and, the first six, as the JSON box.
+enum ResolvedRow {
+    static let columns = [
+        Column("code", ru: "Код", en: "Code"), Column("centre", ru: "Центр", en: "Centre"),
+        Column("centreName", ru: "Название центра", en: "Centre name"), Column("name", ru: "Название", en: "Name"),
+        Column("kind", ru: "Вид", en: "Kind"), Column("status", ru: "Состояние", en: "Status"),
+        Column("category", ru: "Категория", en: "Category"), Column("categoryName", ru: "Название категории", en: "Category name"),
+        Column("quantity", ru: "Шт.", en: "Items", alignRight: true), Column("kg", ru: "Кг", en: "kg", alignRight: true),
+    ]
+
+    /// Stable values, not words, so that scripts can compare them.
+    static func box(_ box: Box) -> [Cell] {
+        [.text(box.code.description), .text(box.centreCode), .text(box.centreName), box.name.map(Cell.text) ?? .none,
+         .text(box.kind.rawValue), .text(box.status.rawValue)]
+    }
+}
+
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Режим сканера: коды построчно со стандартного ввода / scanner mode: codes line by line from standard input.",
+        discussion: """
+        USB-сканер вводит код и Enter. Каждая строка — один скан и одна транзакция; ошибочный скан \
+        сообщается и пропускается. Конец: конец ввода, q или два раза Enter. С --intake или --handout \
+        каждый скан записывает одну вещь. С --claim-centre заранее напечатанный код становится боксом.
+
+        A USB scanner types the code and Enter. Each line is one scan and one transaction; a bad scan is \
+        reported and skipped. Stops at end of input, q, or Enter twice. With --intake or --handout each \
+        scan records one item. With --claim-centre a pre-printed code becomes a box on its first scan.
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Принять 1 вещь этой категории в каждый бокс / take one item of this category into each box scanned.")
+    var intake: String?
+    @Option(help: "Выдать 1 вещь этой категории из каждого бокса / hand out one item of this category from each box scanned.")
+    var handout: String?
+    @Option(help: "Получатель при выдаче (новый будет зарегистрирован) / the recipient of the handouts.") var recipient: String?
+    @Option(help: "Волонтёр (иначе $DARMARKA_VOLUNTEER) / volunteer.") var volunteer: String?
+    @Option(help: "Дата (иначе сегодня) / date, else today.") var date: String?
+    @Option(name: .customLong("claim-centre"),
+            help: "Заранее напечатанный код при первом скане становится боксом этого центра / the centre a pre-printed code's box joins on its first scan.")
+    var claimCentre: String?
+
+    /// What every scan does, settled once before the first line is read.
+    struct Plan {
+        let kind: MovementKind?
+        let category: NamedEntry?
+        let date: LocalDate
+        let claimCentre: Centre?
+        let recipient: String?
+        let volunteer: String?
+        var writes: Bool { kind != nil || claimCentre != nil }
+    }
+
+    /// What one scan came to.
+    struct Outcome {
+        var code: String
+        var centre: String
+        var phrases: [Phrase] = []
+        var status = "box"
+        var movement: RowID?
+        var claimed = false
+    }
+
+    func run() throws {
+        let ctx = try Context(global)
+        guard intake == nil || handout == nil else { throw LabelCLIProblem.intakeOrHandout }
+        guard recipient == nil || handout != nil else { throw LabelCLIProblem.recipientOnlyForHandout }
+        let store = try ctx.store()
+        // Everything that would make every scan fail is refused before the first.
+        let plan = try store.read { tx in
+            if let recipient { _ = try tx.recipient(recipient) }
+            let name = volunteer ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"]
+            return Plan(kind: intake != nil ? .intake : handout != nil ? .handout : nil,
+                        category: try (intake ?? handout).map(tx.category),
+                        date: try Parse.date(date, today: try tx.today()),
+                        claimCentre: try claimCentre.map(tx.centre), recipient: recipient,
+                        volunteer: name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 })
+        }
+        let interactive = isatty(STDIN_FILENO) == 1
+        let beep = isatty(STDERR_FILENO) == 1
+        if interactive { FileHandle.standardError.write(Data((LabelNote.scanHint.text(ctx.lang) + "\n").utf8)) }
+
+        var scans = 0, recorded = 0, claimed = 0, errors = 0, emptyLines = 0, line = 0
+        var printedHeader = false
+        while let raw = readLine() {
+            line += 1
+            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty {
+                emptyLines += 1
+                if emptyLines >= 2 { break }
+                continue
+            }
+            emptyLines = 0
+            // "й" is q typed with the Russian layout on.
+            if ["q", "quit", "exit", "й", "выход"].contains(text.lowercased()) { break }
+            scans += 1
+            let fields: [(String, Cell)]
+            do {
+                let outcome = plan.writes ? try store.write { try scan(text, plan: plan, tx: $0) }
+                                          : try store.read { try scan(text, plan: plan, tx: $0) }
+                if outcome.movement != nil { recorded += 1 }
+                if outcome.claimed { claimed += 1 }
+                fields = [("line", .int(line)), ("input", .text(text)), ("status", .text(outcome.status)),
+                          ("box", .text(outcome.code)), ("centre", .text(outcome.centre)),
+                          ("movement", outcome.movement.map { .int(Int($0)) } ?? .none),
+                          ("message", .text(outcome.phrases.map { $0.text(ctx.lang) }.joined(separator: " ")))]
+                if ctx.format == .table { say(outcome.phrases.map { $0.text(ctx.lang) }.joined(separator: " ")) }
+            } catch {
+                errors += 1
+                let problem: Localized = (error as? UserFacingError)
+                    ?? LedgerProblem.unexpected((error as? DatabaseError)?.message ?? "\(error)")
+                let message = LabelCLIProblem.scanLine(line, problem.phrase).text(ctx.lang)
+                FileHandle.standardError.write(Data(("darmarka: " + message + (beep ? "\u{7}" : "") + "\n").utf8))
+                fields = [("line", .int(line)), ("input", .text(text)), ("status", .text("error")), ("box", .none),
+                          ("centre", .none), ("movement", .none), ("message", .text(problem.text(ctx.lang)))]
+            }
+            let listing = Listing(columns: fields.map { Column($0.0, ru: $0.0, en: $0.0) }, rows: [fields.map(\.1)])
+            switch ctx.format {
+            case .table: break
+            case .json: say(listing.jsonObjects().joined())
+            case .csv:
+                // The header once, then one row per scan.
+                let csv = listing.csv(ctx.lang)
+                let header = Listing(columns: listing.columns).csv(ctx.lang)
+                say(printedHeader ? String(csv.dropFirst(header.count)) : csv, newline: false)
+                printedHeader = true
+            }
+        }
+        let summary = LabelNote.scanSummary(scans: scans, recorded: recorded, claimed: claimed, errors: errors)
+        switch ctx.format {
+        case .table: say(summary.text(ctx.lang))
+        case .json: say("{\"scans\": \(scans), \"recorded\": \(recorded), \"claimed\": \(claimed), \"errors\": \(errors)}")
+        case .csv: FileHandle.standardError.write(Data((summary.text(ctx.lang) + "\n").utf8))
+        }
+        if errors > 0 { Darmarka.exit(withError: ExitCode.failure) }
+    }
+
+    /// One scan in its own transaction: find the box (claiming a pre-printed
+    /// code when asked), then record one item if asked.
+    func scan(_ text: String, plan: Plan, tx: LedgerTransaction) throws -> Outcome {
+        var outcome: Outcome
+        let box: Box
+        switch try tx.resolve(text) {
+        case .box(let found):
+            box = found
+            outcome = Outcome(code: box.code.description, centre: box.centreCode)
+        case .unclaimed(let code, let issuedFor):
+            guard let centre = plan.claimCentre else {
+                if plan.kind != nil { throw LabelCLIProblem.unclaimedCode(code: code.description, centre: issuedFor.code) }
+                return Outcome(code: code.description, centre: issuedFor.code,
+                               phrases: [LabelNote.scannedUnclaimed(code: code.description, centre: issuedFor.code).phrase],
+                               status: "unclaimed")
+            }
+            box = try tx.addBox(centre: centre, name: nil, kind: .collection, claiming: code)
+            outcome = Outcome(code: box.code.description, centre: box.centreCode,
+                              phrases: [Note.boxAdded(code: box.code.description, centre: box.centreCode).phrase],
+                              status: "claimed", claimed: true)
+        }
+        guard let kind = plan.kind, let category = plan.category else {
+            if !outcome.claimed {
+                let items = try tx.stock(box: box).reduce(0) { $0 + $1.quantity }
+                outcome.phrases.append(LabelNote.scanned(code: box.code.description, name: box.name, centre: box.centreCode,
+                                                         items: items).phrase)
+            }
+            return outcome
+        }
+        var recipientID: RowID?
+        if let code = plan.recipient {
+            if let known = try tx.recipient(code) {
+                recipientID = known.id
+            } else {
+                let fresh = try tx.addRecipient(code: code, group: nil, householdSize: 1, on: plan.date)
+                recipientID = fresh.id
+                outcome.phrases.append(Note.recipientRegistered(code: fresh.code).phrase)
+            }
+        }
+        let draft = MovementDraft(kind: kind, date: plan.date, fromBox: kind == .handout ? box.id : nil,
+                                  toBox: kind == .intake ? box.id : nil, recipientID: recipientID,
+                                  volunteerID: try plan.volunteer.map(tx.volunteer(named:)),
+                                  lines: [LineDraft(categoryID: category.id, quantity: 1)])
+        let id = try tx.record(draft)
+        outcome.movement = id
+        outcome.status = "recorded"
+        outcome.phrases.append(Note.recorded(id: id, kind: kind, quantity: 1, category: Phrase(ru: category.nameRu, en: category.nameEn),
+                                             box: box.code.description).phrase)
+        return outcome
+    }
+
+    /// Scans are printed as they happen, so a pipe or a terminal sees each at once.
+    private func say(_ text: String, newline: Bool = true) {
+        FileHandle.standardOutput.write(Data((text + (newline ? "\n" : "")).utf8))
+    }
+}
