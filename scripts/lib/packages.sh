@@ -7,7 +7,7 @@ DARMARKA_PACKAGES=(
     libqrencode-dev qrencode        # QR symbols; qrencode is the benchmark's plain tool
     libcairo2-dev fonts-dejavu-core # PDF, PNG and SVG labels and reports, Cyrillic text
     zbar-tools poppler-utils        # tests decode printed labels and read PDF text
-    fonts-dejavu-extra glabels-data # the label templates of gLabels, read beside our own
+    glabels-data                    # the label templates of gLabels, read beside our own
     libxlsxwriter-dev unzip         # Excel reports; tests unpack them to read the XML
 )
 
