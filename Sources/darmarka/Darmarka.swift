@@ -18,7 +18,7 @@ struct Darmarka: ParsableCommand {
             Init.self, CentreCommand.self, BoxCommand.self, CategoryCommand.self, GroupCommand.self,
             RecipientCommand.self, EventCommand.self,
             Intake.self, Handout.self, Transfer.self, Writeoff.self, Count.self, Undo.self,
-            StockCommand.self, History.self, ReportCommand.self, TargetCommand.self,
+            StockCommand.self, History.self, ReportCommand.self, TargetCommand.self, ImportCommand.self, ExportCommand.self,
         ]
     )
 
