@@ -107,6 +107,18 @@ CREATE TABLE import_batch (
     imported_at TEXT NOT NULL
 );
 
+-- The fingerprints of the journal rows each batch brought in (see
+-- JournalRow.fingerprint): 8-byte numbers, little-endian, in blobs of up to
+-- 65536, in file order. A row of a later file that matches one uses it up,
+-- so a file that grew imports only its new rows, and identical rows still
+-- count as many times as they occur.
+CREATE TABLE import_fingerprint (
+    batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+    chunk INTEGER NOT NULL,
+    prints BLOB NOT NULL,
+    PRIMARY KEY (batch_id, chunk)
+) WITHOUT ROWID;
+
 -- The ledger. Append-only: the triggers below refuse UPDATE and DELETE.
 -- A movement with `reverses_id` undoes that movement: same kind, boxes and
 -- lines, same date, and it counts with the opposite sign.

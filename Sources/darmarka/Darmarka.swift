@@ -19,6 +19,7 @@ struct Darmarka: ParsableCommand {
             RecipientCommand.self, EventCommand.self,
             Intake.self, Handout.self, Transfer.self, Writeoff.self, Count.self, Undo.self,
             StockCommand.self, History.self, ReportCommand.self, TargetCommand.self,
+            ImportCommand.self, ExportCommand.self,
             Check.self, Backup.self, Restore.self,
             LabelsCommand.self, Resolve.self, Scan.self,
         ]

@@ -2,6 +2,9 @@
 public enum JournalField: Int, CaseIterable, Sendable {
     case date, operation, box, toBox, category, quantity, weight, condition
     case recipient, group, event, volunteer, note
+    /// The movement number an export writes, so that the lines of one
+    /// movement import as one movement again.
+    case movement
 
     /// Whether a journal without this column cannot be imported. A transfer
     /// needs `toBox`, but a journal without transfers does not.
@@ -32,6 +35,7 @@ public enum JournalField: Int, CaseIterable, Sendable {
         case .event: "event"
         case .volunteer: "volunteer"
         case .note: "note"
+        case .movement: "movement"
         }
     }
 
@@ -50,6 +54,7 @@ public enum JournalField: Int, CaseIterable, Sendable {
         case .event: "мероприятие"
         case .volunteer: "волонтёр"
         case .note: "примечание"
+        case .movement: "движение"
         }
     }
 
@@ -86,6 +91,7 @@ public enum JournalField: Int, CaseIterable, Sendable {
             .event: ["event", "мероприятие"],
             .volunteer: ["volunteer", "волонтёр"],
             .note: ["note", "notes", "comment", "примечание", "комментарий"],
+            .movement: ["movement", "movement no", "movement id", "движение", "№ движения", "номер движения"],
         ]
         var map: [String: JournalField] = [:]
         for (field, list) in names { for name in list { map[key(name)] = field } }

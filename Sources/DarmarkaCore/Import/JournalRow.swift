@@ -7,6 +7,9 @@ public struct JournalRow: Sendable, Equatable {
     public var date: LocalDate
     public var time: LocalTime?
     public var operation: MovementKind
+    /// Which way a stock-take adjustment went; set exactly when `operation`
+    /// is `.adjustment`, since the journal's quantity has no sign.
+    public var adjustment: AdjustmentSide?
     /// The box things come from, or for an intake the box they go into.
     public var box: BoxCode
     /// The box code as typed, for messages about it.
@@ -26,16 +29,21 @@ public struct JournalRow: Sendable, Equatable {
     public var event: String?
     public var volunteer: String?
     public var note: String?
+    /// The movement's number in the database the journal was exported from.
+    /// Neighbouring rows with the same number are lines of one movement; it
+    /// means nothing else, so it is not part of the fingerprint.
+    public var movement: String?
 
     public init(line: Int = 0, date: LocalDate, time: LocalTime? = nil, operation: MovementKind,
-                box: BoxCode, boxText: String? = nil, toBox: BoxCode? = nil, toBoxText: String? = nil,
+                adjustment: AdjustmentSide? = nil, box: BoxCode, boxText: String? = nil, toBox: BoxCode? = nil, toBoxText: String? = nil,
                 category: String, quantity: Int, weight: Grams? = nil, condition: Condition? = nil,
                 recipient: String? = nil, group: String? = nil, event: String? = nil,
-                volunteer: String? = nil, note: String? = nil) {
+                volunteer: String? = nil, note: String? = nil, movement: String? = nil) {
         self.line = line
         self.date = date
         self.time = time
         self.operation = operation
+        self.adjustment = adjustment
         self.box = box
         self.boxText = boxText ?? box.description
         self.toBox = toBox
@@ -49,6 +57,7 @@ public struct JournalRow: Sendable, Equatable {
         self.event = event
         self.volunteer = volunteer
         self.note = note
+        self.movement = movement
     }
 
     /// The order rows are applied in: by date, rows without a time before
@@ -66,20 +75,46 @@ public struct JournalRow: Sendable, Equatable {
     /// fingerprint: whoever dedupes must count occurrences, not just look
     /// fingerprints up.
     public var fingerprint: UInt64 {
+        // Numbers go in as numbers and names as their normalised bytes, with
+        // no strings made on the way: a million rows are hashed per import.
         var hash = FNV1a64()
-        hash.add(date.description)
-        hash.add(time?.description ?? "")
+        hash.add(number: Int64(date.dayNumber))
+        hash.add(number: Int64(time?.minutes ?? -1))
         hash.add(operation.rawValue)
-        hash.add(box.description)
-        hash.add(toBox?.description ?? "")
-        hash.add(TextKey.normalise(category))
-        hash.add(String(quantity))
-        hash.add(weight.map { String($0.value) } ?? "")
+        if let adjustment { hash.add(adjustment.rawValue) }
+        hash.add(number: Int64(box.serial))
+        hash.add(number: Int64(toBox?.serial ?? -1))
+        hash.add(normalised: category)
+        hash.add(number: Int64(quantity))
+        hash.add(number: weight?.value ?? -1)
         hash.add(condition?.rawValue ?? "")
         for name in [recipient, group, event, volunteer, note] {
-            hash.add(name.map(TextKey.normalise) ?? "")
+            if let name { hash.add(normalised: name) } else { hash.add(0xFE) }
         }
         return hash.value
+    }
+}
+
+/// Which way a stock take's difference went: a surplus puts things into the
+/// row's box, a shortage takes them out of it.
+public enum AdjustmentSide: String, CaseIterable, Sendable {
+    case surplus, shortage
+
+    /// Reads `surplus`, `излишек`, `shortage`, `недостача` and the like.
+    public static func parse(_ text: String) -> AdjustmentSide? {
+        switch TextKey.normalise(text) {
+        case "surplus", "излишек", "излишки": .surplus
+        case "shortage", "недостача", "недостачи": .shortage
+        default: nil
+        }
+    }
+
+    /// The word the journal writes.
+    public var phrase: Phrase {
+        switch self {
+        case .surplus: Phrase(ru: "излишек", en: "surplus")
+        case .shortage: Phrase(ru: "недостача", en: "shortage")
+        }
     }
 }
 
@@ -105,7 +140,51 @@ struct FNV1a64 {
         add(0xFF)
     }
 
+    mutating func add(number: Int64) {
+        for shift in stride(from: 0, to: 64, by: 8) { add(UInt8(truncatingIfNeeded: number >> Int64(shift))) }
+    }
+
+    @inline(__always)
     mutating func add(_ byte: UInt8) {
         value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Adds `TextKey.normalise(text)` as `add` would. Text of ASCII and
+    /// basic Cyrillic, nearly all of a journal, is lowered, ё folded and
+    /// spaces collapsed right on its UTF-8 bytes; anything else goes the
+    /// long way through `TextKey`, which gives the same bytes.
+    mutating func add(normalised text: String) {
+        var fast = self
+        var pendingSpace = false, started = false, ok = true
+        var utf8 = text.utf8.makeIterator()
+        while let b = utf8.next() {
+            if b < 0x80 {
+                if b == 0x20 || (0x09 ... 0x0D).contains(b) {
+                    pendingSpace = started
+                    continue
+                }
+                if pendingSpace { fast.add(0x20); pendingSpace = false }
+                started = true
+                fast.add(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            } else if b == 0xD0 || b == 0xD1, let c = utf8.next(), c & 0xC0 == 0x80 {
+                var scalar = UInt32(b & 0x1F) << 6 | UInt32(c & 0x3F)
+                guard scalar <= 0x45F else { ok = false; break }
+                if scalar <= 0x40F { scalar += 0x50 } else if scalar <= 0x42F { scalar += 0x20 }
+                if scalar == 0x451 { scalar = 0x435 } // ё → е
+                if pendingSpace { fast.add(0x20); pendingSpace = false }
+                started = true
+                fast.add(UInt8(0xC0 | scalar >> 6))
+                fast.add(UInt8(0x80 | scalar & 0x3F))
+            } else {
+                ok = false
+                break
+            }
+        }
+        if ok {
+            fast.add(0xFF)
+            self = fast
+        } else {
+            add(TextKey.normalise(text))
+        }
     }
 }

@@ -4,7 +4,7 @@ struct JournalRowParser {
     let columns: JournalColumns
 
     private var dates = ParseMemo<(date: LocalDate, time: LocalTime?)?>()
-    private var operations = ParseMemo<MovementKind?>()
+    private var operations = ParseMemo<(kind: MovementKind, side: AdjustmentSide?)?>()
     private var boxes = ParseMemo<Result<BoxCode, CodeProblem>>()
     private var quantities = ParseMemo<Int?>()
     private var weights = ParseMemo<Grams?>()
@@ -38,11 +38,13 @@ struct JournalRowParser {
         }
 
         var operation: MovementKind?
+        var adjustment: AdjustmentSide?
         if let text = required(.operation) {
-            switch operations.value(of: text, MovementKind.parse) {
-            case .adjustment: report(.operation, .adjustmentNotImported)
+            switch operations.value(of: text, Self.operation) {
+            // A bare "adjustment" does not say which way: the quantity has no sign.
+            case (.adjustment, nil)?: report(.operation, .adjustmentNotImported)
             case nil: report(.operation, .unknownOperation(text))
-            case let kind: operation = kind
+            case let (kind, side)?: operation = kind; adjustment = side
             }
         }
 
@@ -102,12 +104,18 @@ struct JournalRowParser {
             return .failure(JournalRowError(line: line, problems: problems))
         }
         return .success(JournalRow(
-            line: line, date: date.date, time: date.time, operation: operation,
+            line: line, date: date.date, time: date.time, operation: operation, adjustment: adjustment,
             box: box, boxText: values[JournalField.box.rawValue] ?? box.description,
             toBox: toBox, toBoxText: toBoxText, category: category, quantity: quantity,
             weight: weight, condition: condition,
             recipient: value(.recipient), group: value(.group), event: value(.event),
-            volunteer: value(.volunteer), note: value(.note)))
+            volunteer: value(.volunteer), note: value(.note), movement: value(.movement)))
+    }
+
+    /// An operation word: a side of an adjustment, or a kind of movement.
+    static func operation(_ text: String) -> (kind: MovementKind, side: AdjustmentSide?)? {
+        if let side = AdjustmentSide.parse(text) { return (.adjustment, side) }
+        return MovementKind.parse(text).map { ($0, nil) }
     }
 
     /// Why `Quantity.parse` refused `text`: too large, or not a count at all.

@@ -10,15 +10,24 @@ public struct JournalWriter: Sendable {
     /// Whether the text starts with U+FEFF, which tells Excel it is UTF-8.
     public var byteOrderMark: Bool
     public var lineEnding: String
+    /// Whether to write the `movement` column, which keeps the lines of one
+    /// movement together; an export does, a journal for people to fill in need not.
+    public var movementNumbers: Bool
 
     /// The defaults suit Google Sheets and LibreOffice; Excel in Russian wants
     /// `language: .ru, delimiter: .semicolon, byteOrderMark: true`.
     public init(language: Lang = .en, delimiter: CSVDelimiter = .comma,
-                byteOrderMark: Bool = false, lineEnding: String = "\n") {
+                byteOrderMark: Bool = false, lineEnding: String = "\n", movementNumbers: Bool = false) {
         self.language = language
         self.delimiter = delimiter
         self.byteOrderMark = byteOrderMark
         self.lineEnding = lineEnding
+        self.movementNumbers = movementNumbers
+    }
+
+    /// The columns written, in order.
+    public var fields: [JournalField] {
+        movementNumbers ? JournalField.allCases : JournalField.allCases.filter { $0 != .movement }
     }
 
     /// A whole journal: header and rows.
@@ -30,18 +39,20 @@ public struct JournalWriter: Sendable {
 
     /// The header line (with the byte order mark, if wanted), line ending included.
     public func header() -> String {
-        (byteOrderMark ? "\u{FEFF}" : "") + record(JournalField.allCases.map { $0.header(language) })
+        (byteOrderMark ? "\u{FEFF}" : "") + record(fields.map { $0.header(language) })
     }
 
     /// One row's line, line ending included.
     public func line(_ row: JournalRow) -> String {
-        record(JournalField.allCases.map { value(of: $0, in: row) })
+        record(fields.map { value(of: $0, in: row) })
     }
 
     private func value(of field: JournalField, in row: JournalRow) -> String {
         switch field {
         case .date: row.time.map { "\(row.date) \($0)" } ?? row.date.description
-        case .operation: language == .ru ? row.operation.phrase.ru : row.operation.rawValue
+        case .operation:
+            if let side = row.adjustment { side.phrase.text(language) }
+            else { language == .ru ? row.operation.phrase.ru : row.operation.rawValue }
         case .box: row.box.description
         case .toBox: row.toBox?.description ?? ""
         case .category: row.category
@@ -53,6 +64,7 @@ public struct JournalWriter: Sendable {
         case .event: row.event ?? ""
         case .volunteer: row.volunteer ?? ""
         case .note: row.note ?? ""
+        case .movement: row.movement ?? ""
         }
     }
 

@@ -3,7 +3,7 @@
 /// values are parsed once; the shared parsers stay the only place that knows
 /// the formats. Cleared when full, so memory stays bounded.
 struct ParseMemo<Value> {
-    private var values: [String: Value] = [:]
+    private var values: [UTF8Key: Value] = [:]
     private let capacity: Int
     /// The last text and its value: a journal sorted by date repeats the
     /// date, and often the operation and box, row after row.
@@ -12,14 +12,14 @@ struct ParseMemo<Value> {
     init(capacity: Int = 4096) { self.capacity = capacity }
 
     mutating func value(of text: String, _ parse: (String) -> Value) -> Value {
-        if let last, last.text == text { return last.value }
+        if let last, UTF8Key(last.text) == UTF8Key(text) { return last.value }
         let value: Value
-        if let known = values[text] {
+        if let known = values[UTF8Key(text)] {
             value = known
         } else {
             value = parse(text)
             if values.count >= capacity { values.removeAll(keepingCapacity: true) }
-            values[text] = value
+            values[UTF8Key(text)] = value
         }
         last = (text, value)
         return value

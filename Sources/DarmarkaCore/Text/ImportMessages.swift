@@ -33,6 +33,36 @@ public enum ImportMessage: Localized, Equatable {
     case unknownCondition(String)
     case onlyForHandouts(JournalField, MovementKind)
 
+    // One row, against the database.
+    case unknownBox(String)
+    case boxRetired(String)
+    case unknownCategory(String)
+    case unknownGroup(String)
+    case badRecipientCode(String)
+    /// On `on`, the box would hold `held` before the file's takes of that
+    /// day, which ask for `asked`.
+    case insufficientStock(box: String, category: Phrase, held: Int, asked: Int, on: LocalDate)
+    /// The row leaves too little for movements recorded before the import,
+    /// later on: on `on` the box would be `short` items below zero.
+    case shortLater(box: String, category: Phrase, short: Int, on: LocalDate)
+    case movementRowsDiffer(String)
+
+    // Reference files: boxes, recipients, events.
+    case missingReferenceColumns([String])
+    case duplicateReferenceColumn(String)
+    case required(String)
+    case unknownCentre(String)
+    case badCentreCode(String)
+    case badBoxKind(String)
+    case boxElsewhere(code: String, centre: String)
+    case codeRepeated(String, line: Int)
+    case badHousehold(String)
+    case recipientDiffers(String)
+    case badParticipants(String)
+    case eventDiffers(String, LocalDate)
+    /// Anything else the store refused, in its own words.
+    case refused(LedgerProblem)
+
     public var phrase: Phrase {
         switch self {
         case .emptyFile:
@@ -75,11 +105,11 @@ public enum ImportMessage: Localized, Equatable {
             Phrase(ru: "дата пишется как 2026-11-03, 03.11.2026 или 03.11.26, можно со временем 14:30, а здесь «\(text)»",
                    en: "a date is written as 2026-11-03, 03.11.2026 or 03.11.26, optionally with a time such as 14:30, not “\(text)”")
         case .unknownOperation(let text):
-            Phrase(ru: "неизвестная операция «\(text)»: пишите приём, выдача, перемещение или списание",
-                   en: "unknown operation “\(text)”: use intake, handout, transfer or writeoff")
+            Phrase(ru: "неизвестная операция «\(text)»: пишите приём, выдача, перемещение, списание, излишек или недостача",
+                   en: "unknown operation “\(text)”: use intake, handout, transfer, writeoff, surplus or shortage")
         case .adjustmentNotImported:
-            Phrase(ru: "корректировки по пересчёту из журнала не загружаются: пересчитайте бокс в Дармарке",
-                   en: "stock-take adjustments are not imported from a journal: count the box in Darmarka instead")
+            Phrase(ru: "у корректировки в журнале нет знака: пишите «излишек» (насчитали больше, чем по учёту) или «недостача» (меньше)",
+                   en: "an adjustment in a journal has no sign: write “surplus” (more counted than the books say) or “shortage” (fewer)")
         case .badBox(let text, let problem):
             boxPhrase(text, problem)
         case .transferNeedsTargetBox:
@@ -112,6 +142,66 @@ public enum ImportMessage: Localized, Equatable {
         case .onlyForHandouts(let field, let kind):
             Phrase(ru: "«\(field.header(.ru))» заполняют только при выдаче, а здесь \(kind.phrase.ru)",
                    en: "“\(field.header(.en))” is only for handouts, not for \(article(kind)) \(kind.phrase.en)")
+
+        case .unknownBox(let code):
+            Phrase(ru: "бокса \(code) в этой базе нет: проверьте код по наклейке или сначала загрузите боксы (darmarka import --kind boxes)",
+                   en: "there is no box \(code) in this database: check the code on the label, or import the boxes first (darmarka import --kind boxes)")
+        case .boxRetired(let code):
+            Phrase(ru: "бокс \(code) выведен из работы: в него нельзя принимать вещи",
+                   en: "box \(code) is retired: nothing can be put into it")
+        case .unknownCategory(let text):
+            Phrase(ru: "категории «\(text)» нет: список — darmarka category list, другое название — darmarka category alias",
+                   en: "there is no category “\(text)”: see darmarka category list, or add another name with darmarka category alias")
+        case .unknownGroup(let text):
+            Phrase(ru: "группы получателей «\(text)» нет: список — darmarka group list",
+                   en: "there is no recipient group “\(text)”: see darmarka group list")
+        case .badRecipientCode(let text):
+            Phrase(ru: "код получателя «\(text)» не годится: до 32 букв, цифр и дефисов, без пробелов (номер карточки, а не имя)",
+                   en: "the recipient code “\(text)” will not do: up to 32 letters, digits and hyphens, no spaces (a card number, not a name)")
+        case .insufficientStock(let box, let category, let held, let asked, let on):
+            Phrase(ru: "в боксе \(box) на \(on) «\(category.ru)» \(held) шт., а нужно \(asked)",
+                   en: "box \(box) holds \(held) of “\(category.en)” on \(on), \(asked) asked")
+        case .shortLater(let box, let category, let short, let on):
+            Phrase(ru: "после этой строки в боксе \(box) на \(on) не хватит \(short) шт. «\(category.ru)» для движений, уже записанных в базе",
+                   en: "after this row box \(box) would be \(short) short of “\(category.en)” on \(on), for movements already in the database")
+        case .movementRowsDiffer(let number):
+            Phrase(ru: "строки движения «\(number)» расходятся: у строк одного движения одинаковы дата, операция, боксы, получатель, группа, мероприятие, волонтёр и примечание",
+                   en: "the rows of movement “\(number)” differ: the rows of one movement share date, operation, boxes, recipient, group, event, volunteer and note")
+
+        case .missingReferenceColumns(let titles):
+            Phrase(ru: "нет нужных столбцов: \(quoted(titles, .ru)). Первая строка файла — заголовок",
+                   en: "required columns are missing: \(quoted(titles, .en)). The first row of the file is the header")
+        case .duplicateReferenceColumn(let title):
+            Phrase(ru: "столбец «\(title)» повторяется — оставьте один", en: "column “\(title)” appears more than once — keep one")
+        case .required(let title):
+            Phrase(ru: "пусто, а «\(title)» нужно указать в каждой строке", en: "empty, but every row needs “\(title)”")
+        case .unknownCentre(let code):
+            Phrase(ru: "центра «\(code)» нет: добавьте его (darmarka centre add) или заполните столбец «название центра»",
+                   en: "there is no centre “\(code)”: add it (darmarka centre add) or fill in the column “centre_name”")
+        case .badCentreCode(let code):
+            Phrase(ru: "код центра «\(code)» не годится: от 2 до 8 латинских букв или цифр, например PRE",
+                   en: "the centre code “\(code)” will not do: 2 to 8 Latin letters or digits, such as PRE")
+        case .badBoxKind(let text):
+            Phrase(ru: "вид бокса «\(text)» неизвестен: сбор, хранение или сортировка (collection, storage, sorting)",
+                   en: "unknown box kind “\(text)”: collection, storage or sorting")
+        case .boxElsewhere(let code, let centre):
+            Phrase(ru: "бокс \(code) уже зарегистрирован в центре \(centre)", en: "box \(code) is registered at centre \(centre) already")
+        case .codeRepeated(let code, let line):
+            Phrase(ru: "«\(code)» уже было в строке \(line) этого файла", en: "“\(code)” was on line \(line) of this file already")
+        case .badHousehold(let text):
+            Phrase(ru: "размер семьи — целое число от 1 до 50, а здесь «\(text)»",
+                   en: "the household size is a whole number from 1 to 50, not “\(text)”")
+        case .recipientDiffers(let code):
+            Phrase(ru: "получатель \(code) уже есть, с другой группой, размером семьи или датой: загрузка не меняет записанных получателей",
+                   en: "recipient \(code) exists already with another group, household size or date: an import does not change recipients")
+        case .badParticipants(let text):
+            Phrase(ru: "число участников — целое число от 0, а здесь «\(text)»",
+                   en: "the number of participants is a whole number from 0, not “\(text)”")
+        case .eventDiffers(let name, let date):
+            Phrase(ru: "мероприятие «\(name)» на \(date) уже есть, с другим центром или числом участников: загрузка его не меняет",
+                   en: "the event “\(name)” on \(date) exists already with another centre or number of participants: an import does not change it")
+        case .refused(let problem):
+            problem.phrase
         }
     }
 }
@@ -151,13 +241,4 @@ private func size(_ bytes: Int, _ lang: Lang) -> String {
     if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) \(lang == .ru ? "МиБ" : "MiB")" }
     if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) \(lang == .ru ? "КиБ" : "KiB")" }
     return "\(bytes) \(lang == .ru ? "байт" : "bytes")"
-}
-
-/// The Russian word form for `n`: 1 значение, 2 значения, 5 значений.
-private func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-    let n100 = abs(n) % 100, n10 = abs(n) % 10
-    if (11 ... 14).contains(n100) { return many }
-    if n10 == 1 { return one }
-    if (2 ... 4).contains(n10) { return few }
-    return many
 }

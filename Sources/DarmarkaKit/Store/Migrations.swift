@@ -17,6 +17,9 @@ enum Migrations {
             try db.execute(sql: v2)
             try db.execute(sql: v2Backfill)
         }
+        migrator.registerMigration("v3-import") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 

@@ -128,6 +128,26 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body` in one write transaction like `write`, but keeps what it
+    /// did only when `keep` says so of its result: a trial run and a refused
+    /// import roll everything back, and so does any error.
+    public func write<T>(_ body: (LedgerTransaction) throws -> T, keep: (T) -> Bool) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let r = try body(LedgerTransaction(db: db))
+                    result = r
+                    return keep(r) ? .commit : .rollback
+                }
+                guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw Store.problem(error, path: path)
+        }
+    }
+
     static func problem(_ error: DatabaseError, path: String) -> Error {
         switch error.resultCode {
         case .SQLITE_NOTADB: return LedgerProblem.notDarmarkaDatabase(path)

@@ -1,0 +1,515 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DarmarkaCore
+import Foundation
+
+/// How `JournalImport` and `ReferenceImport` read and check a file.
+public struct ImportOptions: Sendable {
+    public var csv: CSVOptions
+    /// Check everything, write nothing.
+    public var dryRun: Bool
+    /// How many problems are listed; the rest are counted.
+    public var problemLimit: Int
+    /// How many rows between two calls of the progress callback.
+    public var progressEvery: Int
+
+    public init(csv: CSVOptions = CSVOptions(), dryRun: Bool = false, problemLimit: Int = 100, progressEvery: Int = 100_000) {
+        self.csv = csv
+        self.dryRun = dryRun
+        self.problemLimit = problemLimit
+        self.progressEvery = max(1, progressEvery)
+    }
+}
+
+/// How far an import has read.
+public struct ImportProgress: Sendable {
+    public var rows: Int
+    public var bytes: Int
+    /// The file's size, when it is a regular file.
+    public var totalBytes: Int?
+
+    public var percent: Int? {
+        totalBytes.flatMap { $0 > 0 ? min(100, bytes * 100 / $0) : nil }
+    }
+}
+
+/// Imports a journal: every row checked against the journal's rules and the
+/// database, then the whole file written in one transaction, or nothing.
+///
+/// One pass over the file: rows are written as they are read, the stock they
+/// move is summed per box, category and day, and at the end those sums are
+/// checked day by day against the database's own. A problem anywhere rolls
+/// everything back, so the file need not be sorted, and the ledger ends up
+/// as if each row had been recorded by `record` in date order; movement
+/// numbers follow the file's order.
+public enum JournalImport {
+    /// Imports the file at `path`; `name` is how messages call it. Throws
+    /// `ImportError` when the file cannot be read as a journal at all.
+    public static func run(_ store: Store, path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
+                           progress: (ImportProgress) -> Void = { _ in }) throws -> ImportOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let file = name ?? path
+        let source = try FileByteSource(path: path)
+        let total = fileSize(path)
+        return try store.write({ tx in
+            let reader = try JournalReader(source: source, options: options.csv)
+            let importer = try JournalApplier(tx: tx, file: file, columns: reader.columns, options: options)
+            defer { importer.close() }
+            var rows = 0
+            while let result = try reader.next() {
+                rows += 1
+                switch result {
+                case .success(let row): try importer.apply(row)
+                case .failure(let error): importer.problems.add(error.problems)
+                }
+                if rows % options.progressEvery == 0 {
+                    progress(ImportProgress(rows: rows, bytes: reader.bytesRead, totalBytes: total))
+                }
+            }
+            importer.summary.rowsRead = rows
+            let digest = try reader.contentDigest()?.description ?? ""
+            var outcome = try importer.finish(digest: digest)
+            if case .imported(var summary) = outcome {
+                summary.seconds = (clock.now - start) / .seconds(1)
+                outcome = .imported(summary)
+            }
+            return outcome
+        }, keep: { outcome in
+            if case .imported(let summary) = outcome { return !summary.dryRun }
+            return false
+        })
+    }
+
+    /// The size of a regular file, for progress; nil for a pipe.
+    static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+}
+
+/// The state of one journal import: names resolved so far, and the sums of
+/// what the rows did to stock, flows and visits.
+final class JournalApplier {
+    private let session: ImportSession
+    private let file: String
+    private let columns: JournalColumns
+    private let dryRun: Bool
+    var problems: ProblemList
+    var summary: ImportSummary
+
+    private var earlier: EarlierRows
+    /// The fingerprints of the rows this import brings in, not yet stored.
+    private var prints: [UInt64] = []
+    /// How many rows this import brings in.
+    private var newRows = 0
+
+    private let boxes: [ImportBox]
+    private let boxIndex: [BoxCode: Int]
+    private let categories: [NamedEntry]
+    private var categoryByText: [UTF8Key: Int?] = [:]
+    private let groups: [NamedEntry]
+    private var groupByText: [UTF8Key: RowID?] = [:]
+    private var recipients: [UTF8Key: RowID] = [:]
+    /// Recipients this import registered, with the first day they came.
+    private var registeredOn: [RowID: LocalDate] = [:]
+    private var events: [EventKey: RowID] = [:]
+    private var volunteers: [UTF8Key: RowID] = [:]
+
+    /// Per box and category (see `PairKey`), what the rows did on each day.
+    private var pairIndex: [UInt64: Int] = [:]
+    private var pairs: [(key: UInt64, days: DayFlows)] = []
+    private var flows: [FlowCell: FlowSums] = [:]
+    private var visits: [VisitKey: Int] = [:]
+    /// Movements per volunteer and month: a handful of rows, written at the end.
+    private var volunteerMonths: [VolunteerMonth: Int] = [:]
+    /// What was written per operation, by `JournalOperation.rawValue`.
+    private var totals = [ImportSummary.Totals](repeating: ImportSummary.Totals(), count: JournalOperation.allCases.count)
+    /// The movement the last row went into, which the next row may add a line to.
+    private var open: (head: MovementHead, id: RowID)?
+    private var lastDate: (date: LocalDate, text: String)?
+
+    init(tx: LedgerTransaction, file: String, columns: JournalColumns, options: ImportOptions) throws {
+        session = try ImportSession(tx: tx, kind: .journal, fileName: file)
+        self.file = file
+        self.columns = columns
+        dryRun = options.dryRun
+        problems = ProblemList(limit: options.problemLimit)
+        summary = ImportSummary(file: file, kind: .journal, dryRun: options.dryRun)
+        summary.ignoredColumns = columns.unknown.map(\.title)
+        earlier = try session.earlierRows()
+        boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
+        boxIndex = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($1.code, $0) })
+        categories = try tx.categories()
+        groups = try tx.groups()
+        guard boxes.count < PairKey.limit, categories.count < PairKey.limit else {
+            throw LedgerProblem.unexpected("too many boxes or categories for one import")
+        }
+    }
+
+    /// Ends the session's changes to the connection.
+    func close() {
+        try? session.close()
+    }
+
+    private func problem(_ row: JournalRow, _ field: JournalField?, _ message: ImportMessage) {
+        problems.add(JournalProblem(line: row.line, field: field, column: field.map(columns.title(of:)), message: message))
+    }
+
+    /// Checks and writes one row, unless an earlier batch brought it in.
+    func apply(_ row: JournalRow) throws {
+        let print = row.fingerprint
+        if earlier.count > 0, earlier.consume(print) {
+            summary.skipped += 1
+            return
+        }
+        prints.append(print)
+        newRows += 1
+        // Stored as they come, so memory does not grow with the file; a
+        // refused import rolls them back with the rest.
+        if prints.count >= FingerprintBlob.chunk {
+            if problems.isEmpty { try session.addPrints(prints) }
+            prints.removeAll(keepingCapacity: true)
+        }
+        var ok = true
+        func report(_ field: JournalField?, _ message: ImportMessage) {
+            problem(row, field, message)
+            ok = false
+        }
+
+        let box = boxIndex[row.box]
+        if box == nil { report(.box, .unknownBox(row.box.description)) }
+        var toBox: Int?
+        if let code = row.toBox {
+            toBox = boxIndex[code]
+            if toBox == nil { report(.toBox, .unknownBox(code.description)) }
+        }
+        // As `record`: nothing goes into a retired box.
+        if row.operation == .intake, let b = box, boxes[b].retired { report(.box, .boxRetired(row.box.description)) }
+        if row.operation == .transfer, let b = toBox, boxes[b].retired { report(.toBox, .boxRetired(boxes[b].code.description)) }
+        let category = categoryIndex(row.category)
+        if category == nil { report(.category, .unknownCategory(row.category)) }
+        var groupID: RowID?
+        if let text = row.group {
+            groupID = group(text)
+            if groupID == nil { report(.group, .unknownGroup(text)) }
+        }
+        var recipientID: RowID?
+        if let text = row.recipient {
+            if let code = recipientCode(text) {
+                recipientID = try recipient(code, group: groupID, on: row.date)
+            } else {
+                report(.recipient, .badRecipientCode(text))
+            }
+        }
+        var eventID: RowID?
+        if let name = row.event, let b = box { eventID = try event(name, on: row.date, centre: boxes[b].centreID) }
+        let volunteerID = try row.volunteer.map(volunteer)
+        guard ok, let box, let category else { return }
+
+        let (from, to): (Int?, Int?) = switch row.operation {
+        case .intake: (nil, box)
+        case .handout, .writeoff: (box, nil)
+        case .transfer: (box, toBox)
+        case .adjustment: row.adjustment == .shortage ? (box, nil) : (nil, box)
+        }
+        let fromID = from.map { boxes[$0].id }, toID = to.map { boxes[$0].id }
+        let head = MovementHead(number: row.movement, date: row.date, time: row.time, kind: row.operation,
+                                from: fromID, to: toID, recipient: recipientID, event: eventID,
+                                volunteer: volunteerID, note: row.note)
+        var firstLine = true
+        if let number = row.movement, let open, open.head.number == number {
+            guard open.head == head else {
+                problem(row, .movement, .movementRowsDiffer(number))
+                return
+            }
+            firstLine = false
+        }
+
+        let day = row.date.dayNumber
+        let quantity = row.quantity
+        let grams = row.weight?.value ?? 0
+        if let from { addStock(box: from, category: category, day: day, quantity: -quantity, grams: -grams, line: row.line) }
+        if let to { addStock(box: to, category: category, day: day, quantity: quantity, grams: grams, line: row.line) }
+        let categoryID = categories[category].id
+        let flowKey = FlowCell(month: YearMonth(row.date), kind: row.operation, from: from, to: to, category: category,
+                               condition: row.condition, atEvent: eventID != nil, withRecipient: recipientID != nil)
+        flows[flowKey, default: FlowSums()].add(quantity: quantity, grams: row.weight, firstLine: firstLine)
+        // Bounded like the visits: `flow_month` adds up what it is given.
+        if flows.count >= 1 << 14 { try flushFlows() }
+
+        let operation = JournalOperation(row.operation, side: row.adjustment)
+        totals[operation.rawValue].add(quantity: quantity, grams: grams, firstLine: firstLine)
+
+        // Once anything is wrong the file will not be imported: stop writing,
+        // go on checking.
+        guard problems.isEmpty else {
+            open = (head, 0)
+            return
+        }
+        if firstLine, row.operation == .handout, let recipientID {
+            visits[VisitKey(recipient: recipientID, day: day), default: 0] += 1
+            // A bounded map: the table adds up whatever it is given.
+            if visits.count >= 1 << 14 { try flushVisits() }
+        }
+        let movementID: RowID
+        if firstLine {
+            if let volunteerID { volunteerMonths[VolunteerMonth(month: YearMonth(row.date), volunteer: volunteerID), default: 0] += 1 }
+            movementID = try session.insertMovement(kind: row.operation, date: dateText(row.date), time: row.time?.description,
+                                                    from: fromID, to: toID, recipient: recipientID, event: eventID,
+                                                    volunteer: volunteerID, note: row.note)
+        } else {
+            movementID = open?.id ?? 0
+        }
+        open = (head, movementID)
+        try session.insertLine(movement: movementID, category: categoryID, quantity: quantity, grams: row.weight, condition: row.condition)
+    }
+
+    /// After the last row: the digest, the stock check, and if all is well
+    /// the derived tables and the batch.
+    func finish(digest: String) throws -> ImportOutcome {
+        for op in JournalOperation.allCases where totals[op.rawValue].lines > 0 { summary.written[op] = totals[op.rawValue] }
+        if let batch = try session.batch(digest: digest) { return .sameFile(file: file, batch) }
+        pairs.sort { $0.key < $1.key }
+        try checkStock()
+        guard problems.isEmpty else { return .refused(problems.refusal(file: file, rowsRead: summary.rowsRead)) }
+        guard newRows > 0 else { return .nothingNew(summary) }
+        try session.flushLedger()
+
+        try session.addStock(pairs.lazy.flatMap { pair in
+            zip(pair.days.days, pair.days.flows).lazy.map { day, flow in
+                (self.boxes[PairKey.box(pair.key)].id, self.categories[PairKey.category(pair.key)].id,
+                 LocalDate(dayNumber: Int(day)), flow.quantity, flow.grams)
+            }
+        })
+        try flushFlows()
+        try flushVisits()
+        try session.addVolunteerMonths(volunteerMonths)
+        for (recipient, date) in registeredOn where date != firstSeen[recipient] {
+            try session.register(recipient: recipient, on: date)
+        }
+        try session.addPrints(prints)
+        try session.finish(digest: digest, rows: newRows)
+        summary.batch = dryRun ? nil : session.batchID
+        return .imported(summary)
+    }
+
+    /// Finds the days each box and category would end below zero, if any.
+    private func checkStock() throws {
+        for pair in pairs {
+            guard ImportStock.canShort(pair.days.flows), let first = pair.days.days.first else { continue }
+            let box = boxes[PairKey.box(pair.key)], category = categories[PairKey.category(pair.key)]
+            let timeline = try session.stockTimeline(box: box.id, category: category.id, from: LocalDate(dayNumber: Int(first)))
+            let opening = timeline.current - timeline.later.reduce(0) { $0 + $1.quantity }
+            let run = pair.days.entries
+            let name = Phrase(ru: category.nameRu, en: category.nameEn)
+            for shortfall in ImportStock.shortfalls(opening: opening, existing: timeline.later, file: run) {
+                let message: ImportMessage, line: Int
+                switch shortfall {
+                case .onDay(let day, let l, let held, let asked):
+                    line = l
+                    message = .insufficientStock(box: box.code.description, category: name, held: held, asked: asked, on: LocalDate(dayNumber: day))
+                case .later(let day, let l, let short):
+                    line = l
+                    message = .shortLater(box: box.code.description, category: name, short: short, on: LocalDate(dayNumber: day))
+                }
+                problems.add(JournalProblem(line: line, field: .quantity, column: columns.title(of: .quantity), message: message))
+            }
+        }
+    }
+
+    private func addStock(box: Int, category: Int, day: Int, quantity: Int, grams: Int64, line: Int) {
+        let key = PairKey.make(box: box, category: category)
+        let i: Int
+        if let known = pairIndex[key] {
+            i = known
+        } else {
+            i = pairs.count
+            pairIndex[key] = i
+            pairs.append((key, DayFlows()))
+        }
+        pairs[i].days.add(day: day, quantity: quantity, grams: grams, line: line)
+    }
+
+    /// Writes the monthly sums so far, in key order, unless the import
+    /// will be refused anyway.
+    private func flushFlows() throws {
+        if problems.isEmpty {
+            try session.addFlows(flows.keys.sorted().lazy.compactMap { cell in
+                self.flows[cell].map { (cell.key(boxes: self.boxes, categories: self.categories), $0) }
+            })
+        }
+        flows.removeAll(keepingCapacity: true)
+    }
+
+    private func flushVisits() throws {
+        guard !visits.isEmpty else { return }
+        try session.addVisits(visits)
+        visits.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Names
+
+    private func categoryIndex(_ text: String) -> Int? {
+        if let known = categoryByText[UTF8Key(text)] { return known }
+        let key = TextKey.normalise(text)
+        let index = key.isEmpty ? nil : categories.firstIndex { $0.isNamed(key) }
+        categoryByText[UTF8Key(text)] = index
+        return index
+    }
+
+    private func group(_ text: String) -> RowID? {
+        if let known = groupByText[UTF8Key(text)] { return known }
+        let id = groups.named(text)?.id
+        groupByText[UTF8Key(text)] = id
+        return id
+    }
+
+    private var codes: [UTF8Key: String?] = [:]
+
+    /// A recipient's code as the store keeps it, or nil if it will not do.
+    private func recipientCode(_ text: String) -> String? {
+        if let known = codes[UTF8Key(text)] { return known }
+        let code = try? LedgerTransaction.recipientCode(text)
+        if codes.count < 1 << 16 { codes[UTF8Key(text)] = code }
+        return code
+    }
+
+    /// The first date each recipient registered by this import was seen with.
+    private var firstSeen: [RowID: LocalDate] = [:]
+
+    private func recipient(_ code: String, group: RowID?, on date: LocalDate) throws -> RowID {
+        if let id = recipients[UTF8Key(code)] {
+            // Registered by this import: on the earliest day of their rows.
+            if let day = registeredOn[id], date < day { registeredOn[id] = date }
+            return id
+        }
+        if let id = try session.recipientID(code: code) {
+            recipients[UTF8Key(code)] = id
+            return id
+        }
+        let id = try session.addRecipient(code: code, groupID: group, on: date)
+        recipients[UTF8Key(code)] = id
+        registeredOn[id] = date
+        firstSeen[id] = date
+        summary.recipientsRegistered += 1
+        return id
+    }
+
+    private func event(_ name: String, on date: LocalDate, centre: RowID) throws -> RowID {
+        let key = EventKey(name: UTF8Key(name), day: date.dayNumber)
+        if let id = events[key] { return id }
+        let id: RowID
+        if let known = try session.eventID(named: name, on: date) {
+            id = known
+        } else {
+            id = try session.addEvent(named: name, on: date, centre: centre)
+            summary.eventsCreated += 1
+        }
+        events[key] = id
+        return id
+    }
+
+    private func volunteer(_ name: String) throws -> RowID {
+        if let id = volunteers[UTF8Key(name)] { return id }
+        let (id, added) = try session.volunteer(named: name)
+        if added { summary.volunteersAdded += 1 }
+        volunteers[UTF8Key(name)] = id
+        return id
+    }
+
+    /// The stored form of a date; journals repeat one date row after row.
+    private func dateText(_ date: LocalDate) -> String {
+        if let lastDate, lastDate.date == date { return lastDate.text }
+        let text = date.description
+        lastDate = (date, text)
+        return text
+    }
+}
+
+/// What the rows of one movement share: a row with the same movement number
+/// and the same head is another line of the movement before it.
+struct MovementHead: Equatable {
+    let number: String?
+    let date: LocalDate
+    let time: LocalTime?
+    let kind: MovementKind
+    let from: RowID?
+    let to: RowID?
+    let recipient: RowID?
+    let event: RowID?
+    let volunteer: RowID?
+    let note: String?
+}
+
+struct EventKey: Hashable {
+    let name: UTF8Key
+    let day: Int
+}
+
+/// A box and a category in one number: their places in the importer's lists,
+/// 21 bits each. Keys sort by box, then category.
+enum PairKey {
+    static let limit = 1 << 21
+
+    static func make(box: Int, category: Int) -> UInt64 { UInt64(box) << 21 | UInt64(category) }
+    static func box(_ key: UInt64) -> Int { Int(key >> 21) }
+    static func category(_ key: UInt64) -> Int { Int(key & (1 << 21 - 1)) }
+}
+
+/// A row of `flow_month` in two numbers, so the map of monthly sums stays
+/// small: the month, kind, condition and flags in one, the boxes' and the
+/// category's places in the importer's lists in the other (21 bits each,
+/// boxes counted from 1 so that 0 is none).
+struct FlowCell: Hashable, Comparable {
+    let high: UInt64
+    let low: UInt64
+
+    init(month: YearMonth, kind: MovementKind, from: Int?, to: Int?, category: Int, condition: Condition?,
+         atEvent: Bool, withRecipient: Bool) {
+        let kinds = MovementKind.allCases, conditions = Condition.allCases
+        let k = UInt64(kinds.firstIndex(of: kind) ?? 0)
+        let c = UInt64(condition.flatMap { conditions.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+        high = UInt64(month.year * 12 + month.month - 1) << 9 | k << 5 | c << 2 | (atEvent ? 2 : 0) | (withRecipient ? 1 : 0)
+        low = UInt64(from.map { $0 + 1 } ?? 0) << 42 | UInt64(to.map { $0 + 1 } ?? 0) << 21 | UInt64(category)
+    }
+
+    static func < (a: FlowCell, b: FlowCell) -> Bool { (a.high, a.low) < (b.high, b.low) }
+
+    /// The row it stands for, with the database's ids.
+    func key(boxes: [ImportBox], categories: [NamedEntry]) -> FlowKey {
+        let months = Int(high >> 9)
+        let month = YearMonth(year: months / 12, month: months % 12 + 1) ?? YearMonth(LocalDate(dayNumber: 0))
+        let kind = MovementKind.allCases[Int(high >> 5 & 0xF) % MovementKind.allCases.count]
+        let c = Int(high >> 2 & 0x7)
+        let mask: UInt64 = 1 << 21 - 1
+        let from = Int(low >> 42 & mask), to = Int(low >> 21 & mask), category = Int(low & mask)
+        return FlowKey(month: month, kind: kind, from: from == 0 ? 0 : boxes[from - 1].id, to: to == 0 ? 0 : boxes[to - 1].id,
+                       category: categories[category].id, condition: c == 0 ? nil : Condition.allCases[c - 1],
+                       atEvent: high & 2 != 0, withRecipient: high & 1 != 0)
+    }
+}
+
+extension FlowSums {
+    /// One line, as `applyFlows` counts it: items, grams, the items weighed,
+    /// and the movement on its first line only.
+    mutating func add(quantity: Int, grams: Grams?, firstLine: Bool) {
+        items += quantity
+        self.grams += grams?.value ?? 0
+        if grams != nil { weighed += quantity }
+        if firstLine { movements += 1 }
+    }
+}
+
+extension ImportSummary.Totals {
+    mutating func add(quantity: Int, grams: Int64, firstLine: Bool) {
+        lines += 1
+        items += quantity
+        self.grams += grams
+        if firstLine { movements += 1 }
+    }
+}

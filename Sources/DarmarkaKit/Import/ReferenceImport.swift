@@ -1,0 +1,176 @@
+import DarmarkaCore
+import Foundation
+
+/// Imports reference data — boxes, recipients, events — from CSV, the way
+/// `JournalImport` imports a journal: every row checked first, the whole
+/// file in one transaction or nothing, the same file never twice.
+///
+/// Rows describing what the database has already (the same box code at the
+/// same centre, the same recipient, the same event) are counted and left
+/// alone, so a file that grew can be imported again; a row that contradicts
+/// the database is a problem, since an import never changes what is there.
+public enum ReferenceImport {
+    public static func run(_ store: Store, kind: ImportKind, path: String, name: String? = nil,
+                           options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
+        guard kind != .journal else { return try JournalImport.run(store, path: path, name: name, options: options) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let file = name ?? path
+        let source = try FileByteSource(path: path)
+        return try store.write({ tx in
+            let reader = try ReferenceReader(source: source, kind: kind, options: options.csv)
+            let session = try ImportSession(tx: tx, kind: kind, fileName: file)
+            var importer = ReferenceApplier(tx: tx, reader: reader, options: options, file: file)
+            importer.summary.ignoredColumns = reader.unknown
+            while let record = try reader.next() {
+                importer.summary.rowsRead += 1
+                do {
+                    switch kind {
+                    case .boxes: try importer.box(record)
+                    case .recipients: try importer.recipient(record)
+                    case .events: try importer.event(record)
+                    case .journal: break
+                    }
+                } catch let problem as LedgerProblem {
+                    importer.problems.add(JournalProblem(line: record.line, field: nil, column: nil, message: .refused(problem)))
+                }
+            }
+            let digest = try reader.contentDigest()?.description ?? ""
+            if let batch = try session.batch(digest: digest) { return .sameFile(file: file, batch) }
+            guard importer.problems.isEmpty else {
+                return .refused(importer.problems.refusal(file: file, rowsRead: importer.summary.rowsRead))
+            }
+            var summary = importer.summary
+            summary.skipped = summary.alreadyThere
+            guard summary.rowsImported > 0 else { return .nothingNew(summary) }
+            try session.finish(digest: digest, rows: summary.rowsImported)
+            summary.batch = options.dryRun ? nil : session.batchID
+            summary.seconds = (clock.now - start) / .seconds(1)
+            return .imported(summary)
+        }, keep: { outcome in
+            if case .imported(let summary) = outcome { return !summary.dryRun }
+            return false
+        })
+    }
+}
+
+/// The checks and writes of one reference file. Rows are written as they
+/// come even after a problem — the transaction is rolled back anyway — so
+/// that a centre created by one row is there for the next.
+struct ReferenceApplier {
+    let tx: LedgerTransaction
+    let reader: ReferenceReader
+    var problems: ProblemList
+    var summary: ImportSummary
+    /// Where each code or name was first seen in the file.
+    private var seen: [String: Int] = [:]
+    private var groups: [NamedEntry]?
+
+    init(tx: LedgerTransaction, reader: ReferenceReader, options: ImportOptions, file: String) {
+        self.tx = tx
+        self.reader = reader
+        problems = ProblemList(limit: options.problemLimit)
+        summary = ImportSummary(file: file, kind: reader.kind, dryRun: options.dryRun)
+    }
+
+    private mutating func report(_ line: Int, _ field: ReferenceField, _ message: ImportMessage) {
+        problems.add(JournalProblem(line: line, field: nil, column: reader.title(of: field), message: message))
+    }
+
+    /// Whether `key` was on an earlier line; reports it if so.
+    private mutating func repeated(_ key: String, shown: String, line: Int, field: ReferenceField) -> Bool {
+        if let first = seen[key] {
+            report(line, field, .codeRepeated(shown, line: first))
+            return true
+        }
+        seen[key] = line
+        return false
+    }
+
+    mutating func box(_ record: ReferenceRecord) throws {
+        let row: BoxRecord
+        switch ReferenceRows.box(record, titles: reader.title(of:)) {
+        case .success(let r): row = r
+        case .failure(let e): problems.add(e.problems); return
+        }
+        if let code = row.code, repeated(code.description, shown: code.description, line: row.line, field: .code) { return }
+        let centre: Centre
+        if let known = try tx.centre(matching: row.centre) {
+            centre = known
+        } else if let name = row.centreName {
+            do {
+                centre = try tx.addCentre(code: row.centre, name: name, address: nil)
+                summary.centresAdded += 1
+            } catch LedgerProblem.badCentreCode(let code) {
+                report(row.line, .centre, .badCentreCode(code))
+                return
+            }
+        } else {
+            report(row.line, .centre, .unknownCentre(row.centre))
+            return
+        }
+        if let code = row.code {
+            if let box = try tx.boxWithCode(code) {
+                if box.centreID == centre.id { summary.alreadyThere += 1 } else {
+                    report(row.line, .code, .boxElsewhere(code: code.description, centre: box.centreCode))
+                }
+                return
+            }
+            if try !tx.isIssued(code) { try tx.adoptCode(code, centre: centre) }
+        }
+        _ = try tx.addBox(centre: centre, name: row.name, kind: row.kind, claiming: row.code)
+        summary.boxesRegistered += 1
+    }
+
+    mutating func recipient(_ record: ReferenceRecord) throws {
+        let row: RecipientRecord
+        switch ReferenceRows.recipient(record, titles: reader.title(of:)) {
+        case .success(let r): row = r
+        case .failure(let e): problems.add(e.problems); return
+        }
+        guard let code = try? LedgerTransaction.recipientCode(row.code) else {
+            report(row.line, .code, .badRecipientCode(row.code))
+            return
+        }
+        if repeated(code, shown: code, line: row.line, field: .code) { return }
+        var group: NamedEntry?
+        if let text = row.group {
+            if groups == nil { groups = try tx.groups() }
+            group = groups?.named(text)
+            if group == nil { report(row.line, .group, .unknownGroup(text)); return }
+        }
+        if let existing = try tx.recipient(code) {
+            let same = existing.groupCode == group?.code && existing.householdSize == row.householdSize
+                && (row.registered == nil || row.registered == existing.registeredOn)
+            if same { summary.alreadyThere += 1 } else { report(row.line, .code, .recipientDiffers(code)) }
+            return
+        }
+        _ = try tx.addRecipient(code: code, group: group, householdSize: row.householdSize, on: try row.registered ?? tx.today())
+        summary.recipientsRegistered += 1
+    }
+
+    mutating func event(_ record: ReferenceRecord) throws {
+        let row: EventRecord
+        switch ReferenceRows.event(record, titles: reader.title(of:)) {
+        case .success(let r): row = r
+        case .failure(let e): problems.add(e.problems); return
+        }
+        let key = TextKey.normalise(row.name) + "\u{0}" + row.date.description
+        if repeated(key, shown: "\(row.name) \(row.date)", line: row.line, field: .name) { return }
+        var centre: Centre?
+        if let code = row.centre {
+            centre = try tx.centre(matching: code)
+            if centre == nil { report(row.line, .centre, .unknownCentre(code)); return }
+        }
+        if let existing = try tx.event(named: row.name, on: row.date) {
+            if existing.centreCode == centre?.code && existing.participants == row.participants {
+                summary.alreadyThere += 1
+            } else {
+                report(row.line, .name, .eventDiffers(row.name, row.date))
+            }
+            return
+        }
+        _ = try tx.addEvent(name: row.name, date: row.date, centre: centre, participants: row.participants)
+        summary.eventsCreated += 1
+    }
+}

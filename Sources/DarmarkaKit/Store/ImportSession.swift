@@ -1,0 +1,443 @@
+import DarmarkaCore
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A box as the importer needs it: looked up by code for every row.
+struct ImportBox: Sendable {
+    let id: RowID
+    let code: BoxCode
+    let centreID: RowID
+    let retired: Bool
+}
+
+/// The SQL of an import, inside the one transaction of a `Store.write`.
+///
+/// It starts an `import_batch` row at once, so movements can point at it,
+/// and completes it at the end; a refused or trial import rolls it back with
+/// everything else. Movements and lines go in through raw statements, one
+/// row at a time; the tables derived from them (`balance`, `balance_day`,
+/// `flow_month`, `recipient_visit`) get their sums at the end, as `record`
+/// would have left them.
+final class ImportSession {
+    let tx: LedgerTransaction
+    let batchID: RowID
+    private var db: Database { tx.db }
+
+    init(tx: LedgerTransaction, kind: ImportKind, fileName: String) throws {
+        self.tx = tx
+        // The digest is known only after the last byte; "pending" never
+        // outlives the transaction, which replaces or rolls it back.
+        try tx.db.execute(sql: """
+            INSERT INTO import_batch(file_name, sha256, kind, rows, imported_at) VALUES (?, 'pending', ?, 0, ?)
+            """, arguments: [fileName, kind.rawValue, tx.recordedAt])
+        batchID = tx.db.lastInsertedRowID
+        // A larger page cache keeps the ends of the ledger's indexes in
+        // memory while a large file goes in; 8 MiB keeps the whole import
+        // well under 64 MiB.
+        cacheSize = try Int.fetchOne(tx.db, sql: "PRAGMA cache_size") ?? -2000
+        try tx.db.execute(sql: "PRAGMA cache_size = -8192")
+        // As many rows per statement as SQLite takes parameters for.
+        let parameters = tx.db.sqliteConnection.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 999
+        batchSize = max(1, min(1024, (parameters - 2) / 10))
+    }
+
+    private let cacheSize: Int
+
+    /// Gives the connection its own page cache size back.
+    func close() throws {
+        try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+    }
+
+    // MARK: Exactly once
+
+    /// The batch that brought in a file with this digest, if any.
+    static func batch(_ db: Database, digest: String) throws -> ImportBatchInfo? {
+        try Row.fetchOne(db, sql: "SELECT id, file_name, kind, rows, imported_at FROM import_batch WHERE sha256 = ?",
+                         arguments: [digest]).map {
+            ImportBatchInfo(id: $0["id"], fileName: $0["file_name"], kind: $0["kind"], rows: $0["rows"], importedAt: $0["imported_at"])
+        }
+    }
+
+    func batch(digest: String) throws -> ImportBatchInfo? { try Self.batch(db, digest: digest) }
+
+    /// The fingerprints of every journal row imported before.
+    func earlierRows() throws -> EarlierRows {
+        var prints: [UInt64] = []
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT f.prints FROM import_fingerprint f JOIN import_batch b ON b.id = f.batch_id WHERE b.kind = ?
+            ORDER BY f.batch_id, f.chunk
+            """, arguments: [ImportKind.journal.rawValue])
+        while let row = try cursor.next() {
+            let data: Data = row[0]
+            guard let batch = FingerprintBlob.decode([UInt8](data)) else {
+                throw LedgerProblem.unexpected("import_fingerprint: \(data.count) bytes")
+            }
+            prints += batch
+        }
+        return EarlierRows(prints)
+    }
+
+    private var chunks = 0
+
+    /// Keeps fingerprints of rows this batch brings in, for the imports that
+    /// come after it; called with at most `FingerprintBlob.chunk` at a time.
+    func addPrints(_ prints: [UInt64]) throws {
+        guard !prints.isEmpty else { return }
+        let insert = try RawStatement(db, "INSERT INTO import_fingerprint(batch_id, chunk, prints) VALUES (?1, ?2, ?3)")
+        insert.bind(1, batchID)
+        insert.bind(2, chunks)
+        insert.bind(3, FingerprintBlob.encode(prints))
+        try insert.run()
+        chunks += 1
+    }
+
+    /// Completes the batch: its digest and how many rows it brought in.
+    func finish(digest: String, rows: Int) throws {
+        try db.execute(sql: "UPDATE import_batch SET sha256 = ?, rows = ? WHERE id = ?", arguments: [digest, rows, batchID])
+    }
+
+    // MARK: Names
+
+    func boxes() throws -> [BoxCode: ImportBox] {
+        var boxes: [BoxCode: ImportBox] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, code, centre_id, status FROM box") {
+            guard case .success(let code) = BoxCode.parse(r["code"]) else { continue }
+            boxes[code] = ImportBox(id: r["id"], code: code, centreID: r["centre_id"], retired: (r["status"] as String) == "retired")
+        }
+        return boxes
+    }
+
+    func recipientID(code: String) throws -> RowID? {
+        try RowID.fetchOne(db, sql: "SELECT id FROM recipient WHERE code = ?", arguments: [code])
+    }
+
+    /// Registers a recipient seen first in the file, as `handout` does.
+    func addRecipient(code: String, groupID: RowID?, on date: LocalDate) throws -> RowID {
+        try db.execute(sql: "INSERT INTO recipient(code, group_id, household_size, registered_on) VALUES (?, ?, 1, ?)",
+                       arguments: [code, groupID, date.description])
+        return db.lastInsertedRowID
+    }
+
+    /// A recipient registered by this import turned up on an earlier date
+    /// further down the file: registered on the first day they came.
+    func register(recipient: RowID, on date: LocalDate) throws {
+        try db.execute(sql: "UPDATE recipient SET registered_on = ? WHERE id = ?", arguments: [date.description, recipient])
+    }
+
+    /// The event of that name (compared as `TextKey` does) on that day.
+    func eventID(named name: String, on date: LocalDate) throws -> RowID? {
+        let key = TextKey.normalise(name)
+        return try Row.fetchAll(db, sql: "SELECT id, name FROM event WHERE held_on = ? ORDER BY id", arguments: [date.description])
+            .first { TextKey.normalise($0["name"]) == key }?["id"]
+    }
+
+    func addEvent(named name: String, on date: LocalDate, centre: RowID) throws -> RowID {
+        try db.execute(sql: "INSERT INTO event(name, held_on, centre_id, participants) VALUES (?, ?, ?, 0)",
+                       arguments: [name.trimmingCharacters(in: .whitespaces), date.description, centre])
+        return db.lastInsertedRowID
+    }
+
+    /// The volunteer of that name, and whether they were added now.
+    func volunteer(named name: String) throws -> (id: RowID, added: Bool) {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        if let id = try RowID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE name = ?", arguments: [name]) { return (id, false) }
+        try db.execute(sql: "INSERT INTO volunteer(name) VALUES (?)", arguments: [name])
+        return (db.lastInsertedRowID, true)
+    }
+
+    // MARK: The ledger
+
+    /// Rows waiting to go in together: one statement of many rows opens the
+    /// tables and their indexes once instead of once a row, which is most
+    /// of what an insert costs. Ids are given here, as SQLite would give
+    /// them (one more than the largest), so lines can point at movements
+    /// before they are written.
+    private struct PendingMovement {
+        let id: RowID
+        let kind: MovementKind
+        let date: String
+        let time: String?
+        let from: RowID?
+        let to: RowID?
+        let recipient: RowID?
+        let event: RowID?
+        let volunteer: RowID?
+        let note: String?
+    }
+
+    private struct PendingLine {
+        let id: RowID
+        let movement: RowID
+        let category: RowID
+        let quantity: Int
+        let grams: Int64?
+        let condition: Condition?
+    }
+
+    /// How many rows one statement inserts. Fewer, larger statements also
+    /// keep SQLite from writing the same index pages out again and again
+    /// between statements: 128 rows a statement wrote more than twice as
+    /// many WAL frames as 1024 in the benchmark.
+    private let batchSize: Int
+    private var pendingMovements: [PendingMovement] = []
+    private var pendingLines: [PendingLine] = []
+    private var nextMovementID: RowID = 0
+    private var nextLineID: RowID = 0
+    private var movementStatements: [Int: RawStatement] = [:]
+    private var lineStatements: [Int: RawStatement] = [:]
+
+    /// Appends a movement of this batch and returns its id. It reaches the
+    /// table with the next `flushLedger`, at the latest.
+    func insertMovement(kind: MovementKind, date: String, time: String?, from: RowID?, to: RowID?,
+                        recipient: RowID?, event: RowID?, volunteer: RowID?, note: String?) throws -> RowID {
+        if nextMovementID == 0 {
+            nextMovementID = (try RowID.fetchOne(db, sql: "SELECT MAX(id) FROM movement") ?? 0) + 1
+            nextLineID = (try RowID.fetchOne(db, sql: "SELECT MAX(id) FROM movement_line") ?? 0) + 1
+            pendingMovements.reserveCapacity(batchSize)
+            pendingLines.reserveCapacity(batchSize)
+        }
+        let id = nextMovementID
+        nextMovementID += 1
+        pendingMovements.append(PendingMovement(id: id, kind: kind, date: date, time: time, from: from, to: to,
+                                                recipient: recipient, event: event, volunteer: volunteer, note: note))
+        return id
+    }
+
+    func insertLine(movement: RowID, category: RowID, quantity: Int, grams: Grams?, condition: Condition?) throws {
+        pendingLines.append(PendingLine(id: nextLineID, movement: movement, category: category, quantity: quantity,
+                                        grams: grams?.value, condition: condition))
+        nextLineID += 1
+        if pendingLines.count >= batchSize { try flushLedger() }
+    }
+
+    /// Writes the movements and lines waiting, movements first: lines point at them.
+    func flushLedger() throws {
+        if !pendingMovements.isEmpty {
+            let statement = try movementStatement(rows: pendingMovements.count)
+            var p: Int32 = 3
+            for m in pendingMovements {
+                statement.bind(p, m.id)
+                statement.bind(p + 1, m.kind.rawValue)
+                statement.bind(p + 2, m.date)
+                statement.bind(p + 3, m.time)
+                statement.bind(p + 4, m.from)
+                statement.bind(p + 5, m.to)
+                statement.bind(p + 6, m.recipient)
+                statement.bind(p + 7, m.event)
+                statement.bind(p + 8, m.volunteer)
+                statement.bind(p + 9, m.note)
+                p += 10
+            }
+            try statement.run()
+            pendingMovements.removeAll(keepingCapacity: true)
+        }
+        if !pendingLines.isEmpty {
+            let statement = try lineStatement(rows: pendingLines.count)
+            var p: Int32 = 1
+            for l in pendingLines {
+                statement.bind(p, l.id)
+                statement.bind(p + 1, l.movement)
+                statement.bind(p + 2, l.category)
+                statement.bind(p + 3, l.quantity)
+                statement.bind(p + 4, l.grams)
+                statement.bind(p + 5, l.condition?.rawValue)
+                p += 6
+            }
+            try statement.run()
+            pendingLines.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `INSERT INTO movement … VALUES (…), (…) …` for so many rows; the
+    /// time of recording (?1) and the batch (?2) are bound once.
+    private func movementStatement(rows: Int) throws -> RawStatement {
+        if let known = movementStatements[rows] { return known }
+        let values = (0 ..< rows).map { r in
+            let a = 3 + 10 * r
+            return "(?\(a), ?\(a + 1), ?\(a + 2), ?\(a + 3), ?1, ?\(a + 4), ?\(a + 5), ?\(a + 6), ?\(a + 7), ?\(a + 8), ?\(a + 9), ?2)"
+        }
+        let statement = try RawStatement(db, """
+            INSERT INTO movement(id, kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
+                                 recipient_id, event_id, volunteer_id, note, import_id)
+            VALUES \(values.joined(separator: ", "))
+            """)
+        statement.bind(1, tx.recordedAt)
+        statement.bind(2, batchID)
+        movementStatements[rows] = statement
+        return statement
+    }
+
+    private func lineStatement(rows: Int) throws -> RawStatement {
+        if let known = lineStatements[rows] { return known }
+        let values = (0 ..< rows).map { r in
+            let a = 1 + 6 * r
+            return "(?\(a), ?\(a + 1), ?\(a + 2), ?\(a + 3), ?\(a + 4), ?\(a + 5))"
+        }
+        let statement = try RawStatement(db, """
+            INSERT INTO movement_line(id, movement_id, category_id, quantity, grams, condition)
+            VALUES \(values.joined(separator: ", "))
+            """)
+        lineStatements[rows] = statement
+        return statement
+    }
+
+    // MARK: Derived tables
+
+    /// The stock of a box and category now, and the net change of each day
+    /// from `day` on, for `ImportStock.shortfalls`.
+    func stockTimeline(box: RowID, category: RowID, from day: LocalDate) throws -> (current: Int, later: [(day: Int, quantity: Int)]) {
+        let current = try Int.fetchOne(db, sql: "SELECT quantity FROM balance WHERE box_id = ? AND category_id = ?",
+                                       arguments: [box, category]) ?? 0
+        let later = try Row.fetchAll(db, sql: """
+            SELECT day, quantity FROM balance_day WHERE box_id = ? AND category_id = ? AND day >= ? ORDER BY day
+            """, arguments: [box, category, day.description]).compactMap { r -> (day: Int, quantity: Int)? in
+                guard let d = LocalDate.parse(r["day"]) else { return nil }
+                return (d.dayNumber, r["quantity"])
+            }
+        return (current, later)
+    }
+
+    /// Adds per-day changes to `balance_day` and their sums to `balance`.
+    /// `days` come sorted by box, category and day, the order of the keys,
+    /// so the inserts walk the tables' B-trees forwards.
+    func addStock(_ days: some Sequence<(box: RowID, category: RowID, day: LocalDate, quantity: Int, grams: Int64)>) throws {
+        let day = try RawStatement(db, """
+            INSERT INTO balance_day(box_id, category_id, day, quantity, grams) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT(box_id, category_id, day) DO UPDATE
+            SET quantity = quantity + excluded.quantity, grams = grams + excluded.grams
+            """)
+        let balance = try RawStatement(db, """
+            INSERT INTO balance(box_id, category_id, quantity, grams) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT(box_id, category_id) DO UPDATE
+            SET quantity = quantity + excluded.quantity, grams = grams + excluded.grams
+            """)
+        var current: (box: RowID, category: RowID, quantity: Int, grams: Int64)?
+        func addBalance() throws {
+            guard let c = current else { return }
+            balance.bind(1, c.box); balance.bind(2, c.category); balance.bind(3, c.quantity); balance.bind(4, c.grams)
+            try balance.run()
+        }
+        for d in days {
+            if let c = current, c.box != d.box || c.category != d.category {
+                try addBalance()
+                current = nil
+            }
+            day.bind(1, d.box); day.bind(2, d.category); day.bind(3, d.day.description)
+            day.bind(4, d.quantity); day.bind(5, d.grams)
+            try day.run()
+            let c = current ?? (d.box, d.category, 0, 0)
+            current = (d.box, d.category, c.quantity + d.quantity, c.grams + d.grams)
+        }
+        try addBalance()
+    }
+
+    /// Adds to `flow_month` what `applyFlows` adds for each movement.
+    func addFlows(_ flows: some Sequence<(key: FlowKey, sums: FlowSums)>) throws {
+        let flow = try RawStatement(db, """
+            INSERT INTO flow_month(month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
+                                   items, grams, weighed, movements)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            ON CONFLICT DO UPDATE SET items = items + excluded.items, grams = grams + excluded.grams,
+                weighed = weighed + excluded.weighed, movements = movements + excluded.movements
+            """)
+        for (key, sums) in flows {
+            flow.bind(1, key.month.description)
+            flow.bind(2, key.kind.rawValue)
+            flow.bind(3, key.from)
+            flow.bind(4, key.to)
+            flow.bind(5, key.category)
+            flow.bind(6, key.condition?.rawValue ?? "")
+            flow.bind(7, key.atEvent ? 1 : 0)
+            flow.bind(8, key.withRecipient ? 1 : 0)
+            flow.bind(9, sums.items)
+            flow.bind(10, sums.grams)
+            flow.bind(11, sums.weighed)
+            flow.bind(12, sums.movements)
+            try flow.run()
+        }
+    }
+
+    /// Adds handouts per recipient and day to `recipient_visit`; a day that
+    /// becomes a visit counts in `recipient_month` and may be the recipient's
+    /// first (`recipient_first`), as `record` keeps them.
+    func addVisits(_ visits: [VisitKey: Int]) throws {
+        let before = try RawStatement(db, "SELECT handouts FROM recipient_visit WHERE recipient_id = ?1 AND day = ?2")
+        let visit = try RawStatement(db, """
+            INSERT INTO recipient_visit(recipient_id, day, handouts) VALUES (?1, ?2, ?3)
+            ON CONFLICT DO UPDATE SET handouts = handouts + excluded.handouts
+            """)
+        let month = try RawStatement(db, """
+            INSERT INTO recipient_month(month, recipient_id, visits) VALUES (?1, ?2, 1)
+            ON CONFLICT DO UPDATE SET visits = visits + 1
+            """)
+        let first = try RawStatement(db, """
+            INSERT INTO recipient_first(recipient_id, first_day) VALUES (?1, ?2)
+            ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day)
+            """)
+        for (key, handouts) in visits.sorted(by: { ($0.key.recipient, $0.key.day) < ($1.key.recipient, $1.key.day) }) {
+            let day = LocalDate(dayNumber: key.day)
+            before.bind(1, key.recipient)
+            before.bind(2, day.description)
+            let isNew = try !before.hasRow()
+            visit.bind(1, key.recipient)
+            visit.bind(2, day.description)
+            visit.bind(3, handouts)
+            try visit.run()
+            guard isNew else { continue }
+            month.bind(1, YearMonth(day).description)
+            month.bind(2, key.recipient)
+            try month.run()
+            first.bind(1, key.recipient)
+            first.bind(2, day.description)
+            try first.run()
+        }
+    }
+
+    /// Adds movements per volunteer and month to `volunteer_month`.
+    func addVolunteerMonths(_ counts: [VolunteerMonth: Int]) throws {
+        let add = try RawStatement(db, """
+            INSERT INTO volunteer_month(month, volunteer_id, movements) VALUES (?1, ?2, ?3)
+            ON CONFLICT DO UPDATE SET movements = movements + excluded.movements
+            """)
+        for (key, movements) in counts {
+            add.bind(1, key.month.description)
+            add.bind(2, key.volunteer)
+            add.bind(3, movements)
+            try add.run()
+        }
+    }
+}
+
+/// A row of `volunteer_month`.
+struct VolunteerMonth: Hashable, Sendable {
+    let month: YearMonth
+    let volunteer: RowID
+}
+
+/// A row of `flow_month`, as the importer sums it.
+struct FlowKey: Hashable, Sendable {
+    let month: YearMonth
+    let kind: MovementKind
+    /// 0 for none, as in the table.
+    let from: RowID
+    let to: RowID
+    let category: RowID
+    let condition: Condition?
+    let atEvent: Bool
+    let withRecipient: Bool
+}
+
+struct FlowSums: Sendable {
+    var items = 0
+    var grams: Int64 = 0
+    var weighed = 0
+    var movements = 0
+}
+
+/// A row of `recipient_visit`.
+struct VisitKey: Hashable, Sendable {
+    let recipient: RowID
+    /// `LocalDate.dayNumber`.
+    let day: Int
+}

@@ -1,0 +1,85 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement bound and stepped with SQLite's own functions.
+///
+/// The importer writes a million rows in one go; GRDB's `StatementArguments`
+/// box every value, which costs more than the insert itself. Bindings stay
+/// between steps, so values that never change (the import batch, the time
+/// of recording) are bound once.
+final class RawStatement {
+    private let statement: Statement
+    private let handle: SQLiteStatement
+    private let connection: SQLiteConnection?
+
+    init(_ db: Database, _ sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+    }
+
+    /// SQLite copies the bytes at once: Swift strings do not stay put.
+    private static var transient: sqlite3_destructor_type {
+        unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    }
+
+    @inline(__always)
+    func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    @inline(__always)
+    func bind(_ index: Int32, _ value: Int) {
+        sqlite3_bind_int64(handle, index, Int64(value))
+    }
+
+    @inline(__always)
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    @inline(__always)
+    func bind(_ index: Int32, _ value: String?) {
+        guard var text = value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                  Int32(bytes.count), Self.transient)
+        }
+    }
+
+    @inline(__always)
+    func bind(_ index: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            _ = sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), Self.transient)
+        }
+    }
+
+    /// Runs the statement to its end and makes it ready for the next values.
+    func run() throws {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) }
+            sqlite3_reset(handle)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+        sqlite3_reset(handle)
+    }
+
+    /// Whether the query gives at least one row; ready for the next values after.
+    func hasRow() throws -> Bool {
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: connection.map { String(cString: sqlite3_errmsg($0)) }, sql: statement.sql)
+        }
+        return code == SQLITE_ROW
+    }
+
+    /// The row id the last insert on this connection gave.
+    var lastInsertedRowID: Int64 {
+        connection.map { sqlite3_last_insert_rowid($0) } ?? 0
+    }
+}

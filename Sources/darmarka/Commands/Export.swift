@@ -1,0 +1,118 @@
+import ArgumentParser
+import DarmarkaKit
+import Foundation
+
+/// Where an export goes and in what form.
+struct ExportOutput: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Файл (иначе стандартный вывод) / output file, else standard output.") var output: String?
+    @Flag(help: "Перезаписать файл / overwrite the output file.") var force = false
+    @Flag(help: "Для Excel: «;», метка UTF-8, CRLF / for Excel: ';', a UTF-8 mark, CRLF.") var excel = false
+
+    var delimiter: CSVDelimiter { excel ? .semicolon : .comma }
+    var lineEnding: String { excel ? "\r\n" : "\n" }
+    var byteOrderMark: String { excel ? "\u{FEFF}" : "" }
+
+    /// Writes `body`'s text and says how many rows went where.
+    func write(_ ctx: Context, _ body: (TextOutput) throws -> Int) throws {
+        let out = try TextOutput(path: output, force: force)
+        let rows = try body(out)
+        try out.finish()
+        if let output {
+            FileHandle.standardError.write(Data((ImportNote.exported(path: output, rows: rows).text(ctx.lang) + "\n").utf8))
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Выгрузить журнал или справочник в CSV / export the journal or reference data as CSV.",
+        discussion: """
+        Выгрузка читается командой darmarka import: export boxes → import --kind boxes, export journal → import.
+        An export reads back with darmarka import. Заголовки на языке --lang / headers in the --lang language.
+        """,
+        subcommands: [Journal.self, Boxes.self, Recipients.self, Events.self])
+
+    struct Journal: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Журнал движений / the journal of movements.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "С даты / from.") var from: String?
+        @Option(help: "По дату / to.") var to: String?
+        @Option(help: "Только движения боксов центра / one centre's boxes only.") var centre: String?
+        @OptionGroup var output: ExportOutput
+
+        func run() throws {
+            let ctx = try Context(global)
+            let writer = JournalWriter(language: ctx.lang, delimiter: output.delimiter, byteOrderMark: output.excel,
+                                       lineEnding: output.lineEnding, movementNumbers: true)
+            let store = try ctx.store()
+            try output.write(ctx) { out in
+                try store.read { tx in
+                    let today = try tx.today()
+                    let from = try Parse.optionalDate(from, today: today), to = try Parse.optionalDate(to, today: today)
+                    let centre = try centre.map(tx.centre)
+                    try out.write(writer.header())
+                    var rows = 0
+                    try tx.forEachJournalRow(from: from, to: to, centre: centre) { row in
+                        try out.write(writer.line(row))
+                        rows += 1
+                    }
+                    return rows
+                }
+            }
+        }
+    }
+
+    struct Boxes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Боксы и их центры / boxes and their centres.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Только этот центр / one centre only.") var centre: String?
+        @OptionGroup var output: ExportOutput
+
+        func run() throws {
+            let ctx = try Context(global)
+            let boxes = try ctx.store().read { tx in try tx.boxes(centre: try centre.map(tx.centre)) }
+            try Self.write(kind: .boxes, rows: boxes.map { b in
+                [b.code.description, b.centreCode, b.centreName, b.name ?? "", b.kind.rawValue, b.status.rawValue]
+            }, ctx: ctx, output: output)
+        }
+
+        /// A reference file: the header in the user's language, then the rows.
+        static func write(kind: ImportKind, rows: [[String]], ctx: Context, output: ExportOutput) throws {
+            try output.write(ctx) { out in
+                try out.write(output.byteOrderMark + CSVRecord.line(kind.fields.map { $0.header(ctx.lang) },
+                                                                    delimiter: output.delimiter, lineEnding: output.lineEnding))
+                for row in rows { try out.write(CSVRecord.line(row, delimiter: output.delimiter, lineEnding: output.lineEnding)) }
+                return rows.count
+            }
+        }
+    }
+
+    struct Recipients: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Получатели: коды, группы, семьи, без контактов / recipients, no contacts.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ExportOutput
+
+        func run() throws {
+            let ctx = try Context(global)
+            let recipients = try ctx.store().read { try $0.recipients() }
+            try Boxes.write(kind: .recipients, rows: recipients.map { r in
+                [r.code, r.groupCode ?? "", String(r.householdSize), r.registeredOn.description]
+            }, ctx: ctx, output: output)
+        }
+    }
+
+    struct Events: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Мероприятия / events.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ExportOutput
+
+        func run() throws {
+            let ctx = try Context(global)
+            let events = try ctx.store().read { try $0.events() }
+            try Boxes.write(kind: .events, rows: events.map { e in
+                [e.name, e.date.description, e.centreCode ?? "", String(e.participants)]
+            }, ctx: ctx, output: output)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import DarmarkaKit
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Загрузить журнал или справочник из CSV / import a journal or reference data from CSV.",
+        discussion: """
+        Файл проверяется целиком; при любой ошибке не загружается ничего. Тот же файл второй раз \
+        ничего не добавляет; из дополненного файла загружаются только новые строки.
+        The whole file is checked first; on any problem nothing is imported. The same file twice adds \
+        nothing; a file that grew brings in only its new rows.
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "CSV-файл / CSV file.") var file: String
+    @Option(help: "journal | boxes | recipients | events") var kind = "journal"
+    @Flag(name: .customLong("dry-run"), help: "Только проверить, ничего не записывать / check only, write nothing.") var dryRun = false
+    @Option(help: "utf8 | cp1251 (иначе определяется / else detected)") var encoding: String?
+    @Option(help: "';' | ',' | tab (иначе определяется / else detected)") var delimiter: String?
+
+    func run() throws {
+        let ctx = try Context(global)
+        guard let kind = ImportKind(argument: kind) else {
+            throw LedgerProblem.invalidArguments("--kind \(kind): journal | boxes | recipients | events")
+        }
+        var options = ImportOptions(dryRun: dryRun)
+        if let encoding {
+            guard let e = CSVEncoding(name: encoding) else { throw LedgerProblem.invalidArguments("--encoding \(encoding): utf8 | cp1251") }
+            options.csv.encoding = e
+        }
+        if let delimiter {
+            guard let d = CSVDelimiter(argument: delimiter) else { throw LedgerProblem.invalidArguments("--delimiter \(delimiter): ';' | ',' | tab") }
+            options.csv.delimiter = d
+        }
+        let store = try ctx.store()
+        let progress = Progress(lang: ctx.lang)
+        let outcome: ImportOutcome
+        do {
+            outcome = kind == .journal
+                ? try JournalImport.run(store, path: file, options: options, progress: progress.show)
+                : try ReferenceImport.run(store, kind: kind, path: file, options: options)
+        } catch let error as ImportError {
+            progress.clear()
+            Self.stop(error.text(file: file, lang: ctx.lang))
+        }
+        progress.clear()
+        show(outcome, ctx)
+    }
+
+    private func show(_ outcome: ImportOutcome, _ ctx: Context) {
+        let lang = ctx.lang
+        switch outcome {
+        case .refused(let refusal):
+            var lines = refusal.problems.map { $0.text(file: refusal.file, lang: lang) }
+            if refusal.more > 0 { lines.append(ImportNote.moreProblems(refusal.more).text(lang)) }
+            lines.append(ImportNote.refused(file: refusal.file, problems: refusal.count).text(lang))
+            if ctx.format == .json { print(outcome.json(), terminator: "") }
+            Self.stop(lines.joined(separator: "\n"))
+        case _ where ctx.format == .json:
+            print(outcome.json(), terminator: "")
+        case .sameFile(let file, let batch):
+            print(ImportNote.sameFile(file: file, batch: batch).text(lang))
+        case .nothingNew(let summary):
+            print((summary.rowsRead == 0 ? ImportNote.noRows(file: summary.file)
+                   : ImportNote.nothingNew(file: summary.file, rows: summary.skipped)).text(lang))
+        case .imported(let s):
+            if !s.ignoredColumns.isEmpty {
+                FileHandle.standardError.write(Data((ImportNote.unknownColumns(file: s.file, titles: s.ignoredColumns).text(lang) + "\n").utf8))
+            }
+            if s.kind == .journal {
+                print(ImportNote.imported(file: s.file, rows: s.rowsImported, read: s.rowsRead, skipped: s.skipped,
+                                          seconds: s.seconds, dryRun: s.dryRun).text(lang))
+                if !s.written.isEmpty { print(s.operationsTable(lang), terminator: "") }
+                print(ImportNote.registered(recipients: s.recipientsRegistered, events: s.eventsCreated,
+                                            volunteers: s.volunteersAdded).text(lang))
+            } else {
+                print(ImportNote.referenceImported(kind: s.kind, file: s.file, registered: s.rowsImported, already: s.alreadyThere,
+                                                   centres: s.centresAdded, seconds: s.seconds, dryRun: s.dryRun).text(lang))
+            }
+        }
+    }
+
+    /// Problems go to standard error in the compilers' `FILE:LINE:` form,
+    /// which editors can jump to; the status says nothing was imported.
+    static func stop(_ text: String) -> Never {
+        fflush(nil)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Darmarka.exit(withError: ExitCode.failure)
+    }
+}
+
+/// Progress of a long import, on standard error and only on a terminal, so
+/// that logs and pipes get nothing but the result.
+final class Progress {
+    private let lang: Lang
+    private let enabled = isatty(2) != 0
+    private var shown = false
+
+    init(lang: Lang) { self.lang = lang }
+
+    func show(_ p: ImportProgress) {
+        guard enabled else { return }
+        shown = true
+        FileHandle.standardError.write(Data(("\r" + ImportNote.progress(rows: p.rows, percent: p.percent).text(lang) + "\u{1B}[K").utf8))
+    }
+
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
+    }
+}
