@@ -17,7 +17,7 @@ public enum ReferenceImport {
         let start = clock.now
         let file = name ?? path
         let source = try FileByteSource(path: path)
-        return try store.write({ tx in
+        return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
             let reader = try ReferenceReader(source: source, kind: kind, options: options.csv)
             let session = try ImportSession(tx: tx, kind: kind, fileName: file)
             var importer = ReferenceApplier(tx: tx, reader: reader, options: options, file: file)
@@ -45,12 +45,11 @@ public enum ReferenceImport {
             guard summary.rowsImported > 0 else { return .nothingNew(summary) }
             try session.finish(digest: digest, rows: summary.rowsImported)
             summary.batch = options.dryRun ? nil : session.batchID
-            summary.seconds = (clock.now - start) / .seconds(1)
             return .imported(summary)
-        }, keep: { outcome in
+        }, keep: { (outcome: ImportOutcome) in
             if case .imported(let summary) = outcome { return !summary.dryRun }
             return false
-        })
+        }).timed(since: start, clock)
     }
 }
 
