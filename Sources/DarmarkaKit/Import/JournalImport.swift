@@ -39,11 +39,12 @@ public struct ImportProgress: Sendable {
 /// Imports a journal: every row checked against the journal's rules and the
 /// database, then the whole file written in one transaction, or nothing.
 ///
-/// One pass over the file: rows are written as they are read, the stock they
-/// move is summed per box, category and day, and at the end those sums are
-/// checked day by day against the database's own. A problem anywhere rolls
-/// everything back, so the file need not be sorted, and the ledger ends up
-/// as if each row had been recorded by `record` in date order; movement
+/// One pass over the file: a second thread reads and parses rows (see
+/// `RowPipe`) while this one resolves names and writes each row as it comes,
+/// summing the stock it moves per box, category and day; at the end those
+/// sums are checked day by day against the database's own. A problem anywhere
+/// rolls everything back, so the file need not be sorted, and the ledger ends
+/// up as if each row had been recorded by `record` in date order; movement
 /// numbers follow the file's order.
 public enum JournalImport {
     /// Imports the file at `path`; `name` is how messages call it. Throws
@@ -156,6 +157,7 @@ final class JournalApplier {
 
     init(tx: LedgerTransaction, file: String, columns: JournalColumns, options: ImportOptions) throws {
         session = try ImportSession(tx: tx, kind: .journal, fileName: file)
+        try session.enlargeCache()
         self.file = file
         self.columns = columns
         dryRun = options.dryRun
