@@ -16,6 +16,8 @@ public struct ImportOptions: Sendable {
     /// How many rows between two calls of the progress callback.
     public var progressEvery: Int
 
+    /// The defaults: detect the format, write, list 100 problems, report
+    /// progress every 100 000 rows.
     public init(csv: CSVOptions = CSVOptions(), dryRun: Bool = false, problemLimit: Int = 100, progressEvery: Int = 100_000) {
         self.csv = csv
         self.dryRun = dryRun

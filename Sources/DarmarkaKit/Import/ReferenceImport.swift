@@ -10,6 +10,8 @@ import Foundation
 /// alone, so a file that grew can be imported again; a row that contradicts
 /// the database is a problem, since an import never changes what is there.
 public enum ReferenceImport {
+    /// Imports the file at `path` as `kind`; `name` is how messages call it.
+    /// Throws `ImportError` when the file cannot be read as that kind at all.
     public static func run(_ store: Store, kind: ImportKind, path: String, name: String? = nil,
                            options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         guard kind != .journal else { return try JournalImport.run(store, path: path, name: name, options: options) }
