@@ -72,6 +72,21 @@ struct ImportCLITests {
         #expect(kind.status != 0 && kind.stderr.contains("shelves"))
     }
 
+    @Test func encodingAndDelimiterCanBeGiven() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        let text = csv([russianHeader, ["03.11.2026", "приём", pre, "", "книги", "2", "1,5", "", "", "", "", "", "в коробке, две"]],
+                       delimiter: .semicolon, lineEnding: "\r\n")
+        let path = try Self.write(text, "excel.csv", for: cli, encoding: .cp1251)
+        let wrong = try cli.run(["import", path, "--encoding", "utf8", "--lang", "en"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("excel.csv:1: the header is not valid UTF-8"), "\(wrong.stderr)")
+        let bad = try cli.run(["import", path, "--encoding", "koi8"])
+        #expect(bad.status != 0 && bad.stderr.contains("koi8"))
+        let right = try cli.run(["import", path, "--encoding", "cp1251", "--delimiter", ";"])
+        #expect(right.status == 0, "\(right.stderr)")
+        #expect(try cli.run(["history"]).stdout.contains("в коробке, две"))
+    }
+
     @Test func aTrialRunWritesNothing() throws {
         let (cli, pre, _) = try CLI.withDemo()
         let path = try Self.write(csv([englishHeader, ["2026-11-03", "intake", pre, "", "shoes", "5", "", "", "", "", "", "", ""]]), "t.csv", for: cli)
@@ -201,6 +216,11 @@ struct ImportCLITests {
         // ones and their reversals left out.
         let exported = try String(contentsOfFile: out("journal.csv"), encoding: .utf8)
         #expect(exported.contains(",12\n") && !exported.contains(",13\n") && !exported.contains(",14\n"))
+        // Filters: one centre's boxes, a range of days.
+        let oneCentre = try copy.run(["export", "journal", "--centre", "MAT", "--from", "2026-11-10", "--to", "2026-11-30", "--lang", "en"])
+        let matRows = oneCentre.stdout.split(separator: "\n").dropFirst()
+        #expect(matRows.count == 3, "\(oneCentre.stdout)")
+        #expect(matRows.allSatisfy { $0.hasPrefix("2026-11-1") && $0.contains(mat) })
         let reexport = try copy.run(["export", "journal", "--lang", "ru"])
         func withoutNumbers(_ text: String) -> [String] { text.split(separator: "\n").map { String($0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")) } }
         #expect(withoutNumbers(reexport.stdout) == withoutNumbers(exported))

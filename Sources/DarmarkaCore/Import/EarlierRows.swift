@@ -15,6 +15,7 @@ public struct EarlierRows: Sendable {
         used = [UInt64](repeating: 0, count: (prints.count + 63) / 64)
     }
 
+    /// How many rows were imported before.
     public var count: Int { prints.count }
 
     /// Whether an unused earlier row has this fingerprint; if so, it is used up.
@@ -44,6 +45,7 @@ public enum FingerprintBlob {
     /// keeps more than that many in memory.
     public static let chunk = 1 << 16
 
+    /// The blob of `prints`, in their order.
     public static func encode(_ prints: [UInt64]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(prints.count * 8)

@@ -18,6 +18,7 @@ public struct DayFlow: Sendable, Equatable {
     /// The line of the first row that took from it, 0 if none did.
     public var firstTakeLine: Int { Int(first) }
 
+    /// No change yet.
     public init() {}
 
     /// Adds one row's signed change.
@@ -104,8 +105,10 @@ public struct DayFlows: Sendable {
     public private(set) var days: [Int32] = []
     public private(set) var flows: [DayFlow] = []
 
+    /// No days yet.
     public init() {}
 
+    /// Adds one row's signed change on `day` (`LocalDate.dayNumber`).
     public mutating func add(day: Int, quantity: Int, grams: Int64, line: Int) {
         let d = Int32(clamping: day)
         var i = days.count
@@ -124,6 +127,7 @@ public struct DayFlows: Sendable {
         flows[i].add(quantity: quantity, grams: grams, line: line)
     }
 
+    /// How many days have changes.
     public var count: Int { days.count }
 
     /// The days and their changes, ascending, as `ImportStock.shortfalls` takes them.

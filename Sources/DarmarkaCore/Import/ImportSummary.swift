@@ -2,6 +2,7 @@
 public enum ImportKind: String, CaseIterable, Sendable {
     case journal, boxes, recipients, events
 
+    /// Reads `--kind`: `journal`, `boxes`, `recipients`, `events`, also in Russian.
     public init?(argument: String) {
         switch TextKey.normalise(argument) {
         case "journal", "журнал": self = .journal
@@ -75,6 +76,7 @@ public struct ImportSummary: Sendable, Equatable {
         }
     }
 
+    /// Movements written, whatever their operation.
     public var movements: Int { written.values.reduce(0) { $0 + $1.movements } }
 }
 
@@ -83,6 +85,7 @@ public struct ImportSummary: Sendable, Equatable {
 public enum JournalOperation: Int, CaseIterable, Sendable, Comparable {
     case intake, handout, transfer, writeoff, surplus, shortage
 
+    /// The operation of a row: its kind, and for an adjustment its side.
     public init(_ kind: MovementKind, side: AdjustmentSide?) {
         switch kind {
         case .intake: self = .intake
@@ -93,6 +96,7 @@ public enum JournalOperation: Int, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// The word people use for it.
     public var phrase: Phrase {
         switch self {
         case .intake: MovementKind.intake.phrase
@@ -119,6 +123,7 @@ public struct ImportRefusal: Sendable, Equatable {
         self.file = file; self.problems = problems; self.more = more; self.rowsRead = rowsRead
     }
 
+    /// All problems found, listed or not.
     public var count: Int { problems.count + more }
 }
 
@@ -145,10 +150,12 @@ public struct ProblemList: Sendable {
 
     public var isEmpty: Bool { kept.isEmpty && more == 0 }
 
+    /// Keeps the problem, or counts it when the list is full.
     public mutating func add(_ problem: JournalProblem) {
         if kept.count < limit { kept.append(problem) } else { more += 1 }
     }
 
+    /// Adds each of a row's problems.
     public mutating func add(_ problems: [JournalProblem]) {
         for p in problems { add(p) }
     }

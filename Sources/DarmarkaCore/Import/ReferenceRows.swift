@@ -33,8 +33,10 @@ public struct EventRecord: Sendable, Equatable {
 /// The rules of reference rows that need no database, every problem of a
 /// row reported at once, as for journal rows.
 public enum ReferenceRows {
+    /// A column's title as the file writes it, for messages.
     public typealias Titles = (ReferenceField) -> String
 
+    /// A boxes file's row, or everything wrong with it.
     public static func box(_ r: ReferenceRecord, titles: Titles) -> Result<BoxRecord, JournalRowError> {
         var problems = r.problems
         func report(_ f: ReferenceField, _ m: ImportMessage) {
@@ -58,6 +60,7 @@ public enum ReferenceRows {
                                   name: r.values[.name], kind: kind))
     }
 
+    /// A recipients file's row, or everything wrong with it.
     public static func recipient(_ r: ReferenceRecord, titles: Titles) -> Result<RecipientRecord, JournalRowError> {
         var problems = r.problems
         func report(_ f: ReferenceField, _ m: ImportMessage) {
@@ -78,6 +81,7 @@ public enum ReferenceRows {
         return .success(RecipientRecord(line: r.line, code: code, group: r.values[.group], householdSize: household, registered: registered))
     }
 
+    /// An events file's row, or everything wrong with it.
     public static func event(_ r: ReferenceRecord, titles: Titles) -> Result<EventRecord, JournalRowError> {
         var problems = r.problems
         func report(_ f: ReferenceField, _ m: ImportMessage) {

@@ -3,6 +3,7 @@
 public enum ReferenceField: Int, CaseIterable, Sendable {
     case code, centre, centreName, name, kind, status, group, household, registered, date, participants
 
+    /// The header export writes for this column in `language`.
     public func header(_ language: Lang) -> String {
         switch (self, language) {
         case (.code, .ru): "код"
@@ -88,6 +89,8 @@ public final class ReferenceReader {
     private let titles: [String]
     private let positions: [(field: ReferenceField, position: Int)]
 
+    /// Reads the header. Throws `ImportError` when the file is empty or lacks
+    /// a column the kind needs, or has one twice.
     public init(source: any ByteSource, kind: ImportKind, options: CSVOptions = CSVOptions()) throws {
         self.kind = kind
         csv = try CSVReader(source: source, options: options)
@@ -143,11 +146,13 @@ public final class ReferenceReader {
         return nil
     }
 
+    /// The SHA-256 of the whole file; call it after the last row.
     public func contentDigest() throws -> SHA256Digest? { try csv.contentDigest() }
 }
 
 /// RFC 4180 fields, quoted only when they need it.
 public enum CSVRecord {
+    /// One record, line ending included.
     public static func line(_ fields: [String], delimiter: CSVDelimiter, lineEnding: String = "\n") -> String {
         fields.map { quoted($0, delimiter: delimiter) }.joined(separator: String(delimiter.character)) + lineEnding
     }

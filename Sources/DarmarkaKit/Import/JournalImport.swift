@@ -16,6 +16,8 @@ public struct ImportOptions: Sendable {
     /// How many rows between two calls of the progress callback.
     public var progressEvery: Int
 
+    /// The defaults: detect the format, write, list 100 problems, report
+    /// progress every 100 000 rows.
     public init(csv: CSVOptions = CSVOptions(), dryRun: Bool = false, problemLimit: Int = 100, progressEvery: Int = 100_000) {
         self.csv = csv
         self.dryRun = dryRun
@@ -39,11 +41,12 @@ public struct ImportProgress: Sendable {
 /// Imports a journal: every row checked against the journal's rules and the
 /// database, then the whole file written in one transaction, or nothing.
 ///
-/// One pass over the file: rows are written as they are read, the stock they
-/// move is summed per box, category and day, and at the end those sums are
-/// checked day by day against the database's own. A problem anywhere rolls
-/// everything back, so the file need not be sorted, and the ledger ends up
-/// as if each row had been recorded by `record` in date order; movement
+/// One pass over the file: a second thread reads and parses rows (see
+/// `RowPipe`) while this one resolves names and writes each row as it comes,
+/// summing the stock it moves per box, category and day; at the end those
+/// sums are checked day by day against the database's own. A problem anywhere
+/// rolls everything back, so the file need not be sorted, and the ledger ends
+/// up as if each row had been recorded by `record` in date order; movement
 /// numbers follow the file's order.
 public enum JournalImport {
     /// Imports the file at `path`; `name` is how messages call it. Throws
@@ -53,35 +56,49 @@ public enum JournalImport {
         let clock = ContinuousClock()
         let start = clock.now
         let file = name ?? path
-        let source = try FileByteSource(path: path)
+        // Fails at once for a missing file, before the database is locked.
+        _ = try FileByteSource(path: path)
         let total = fileSize(path)
-        return try store.write({ tx in
-            let reader = try JournalReader(source: source, options: options.csv)
-            let importer = try JournalApplier(tx: tx, file: file, columns: reader.columns, options: options)
+        return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
+            let pipe = RowPipe(path: path, options: options.csv)
+            defer { pipe.close() }
+            let columns: JournalColumns
+            switch pipe.take() {
+            case .header(let c): columns = c
+            case .failure(let error): throw error
+            default: throw ImportError(line: nil, .readFailed("no header"))
+            }
+            let importer = try JournalApplier(tx: tx, file: file, columns: columns, options: options)
             defer { importer.close() }
             var rows = 0
-            while let result = try reader.next() {
-                rows += 1
-                switch result {
-                case .success(let row): try importer.apply(row)
-                case .failure(let error): importer.problems.add(error.problems)
-                }
-                if rows % options.progressEvery == 0 {
-                    progress(ImportProgress(rows: rows, bytes: reader.bytesRead, totalBytes: total))
+            var digest = ""
+            reading: while true {
+                switch pipe.take() {
+                case .header: continue
+                case .rows(let entries, let bytesRead):
+                    for entry in entries {
+                        rows += 1
+                        switch entry.result {
+                        case .success(let row): try importer.apply(row, print: entry.print)
+                        case .failure(let error): importer.problems.add(error.problems)
+                        }
+                        if rows % options.progressEvery == 0 {
+                            progress(ImportProgress(rows: rows, bytes: bytesRead, totalBytes: total))
+                        }
+                    }
+                case .end(let d):
+                    digest = d
+                    break reading
+                case .failure(let error):
+                    throw error
                 }
             }
             importer.summary.rowsRead = rows
-            let digest = try reader.contentDigest()?.description ?? ""
-            var outcome = try importer.finish(digest: digest)
-            if case .imported(var summary) = outcome {
-                summary.seconds = (clock.now - start) / .seconds(1)
-                outcome = .imported(summary)
-            }
-            return outcome
-        }, keep: { outcome in
+            return try importer.finish(digest: digest)
+        }, keep: { (outcome: ImportOutcome) in
             if case .imported(let summary) = outcome { return !summary.dryRun }
             return false
-        })
+        }).timed(since: start, clock)
     }
 
     /// The size of a regular file, for progress; nil for a pipe.
@@ -89,6 +106,15 @@ public enum JournalImport {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(info.st_size)
+    }
+}
+
+extension ImportOutcome {
+    /// The outcome with the time taken, the commit included.
+    func timed(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> ImportOutcome {
+        guard case .imported(var summary) = self else { return self }
+        summary.seconds = (clock.now - start) / .seconds(1)
+        return .imported(summary)
     }
 }
 
@@ -135,6 +161,7 @@ final class JournalApplier {
 
     init(tx: LedgerTransaction, file: String, columns: JournalColumns, options: ImportOptions) throws {
         session = try ImportSession(tx: tx, kind: .journal, fileName: file)
+        try session.enlargeCache()
         self.file = file
         self.columns = columns
         dryRun = options.dryRun
@@ -161,8 +188,7 @@ final class JournalApplier {
     }
 
     /// Checks and writes one row, unless an earlier batch brought it in.
-    func apply(_ row: JournalRow) throws {
-        let print = row.fingerprint
+    func apply(_ row: JournalRow, print: UInt64) throws {
         if earlier.count > 0, earlier.consume(print) {
             summary.skipped += 1
             return

@@ -10,6 +10,8 @@ import Foundation
 /// alone, so a file that grew can be imported again; a row that contradicts
 /// the database is a problem, since an import never changes what is there.
 public enum ReferenceImport {
+    /// Imports the file at `path` as `kind`; `name` is how messages call it.
+    /// Throws `ImportError` when the file cannot be read as that kind at all.
     public static func run(_ store: Store, kind: ImportKind, path: String, name: String? = nil,
                            options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         guard kind != .journal else { return try JournalImport.run(store, path: path, name: name, options: options) }
@@ -17,7 +19,7 @@ public enum ReferenceImport {
         let start = clock.now
         let file = name ?? path
         let source = try FileByteSource(path: path)
-        return try store.write({ tx in
+        return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
             let reader = try ReferenceReader(source: source, kind: kind, options: options.csv)
             let session = try ImportSession(tx: tx, kind: kind, fileName: file)
             var importer = ReferenceApplier(tx: tx, reader: reader, options: options, file: file)
@@ -45,12 +47,11 @@ public enum ReferenceImport {
             guard summary.rowsImported > 0 else { return .nothingNew(summary) }
             try session.finish(digest: digest, rows: summary.rowsImported)
             summary.batch = options.dryRun ? nil : session.batchID
-            summary.seconds = (clock.now - start) / .seconds(1)
             return .imported(summary)
-        }, keep: { outcome in
+        }, keep: { (outcome: ImportOutcome) in
             if case .imported(let summary) = outcome { return !summary.dryRun }
             return false
-        })
+        }).timed(since: start, clock)
     }
 }
 

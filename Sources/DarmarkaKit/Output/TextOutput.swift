@@ -43,6 +43,7 @@ public final class TextOutput {
         }
     }
 
+    /// Adds `text`, writing once a megabyte has gathered.
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= flushSize { try flush() }

@@ -15,9 +15,9 @@ struct ImportBox: Sendable {
 ///
 /// It starts an `import_batch` row at once, so movements can point at it,
 /// and completes it at the end; a refused or trial import rolls it back with
-/// everything else. Movements and lines go in through raw statements, one
-/// row at a time; the tables derived from them (`balance`, `balance_day`,
-/// `flow_month`, `recipient_visit`) get their sums at the end, as `record`
+/// everything else. Movements and lines go in through raw statements of many
+/// rows each; the tables derived from them (`balance`, `balance_day`,
+/// `flow_month`, `recipient_visit`) get the importer's sums, as `record`
 /// would have left them.
 final class ImportSession {
     let tx: LedgerTransaction
@@ -32,21 +32,24 @@ final class ImportSession {
             INSERT INTO import_batch(file_name, sha256, kind, rows, imported_at) VALUES (?, 'pending', ?, 0, ?)
             """, arguments: [fileName, kind.rawValue, tx.recordedAt])
         batchID = tx.db.lastInsertedRowID
-        // A larger page cache keeps the ends of the ledger's indexes in
-        // memory while a large file goes in; 8 MiB keeps the whole import
-        // well under 64 MiB.
-        cacheSize = try Int.fetchOne(tx.db, sql: "PRAGMA cache_size") ?? -2000
-        try tx.db.execute(sql: "PRAGMA cache_size = -8192")
         // As many rows per statement as SQLite takes parameters for.
         let parameters = tx.db.sqliteConnection.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 999
         batchSize = max(1, min(1024, (parameters - 2) / 10))
     }
 
-    private let cacheSize: Int
+    private var cacheSize: Int?
+
+    /// A larger page cache keeps the ends of the ledger's indexes in memory
+    /// while a large file goes in; 8 MiB keeps a whole import well under
+    /// 64 MiB. `close` gives the connection its own size back.
+    func enlargeCache() throws {
+        cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -8192")
+    }
 
     /// Gives the connection its own page cache size back.
     func close() throws {
-        try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+        if let cacheSize { try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
     }
 
     // MARK: Exactly once

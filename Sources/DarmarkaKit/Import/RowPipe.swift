@@ -1,0 +1,98 @@
+import DarmarkaCore
+import Foundation
+
+/// Journal rows read, checked and fingerprinted on a thread of their own
+/// while the store writes the rows before them: reading and writing each
+/// take about half of an import's time, and a machine has two cores.
+///
+/// The pipe holds a few batches at most, so memory stays bounded whatever
+/// the size of the file; when the writer stops early it cancels the pipe
+/// and the reader stops too.
+final class RowPipe: @unchecked Sendable {
+    /// A parsed row and its fingerprint (0 for a row with problems).
+    typealias Entry = (result: Result<JournalRow, JournalRowError>, print: UInt64)
+
+    enum Item {
+        case header(JournalColumns)
+        case rows([Entry], bytesRead: Int)
+        /// The end of the file, and the SHA-256 of all of it.
+        case end(digest: String)
+        case failure(any Error)
+    }
+
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private var cancelled = false
+    private var finished = false
+    private let capacity = 4
+    static let batch = 1024
+
+    /// Starts reading `path` on a new thread.
+    init(path: String, options: CSVOptions) {
+        let thread = Thread { [self] in
+            read(path: path, options: options)
+            condition.lock()
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.name = "darmarka import reader"
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    private func read(path: String, options: CSVOptions) {
+        do {
+            let reader = try JournalReader(source: FileByteSource(path: path), options: options)
+            guard put(.header(reader.columns)) else { return }
+            var batch: [Entry] = []
+            batch.reserveCapacity(Self.batch)
+            while let result = try reader.next() {
+                batch.append((result, (try? result.get())?.fingerprint ?? 0))
+                if batch.count == Self.batch {
+                    guard put(.rows(batch, bytesRead: reader.bytesRead)) else { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { guard put(.rows(batch, bytesRead: reader.bytesRead)) else { return } }
+            _ = put(.end(digest: try reader.contentDigest()?.description ?? ""))
+        } catch {
+            _ = put(.failure(error))
+        }
+    }
+
+    /// Waits for room; false when the writer has given up.
+    private func put(_ item: Item) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count >= capacity && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        items.append(item)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next item, waiting for it.
+    func take() -> Item {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty {
+            if finished { return .failure(ImportError(line: nil, .readFailed("the reader stopped"))) }
+            condition.wait()
+        }
+        let item = items.removeFirst()
+        condition.broadcast()
+        return item
+    }
+
+    /// Stops the reader, if it is still reading, and waits for it to end,
+    /// so that nothing outlives the import.
+    func close() {
+        condition.lock()
+        cancelled = true
+        items.removeAll()
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+}
