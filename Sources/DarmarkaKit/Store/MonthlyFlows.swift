@@ -6,7 +6,8 @@ import GRDBSQLite
 // Swift while SQLite steps through them in key order. A GROUP BY would sort
 // them first, and GRDB's Row decoding costs more than the query here.
 extension LedgerTransaction {
-    private struct FlowKey: Hashable {
+    /// A row of `flow_month` without its month: what a period's flows are summed by.
+    private struct PeriodFlowKey: Hashable {
         var kind: MovementKind
         var from: Int64
         var to: Int64
@@ -14,10 +15,6 @@ extension LedgerTransaction {
         var condition: Condition?
         var atEvent: Bool
         var withRecipient: Bool
-    }
-
-    private struct FlowSum {
-        var items = 0, grams: Int64 = 0, weighed = 0, movements = 0
     }
 
     /// People helped in whole months: unique recipients and visits from
@@ -48,17 +45,17 @@ extension LedgerTransaction {
 
     /// Flows of whole months, optionally of one centre's boxes.
     func monthlyFlows(from first: YearMonth, to last: YearMonth, centre: Centre?) throws -> [FlowRow] {
-        var sums: [FlowKey: FlowSum] = [:]
+        var sums: [PeriodFlowKey: FlowSums] = [:]
         try forEachRow("""
             SELECT kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
                    items, grams, weighed, movements
             FROM flow_month WHERE month BETWEEN ? AND ?
             """, [first.description, last.description]) { handle in
             guard let kind = Self.kind(sqlite3_column_text(handle, 0)) else { return }
-            let key = FlowKey(kind: kind, from: sqlite3_column_int64(handle, 1), to: sqlite3_column_int64(handle, 2),
+            let key = PeriodFlowKey(kind: kind, from: sqlite3_column_int64(handle, 1), to: sqlite3_column_int64(handle, 2),
                               category: sqlite3_column_int64(handle, 3), condition: Self.condition(sqlite3_column_text(handle, 4)),
                               atEvent: sqlite3_column_int64(handle, 5) != 0, withRecipient: sqlite3_column_int64(handle, 6) != 0)
-            var sum = sums[key] ?? FlowSum()
+            var sum = sums[key] ?? FlowSums()
             sum.items += Int(sqlite3_column_int64(handle, 7))
             sum.grams += sqlite3_column_int64(handle, 8)
             sum.weighed += Int(sqlite3_column_int64(handle, 9))
