@@ -177,4 +177,26 @@ struct ReportTests {
         #expect(table.contains("Ноябрь 2026"))
         #expect(table.contains("План и факт"))
     }
+
+    /// 20:30 UTC on 30 November is already 1 December in Tyumen: an intake
+    /// logged then for "today" belongs to December's report, not November's.
+    @Test func theLastDayOfTheMonthIsTheCentresDay() throws {
+        let f = try Fixture(timeZone: "Asia/Yekaterinburg")
+        let lateEvening = f.store.at(Date(timeIntervalSince1970: 1_796_070_600)) // 2026-11-30T20:30:00Z
+        let shoes = try f.category("shoes")
+        let earlier = f.store.at(Date(timeIntervalSince1970: 1_796_050_000)) // 2026-11-30T14:46Z, 19:46 in Tyumen
+        _ = try earlier.write { tx in
+            try tx.record(MovementDraft(kind: .intake, date: try tx.today(), toBox: f.a.id, lines: [LineDraft(categoryID: shoes.id, quantity: 2)]))
+        }
+        try lateEvening.write { tx in
+            #expect(try tx.today().description == "2026-12-01")
+            try tx.record(MovementDraft(kind: .intake, date: try tx.today(), toBox: f.a.id, lines: [LineDraft(categoryID: shoes.id, quantity: 5)]))
+        }
+        let november = try f.store.read { try $0.report(.monthly(Self.november)) }.main
+        let december = try f.store.read { try $0.report(.monthly(Self.november.next)) }.main
+        #expect(november.received.items == 2)
+        #expect(november.stockAtEnd.items == 2)
+        #expect(december.received.items == 5)
+        #expect(december.stockAtEnd.items == 7)
+    }
 }

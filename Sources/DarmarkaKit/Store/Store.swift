@@ -11,10 +11,18 @@ public final class Store: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
-    private init(path: String, queue: DatabaseQueue) {
+    /// What "now" is: the time movements are recorded at, and the day that
+    /// "today" means in the organisation's time zone. Tests set it.
+    let clock: @Sendable () -> Date
+
+    private init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.path = path
         self.queue = queue
+        self.clock = clock
     }
+
+    /// The same database seen at another moment (for tests of time zones).
+    func at(_ instant: Date) -> Store { Store(path: path, queue: queue, clock: { instant }) }
 
     static func configuration(readonly: Bool = false) -> Configuration {
         var config = Configuration()
@@ -103,7 +111,7 @@ public final class Store: Sendable {
     /// Runs `body` in one read-only transaction.
     public func read<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
         do {
-            return try queue.read { db in try body(LedgerTransaction(db: db)) }
+            return try queue.read { db in try body(LedgerTransaction(db: db, now: clock())) }
         } catch let error as DatabaseError {
             throw Store.problem(error, path: path)
         }
@@ -117,7 +125,7 @@ public final class Store: Sendable {
             return try queue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(LedgerTransaction(db: db))
+                    result = try body(LedgerTransaction(db: db, now: clock()))
                     return .commit
                 }
                 guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
@@ -136,7 +144,7 @@ public final class Store: Sendable {
             return try queue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    let r = try body(LedgerTransaction(db: db))
+                    let r = try body(LedgerTransaction(db: db, now: clock()))
                     result = r
                     return keep(r) ? .commit : .rollback
                 }
