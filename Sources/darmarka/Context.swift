@@ -152,6 +152,13 @@ enum Parse {
         return c
     }
 
+    /// Who logs: `--volunteer`, else $DARMARKA_VOLUNTEER (set once on a shared
+    /// laptop), else nobody.
+    static func volunteerName(_ given: String?) -> String? {
+        let name = (given ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"])?.trimmingCharacters(in: .whitespaces)
+        return name?.isEmpty == false ? name : nil
+    }
+
     static func movementID(_ text: String) throws -> RowID {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard let id = RowID(t.hasPrefix("#") || t.hasPrefix("№") ? String(t.dropFirst()) : t), id > 0 else {

@@ -18,6 +18,15 @@ final class RawStatement {
         connection = db.sqliteConnection
     }
 
+    /// A statement kept by the connection for reuse, bound to `arguments`:
+    /// for queries a report runs again for each of its periods.
+    init(cached db: Database, _ sql: String, _ arguments: StatementArguments) throws {
+        statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+    }
+
     /// SQLite copies the bytes at once: Swift strings do not stay put.
     private static var transient: sqlite3_destructor_type {
         unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
@@ -70,8 +79,19 @@ final class RawStatement {
 
     /// Whether the query gives at least one row; ready for the next values after.
     func hasRow() throws -> Bool {
-        let code = sqlite3_step(handle)
         defer { sqlite3_reset(handle) }
+        return try step()
+    }
+
+    /// Hands each row to `body`, to read with SQLite's column getters.
+    func forEachRow(_ body: (SQLiteStatement) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        while try step() { try body(handle) }
+    }
+
+    /// One step: true for a row, false at the end.
+    private func step() throws -> Bool {
+        let code = sqlite3_step(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: connection.map { String(cString: sqlite3_errmsg($0)) }, sql: statement.sql)
         }

@@ -57,12 +57,11 @@ struct Recording {
                     registered = r.code
                 }
             }
-            let volunteerName = entry.volunteer ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"]
             let note = [entry.note, reason].compactMap { $0 }.joined(separator: "; ")
             let draft = MovementDraft(
                 kind: kind, date: date, time: time, fromBox: fromBox?.id, toBox: toBox?.id,
                 recipientID: recipientID, eventID: try event.map { try tx.event($0, on: date).id },
-                volunteerID: try volunteerName.flatMap { $0.isEmpty ? nil : try tx.volunteer(named: $0) },
+                volunteerID: try Parse.volunteerName(entry.volunteer).map(tx.volunteer(named:)),
                 note: note.isEmpty ? nil : note,
                 lines: [LineDraft(categoryID: category.id, quantity: quantity, grams: grams, condition: condition)])
             return Outcome(id: try tx.record(draft), category: category, quantity: quantity, newRecipient: registered,
@@ -169,10 +168,9 @@ struct Count: ParsableCommand {
             guard difference != 0 else {
                 throw LedgerProblem.nothingToAdjust(box: box.code.description, category: Phrase(ru: cat.nameRu, en: cat.nameEn), quantity: before)
             }
-            let volunteer = entry.volunteer ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"]
             let draft = MovementDraft(kind: .adjustment, date: date, time: time,
                                       fromBox: difference < 0 ? box.id : nil, toBox: difference > 0 ? box.id : nil,
-                                      volunteerID: try volunteer.flatMap { $0.isEmpty ? nil : try tx.volunteer(named: $0) },
+                                      volunteerID: try Parse.volunteerName(entry.volunteer).map(tx.volunteer(named:)),
                                       note: entry.note, lines: [LineDraft(categoryID: cat.id, quantity: abs(difference))])
             return (try tx.record(draft), box, cat, before)
         }
@@ -192,8 +190,7 @@ struct Undo: ParsableCommand {
         let ctx = try Context(global)
         let movement = try Parse.movementID(id)
         let reversal = try ctx.store().write { tx in
-            let name = volunteer ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"]
-            return try tx.undo(movement, volunteer: try name.flatMap { $0.isEmpty ? nil : try tx.volunteer(named: $0) })
+            try tx.undo(movement, volunteer: try Parse.volunteerName(volunteer).map(tx.volunteer(named:)))
         }
         ctx.report(.undone(id: movement, by: reversal), [("undone", .int(Int(movement))), ("id", .int(Int(reversal)))])
     }

@@ -118,12 +118,11 @@ struct Scan: ParsableCommand {
         // Everything that would make every scan fail is refused before the first.
         let plan = try store.read { tx in
             if let recipient { _ = try tx.recipient(recipient) }
-            let name = volunteer ?? ProcessInfo.processInfo.environment["DARMARKA_VOLUNTEER"]
             return Plan(kind: intake != nil ? .intake : handout != nil ? .handout : nil,
                         category: try (intake ?? handout).map(tx.category),
                         date: try Parse.date(date, today: try tx.today()),
                         claimCentre: try claimCentre.map(tx.centre), recipient: recipient,
-                        volunteer: name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 })
+                        volunteer: Parse.volunteerName(volunteer))
         }
         let interactive = isatty(STDIN_FILENO) == 1
         let beep = isatty(STDERR_FILENO) == 1
