@@ -121,7 +121,8 @@ CREATE TABLE import_fingerprint (
 
 -- The ledger. Append-only: the triggers below refuse UPDATE and DELETE.
 -- A movement with `reverses_id` undoes that movement: same kind, boxes and
--- lines, same date, and it counts with the opposite sign.
+-- lines, same date, and it counts with the opposite sign; a movement is
+-- undone at most once (movement_reverses).
 CREATE TABLE movement (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('intake', 'handout', 'transfer', 'writeoff', 'adjustment')),
@@ -134,7 +135,7 @@ CREATE TABLE movement (
     event_id INTEGER REFERENCES event(id),
     volunteer_id INTEGER REFERENCES volunteer(id),
     note TEXT,
-    reverses_id INTEGER UNIQUE REFERENCES movement(id),
+    reverses_id INTEGER REFERENCES movement(id),
     import_id INTEGER REFERENCES import_batch(id),
     CHECK (from_box_id IS NOT NULL OR to_box_id IS NOT NULL),
     CHECK (from_box_id IS NULL OR to_box_id IS NULL OR from_box_id <> to_box_id)
@@ -144,16 +145,20 @@ CREATE INDEX movement_day ON movement(occurred_on);
 -- movement goes into one of these two, which keeps bulk imports fast.
 CREATE INDEX movement_from_box ON movement(from_box_id, occurred_on) WHERE from_box_id IS NOT NULL;
 CREATE INDEX movement_to_box ON movement(to_box_id, occurred_on) WHERE to_box_id IS NOT NULL;
+-- Partial: only undos have a `reverses_id`, so other movements cost it nothing.
+CREATE UNIQUE INDEX movement_reverses ON movement(reverses_id) WHERE reverses_id IS NOT NULL;
 
+-- The lines of a movement, numbered from 1 in the order they were given:
+-- keyed by movement and number, without a rowid, one B-tree in all.
 CREATE TABLE movement_line (
-    id INTEGER PRIMARY KEY,
     movement_id INTEGER NOT NULL REFERENCES movement(id),
+    line INTEGER NOT NULL CHECK (line >= 1),
     category_id INTEGER NOT NULL REFERENCES category(id),
     quantity INTEGER NOT NULL CHECK (quantity > 0),
     grams INTEGER CHECK (grams IS NULL OR grams >= 0),
-    condition TEXT CHECK (condition IS NULL OR condition IN ('new', 'good', 'repair', 'recycle'))
-);
-CREATE INDEX movement_line_movement ON movement_line(movement_id);
+    condition TEXT CHECK (condition IS NULL OR condition IN ('new', 'good', 'repair', 'recycle')),
+    PRIMARY KEY (movement_id, line)
+) WITHOUT ROWID;
 
 CREATE TRIGGER movement_is_append_only BEFORE UPDATE ON movement
 BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
@@ -207,14 +212,14 @@ CREATE TABLE flow_month (
 
 -- Visits: a recipient's handouts on a day, net of undos. A row exists
 -- only while there is at least one handout; with the two tables after it,
--- it makes unique, new and returning recipients cheap to count.
+-- it makes unique, new and returning recipients cheap to count. Keyed by
+-- day first: reports read days, and a journal brings them in date order.
 CREATE TABLE recipient_visit (
-    recipient_id INTEGER NOT NULL REFERENCES recipient(id),
     day TEXT NOT NULL,
+    recipient_id INTEGER NOT NULL REFERENCES recipient(id),
     handouts INTEGER NOT NULL CHECK (handouts > 0),
-    PRIMARY KEY (recipient_id, day)
+    PRIMARY KEY (day, recipient_id)
 ) WITHOUT ROWID;
-CREATE INDEX recipient_visit_day ON recipient_visit(day, recipient_id);
 
 -- Days with a visit, per recipient and month.
 CREATE TABLE recipient_month (

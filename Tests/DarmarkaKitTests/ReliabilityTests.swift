@@ -56,7 +56,7 @@ struct ReliabilityTests {
             try db.execute(sql: "INSERT INTO balance_day(box_id, category_id, day, quantity, grams) VALUES (?, 6, '2026-10-01', -4, 0)", arguments: [f.b.id])
             // An undo that does not match what it undoes.
             try db.execute(sql: "INSERT INTO movement(kind, occurred_on, recorded_at, to_box_id, reverses_id) VALUES ('intake', '2026-11-09', 'x', ?, 1)", arguments: [f.a.id])
-            try db.execute(sql: "INSERT INTO movement_line(movement_id, category_id, quantity) VALUES (last_insert_rowid(), 6, 1)")
+            try db.execute(sql: "INSERT INTO movement_line(movement_id, line, category_id, quantity) VALUES (last_insert_rowid(), 1, 6, 1)")
         }
         let findings = try f.store.read { try $0.verify() }
         #expect(findings.contains(.balanceDiffers(box: f.a.code.description, category: "shoes", kept: 6, ledger: 4)))

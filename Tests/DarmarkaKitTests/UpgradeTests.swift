@@ -20,7 +20,10 @@ struct UpgradeTests {
         return try q.read { db in
             var out: [String: [String]] = [:]
             for t in tables {
-                out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t)").map { $0.description }.sorted()
+                // Version 5 numbers lines within their movement instead of
+                // giving them ids: what they hold must stay the same.
+                let columns = t == "movement_line" ? "movement_id, category_id, quantity, grams, condition" : "*"
+                out[t] = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(t)").map { $0.description }.sorted()
             }
             return out
         }
@@ -61,5 +64,39 @@ struct UpgradeTests {
         }
         #expect(id == 30)
         #expect(try store.read { try $0.verify() } == [])
+    }
+
+    /// Version 5 numbers each movement's lines in their old order, and the
+    /// database still refuses a second undo of one movement.
+    @Test func version5NumbersLinesAndKeepsOneUndoPerMovement() throws {
+        let q = try DatabaseQueue()
+        try Migrations.migrator.migrate(q, upTo: "v4-leaner-indexes")
+        try q.write { db in
+            try db.execute(sql: """
+                INSERT INTO centre(id, code, name, created_at) VALUES (1, 'PRE', 'П', '2026-01-01');
+                INSERT INTO issued_code(serial, code, centre_id, issued_at, purpose) VALUES (1, 'B-0001Z', 1, '2026-01-01', 'box');
+                INSERT INTO box(id, code, centre_id, kind, created_at) VALUES (1, 'B-0001Z', 1, 'collection', '2026-01-01');
+                INSERT INTO movement(id, kind, occurred_on, recorded_at, to_box_id) VALUES (1, 'intake', '2026-10-01', 'now', 1);
+                INSERT INTO movement(id, kind, occurred_on, recorded_at, to_box_id) VALUES (2, 'intake', '2026-10-02', 'now', 1);
+                INSERT INTO movement_line(id, movement_id, category_id, quantity) VALUES (7, 1, 6, 3), (8, 2, 4, 1), (9, 1, 2, 5);
+                INSERT INTO movement(id, kind, occurred_on, recorded_at, to_box_id, reverses_id) VALUES (3, 'intake', '2026-10-02', 'now', 1, 2);
+                INSERT INTO movement_line(id, movement_id, category_id, quantity) VALUES (10, 3, 4, 1);
+                """)
+        }
+        try Migrations.migrator.migrate(q)
+        try q.read { db in
+            let lines = try Row.fetchAll(db, sql: "SELECT movement_id, line, category_id, quantity FROM movement_line ORDER BY movement_id, line")
+                .map { [$0[0], $0[1], $0[2], $0[3]] as [Int] }
+            #expect(lines == [[1, 1, 6, 3], [1, 2, 2, 5], [2, 1, 4, 1], [3, 1, 4, 1]])
+        }
+        #expect(throws: DatabaseError.self) {
+            try q.write { try $0.execute(sql: "INSERT INTO movement(kind, occurred_on, recorded_at, to_box_id, reverses_id) VALUES ('intake', '2026-10-02', 'now', 1, 2)") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try q.write { try $0.execute(sql: "INSERT INTO movement_line(movement_id, line, category_id, quantity) VALUES (1, 2, 6, 1)") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try q.write { try $0.execute(sql: "DELETE FROM movement_line WHERE movement_id = 1") }
+        }
     }
 }

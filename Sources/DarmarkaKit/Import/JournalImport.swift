@@ -151,6 +151,8 @@ final class JournalApplier {
     private var pairs: [(key: UInt64, days: DayFlows)] = []
     private var flows: [FlowCell: FlowSums] = [:]
     private var visits: [VisitKey: Int] = [:]
+    /// Each recipient's first new visit day of this import, written at the end.
+    private var firstVisits: [RowID: Int] = [:]
     /// Movements per volunteer and month: a handful of rows, written at the end.
     private var volunteerMonths: [VolunteerMonth: Int] = [:]
     /// What was written per operation, by `JournalOperation.rawValue`.
@@ -280,7 +282,7 @@ final class JournalApplier {
         if firstLine, row.operation == .handout, let recipientID {
             visits[VisitKey(recipient: recipientID, day: day), default: 0] += 1
             // A bounded map: the table adds up whatever it is given.
-            if visits.count >= 1 << 14 { try flushVisits() }
+            if visits.count >= 1 << 16 { try flushVisits() }
         }
         let movementID: RowID
         if firstLine {
@@ -314,6 +316,7 @@ final class JournalApplier {
         })
         try flushFlows()
         try flushVisits()
+        try session.addFirstVisits(firstVisits)
         try session.addVolunteerMonths(volunteerMonths)
         for (recipient, date) in registeredOn where date != firstSeen[recipient] {
             try session.register(recipient: recipient, on: date)
@@ -374,7 +377,7 @@ final class JournalApplier {
 
     private func flushVisits() throws {
         guard !visits.isEmpty else { return }
-        try session.addVisits(visits)
+        try session.addVisits(visits, firstVisits: &firstVisits)
         visits.removeAll(keepingCapacity: true)
     }
 

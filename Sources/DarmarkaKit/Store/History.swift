@@ -35,7 +35,7 @@ extension LedgerTransaction {
         for r in try Row.fetchAll(db, sql: """
             SELECT l.movement_id, k.code, k.name_ru, k.name_en, l.quantity, l.grams, l.condition
             FROM movement_line l JOIN category k ON k.id = l.category_id
-            WHERE l.movement_id IN (\(ids)) ORDER BY l.id
+            WHERE l.movement_id IN (\(ids)) ORDER BY l.movement_id, l.line
             """) {
             guard let i = index[r["movement_id"]] else { continue }
             entries[i].lines.append(.init(category: r["code"], categoryName: Phrase(ru: r["name_ru"], en: r["name_en"]),

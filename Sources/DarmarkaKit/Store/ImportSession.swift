@@ -170,8 +170,9 @@ final class ImportSession {
     }
 
     private struct PendingLine {
-        let id: RowID
         let movement: RowID
+        /// The line's place in its movement, from 1.
+        let line: Int
         let category: RowID
         let quantity: Int
         let grams: Int64?
@@ -186,7 +187,8 @@ final class ImportSession {
     private var pendingMovements: [PendingMovement] = []
     private var pendingLines: [PendingLine] = []
     private var nextMovementID: RowID = 0
-    private var nextLineID: RowID = 0
+    /// The movement the last line went into, and how many lines it has.
+    private var lastLine: (movement: RowID, line: Int) = (0, 0)
     private var movementStatements: [Int: RawStatement] = [:]
     private var lineStatements: [Int: RawStatement] = [:]
 
@@ -196,7 +198,6 @@ final class ImportSession {
                         recipient: RowID?, event: RowID?, volunteer: RowID?, note: String?) throws -> RowID {
         if nextMovementID == 0 {
             nextMovementID = (try RowID.fetchOne(db, sql: "SELECT MAX(id) FROM movement") ?? 0) + 1
-            nextLineID = (try RowID.fetchOne(db, sql: "SELECT MAX(id) FROM movement_line") ?? 0) + 1
             pendingMovements.reserveCapacity(batchSize)
             pendingLines.reserveCapacity(batchSize)
         }
@@ -208,9 +209,10 @@ final class ImportSession {
     }
 
     func insertLine(movement: RowID, category: RowID, quantity: Int, grams: Grams?, condition: Condition?) throws {
-        pendingLines.append(PendingLine(id: nextLineID, movement: movement, category: category, quantity: quantity,
+        let line = lastLine.movement == movement ? lastLine.line + 1 : 1
+        lastLine = (movement, line)
+        pendingLines.append(PendingLine(movement: movement, line: line, category: category, quantity: quantity,
                                         grams: grams?.value, condition: condition))
-        nextLineID += 1
         if pendingLines.count >= batchSize { try flushLedger() }
     }
 
@@ -239,8 +241,8 @@ final class ImportSession {
             let statement = try lineStatement(rows: pendingLines.count)
             var p: Int32 = 1
             for l in pendingLines {
-                statement.bind(p, l.id)
-                statement.bind(p + 1, l.movement)
+                statement.bind(p, l.movement)
+                statement.bind(p + 1, l.line)
                 statement.bind(p + 2, l.category)
                 statement.bind(p + 3, l.quantity)
                 statement.bind(p + 4, l.grams)
@@ -278,7 +280,7 @@ final class ImportSession {
             return "(?\(a), ?\(a + 1), ?\(a + 2), ?\(a + 3), ?\(a + 4), ?\(a + 5))"
         }
         let statement = try RawStatement(db, """
-            INSERT INTO movement_line(id, movement_id, category_id, quantity, grams, condition)
+            INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition)
             VALUES \(values.joined(separator: ", "))
             """)
         lineStatements[rows] = statement
@@ -361,38 +363,53 @@ final class ImportSession {
         }
     }
 
-    /// Adds handouts per recipient and day to `recipient_visit`; a day that
-    /// becomes a visit counts in `recipient_month` and may be the recipient's
-    /// first (`recipient_first`), as `record` keeps them.
-    func addVisits(_ visits: [VisitKey: Int]) throws {
-        let before = try RawStatement(db, "SELECT handouts FROM recipient_visit WHERE recipient_id = ?1 AND day = ?2")
+    /// Adds handouts per recipient and day to `recipient_visit`, in the
+    /// table's order (day, then recipient). A day that becomes a visit counts
+    /// in `recipient_month`, summed here first, and may be the recipient's
+    /// first: those are gathered in `firstVisits` for `addFirstVisits`.
+    func addVisits(_ visits: [VisitKey: Int], firstVisits: inout [RowID: Int]) throws {
+        // RETURNING tells a new row from an old one in the same step: an old
+        // row already had handouts, so it ends with more than were added.
         let visit = try RawStatement(db, """
-            INSERT INTO recipient_visit(recipient_id, day, handouts) VALUES (?1, ?2, ?3)
+            INSERT INTO recipient_visit(day, recipient_id, handouts) VALUES (?1, ?2, ?3)
             ON CONFLICT DO UPDATE SET handouts = handouts + excluded.handouts
+            RETURNING handouts
             """)
         let month = try RawStatement(db, """
-            INSERT INTO recipient_month(month, recipient_id, visits) VALUES (?1, ?2, 1)
-            ON CONFLICT DO UPDATE SET visits = visits + 1
+            INSERT INTO recipient_month(month, recipient_id, visits) VALUES (?1, ?2, ?3)
+            ON CONFLICT DO UPDATE SET visits = visits + excluded.visits
             """)
+        var newDays: [RecipientMonth: Int] = [:]
+        var day = (number: Int.min, text: "")
+        for (key, handouts) in visits.sorted(by: { ($0.key.day, $0.key.recipient) < ($1.key.day, $1.key.recipient) }) {
+            if key.day != day.number { day = (key.day, LocalDate(dayNumber: key.day).description) }
+            visit.bind(1, day.text)
+            visit.bind(2, key.recipient)
+            visit.bind(3, handouts)
+            var after = 0
+            try visit.forEachRow { after = Int(sqlite3_column_int64($0, 0)) }
+            guard after == handouts else { continue }
+            newDays[RecipientMonth(month: YearMonth(LocalDate(dayNumber: key.day)), recipient: key.recipient), default: 0] += 1
+            if firstVisits[key.recipient].map({ key.day < $0 }) ?? true { firstVisits[key.recipient] = key.day }
+        }
+        for (key, days) in newDays.sorted(by: { ($0.key.month, $0.key.recipient) < ($1.key.month, $1.key.recipient) }) {
+            month.bind(1, key.month.description)
+            month.bind(2, key.recipient)
+            month.bind(3, days)
+            try month.run()
+        }
+    }
+
+    /// Each recipient's first new visit of the import, into `recipient_first`
+    /// unless they came earlier before.
+    func addFirstVisits(_ firstVisits: [RowID: Int]) throws {
         let first = try RawStatement(db, """
             INSERT INTO recipient_first(recipient_id, first_day) VALUES (?1, ?2)
             ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day)
             """)
-        for (key, handouts) in visits.sorted(by: { ($0.key.recipient, $0.key.day) < ($1.key.recipient, $1.key.day) }) {
-            let day = LocalDate(dayNumber: key.day)
-            before.bind(1, key.recipient)
-            before.bind(2, day.description)
-            let isNew = try !before.hasRow()
-            visit.bind(1, key.recipient)
-            visit.bind(2, day.description)
-            visit.bind(3, handouts)
-            try visit.run()
-            guard isNew else { continue }
-            month.bind(1, YearMonth(day).description)
-            month.bind(2, key.recipient)
-            try month.run()
-            first.bind(1, key.recipient)
-            first.bind(2, day.description)
+        for (recipient, day) in firstVisits.sorted(by: { $0.key < $1.key }) {
+            first.bind(1, recipient)
+            first.bind(2, LocalDate(dayNumber: day).description)
             try first.run()
         }
     }
@@ -416,6 +433,12 @@ final class ImportSession {
 struct VolunteerMonth: Hashable, Sendable {
     let month: YearMonth
     let volunteer: RowID
+}
+
+/// A row of `recipient_month`.
+struct RecipientMonth: Hashable, Sendable {
+    let month: YearMonth
+    let recipient: RowID
 }
 
 /// A row of `flow_month`, as the importer sums it.

@@ -54,9 +54,26 @@ extension Migrations {
         );
         """
 
-    /// `flow_month` as summed afresh from the ledger: used to fill it when
-    /// upgrading, and by `darmarka check` to prove it was kept right.
+    /// `flow_month` as summed afresh from the ledger: used by `darmarka check`
+    /// to prove it was kept right. A movement counts on its first line.
     static let flowMonthFromLedger = """
+        WITH signed AS (
+            SELECT m.id, m.kind, substr(m.occurred_on, 1, 7) AS month, COALESCE(m.from_box_id, 0) AS f,
+                   COALESCE(m.to_box_id, 0) AS t, m.event_id IS NOT NULL AS ev, m.recipient_id IS NOT NULL AS rc,
+                   CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END AS sign
+            FROM movement m
+        )
+        SELECT s.month, s.kind, s.f, s.t, l.category_id, COALESCE(l.condition, ''), s.ev, s.rc,
+               SUM(s.sign * l.quantity) AS items, SUM(s.sign * COALESCE(l.grams, 0)) AS grams,
+               SUM(CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END) AS weighed,
+               SUM(CASE WHEN l.line = 1 THEN s.sign ELSE 0 END) AS movements
+        FROM signed s JOIN movement_line l ON l.movement_id = s.id
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+        """
+
+    /// `flow_month` as the upgrade to version 2 filled it, from the lines of
+    /// version 1, which had ids of their own; frozen with that version.
+    static let v2FlowMonthBackfill = """
         WITH signed AS (
             SELECT m.id, m.kind, substr(m.occurred_on, 1, 7) AS month, COALESCE(m.from_box_id, 0) AS f,
                    COALESCE(m.to_box_id, 0) AS t, m.event_id IS NOT NULL AS ev, m.recipient_id IS NOT NULL AS rc,
@@ -89,7 +106,7 @@ extension Migrations {
         """
 
     static let v2Backfill = """
-        INSERT INTO flow_month \(flowMonthFromLedger);
+        INSERT INTO flow_month \(v2FlowMonthBackfill);
         INSERT INTO recipient_visit(recipient_id, day, handouts) \(recipientVisitsFromLedger);
         INSERT INTO volunteer_month(month, volunteer_id, movements) \(volunteerMonthsFromLedger);
         INSERT INTO recipient_month(month, recipient_id, visits) \(recipientMonthsFromVisits);

@@ -31,6 +31,9 @@ enum Migrations {
                 CREATE INDEX movement_to_box ON movement(to_box_id, occurred_on) WHERE to_box_id IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v5-keyed-lines") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 

@@ -27,10 +27,10 @@ extension LedgerTransaction {
             ])
         let id = db.lastInsertedRowID
         let line = try db.cachedStatement(sql: """
-            INSERT INTO movement_line(movement_id, category_id, quantity, grams, condition) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        for l in draft.lines {
-            try line.execute(arguments: [id, l.categoryID, l.quantity, l.grams?.value, l.condition?.rawValue])
+        for (n, l) in draft.lines.enumerated() {
+            try line.execute(arguments: [id, n + 1, l.categoryID, l.quantity, l.grams?.value, l.condition?.rawValue])
         }
         try apply(deltas, on: draft.date)
         try applyFlows(of: draft)
@@ -154,7 +154,7 @@ extension LedgerTransaction {
         if let by = try RowID.fetchOne(db, sql: "SELECT id FROM movement WHERE reverses_id = ?", arguments: [id]) {
             throw LedgerProblem.alreadyUndone(id, by: by)
         }
-        let lines = try Row.fetchAll(db, sql: "SELECT * FROM movement_line WHERE movement_id = ? ORDER BY id", arguments: [id]).map { r in
+        let lines = try Row.fetchAll(db, sql: "SELECT * FROM movement_line WHERE movement_id = ? ORDER BY line", arguments: [id]).map { r in
             LineDraft(categoryID: r["category_id"], quantity: r["quantity"],
                       grams: (r["grams"] as Int64?).map(Grams.init), condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:)))
         }

@@ -54,7 +54,7 @@ extension LedgerTransaction {
             WHERE m.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
               AND (?1 IS NULL OR m.occurred_on >= ?1) AND (?2 IS NULL OR m.occurred_on <= ?2)
               AND (?3 IS NULL OR fb.centre_id = ?3 OR tb.centre_id = ?3)
-            ORDER BY m.occurred_on, m.id, l.id
+            ORDER BY m.occurred_on, m.id, l.line
             """, arguments: [from?.description, to?.description, centre?.id])
         while let r = try rows.next() {
             guard let kind = MovementKind(rawValue: r["kind"]), let date = LocalDate.parse(r["occurred_on"]) else {

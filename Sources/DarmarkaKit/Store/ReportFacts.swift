@@ -25,7 +25,7 @@ extension LedgerTransaction {
                    m.recipient_id IS NOT NULL AS with_recipient,
                    s.sign * l.quantity AS items, s.sign * COALESCE(l.grams, 0) AS grams,
                    CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END AS weighed,
-                   CASE WHEN l.id = (SELECT MIN(x.id) FROM movement_line x WHERE x.movement_id = m.id) THEN s.sign ELSE 0 END AS movements
+                   CASE WHEN l.line = 1 THEN s.sign ELSE 0 END AS movements
             FROM movement m
             JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
                   WHERE occurred_on BETWEEN ?1 AND ?2) s ON s.id = m.id

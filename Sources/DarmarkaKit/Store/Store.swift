@@ -35,6 +35,10 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Reports read wide ranges of a large file: map it rather than copy it page by page.
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            // A statement of many rows keeps what it changed in a statement
+            // journal until it ends; on disk, that journal was written more
+            // often than the database itself during a large import.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return config
     }
