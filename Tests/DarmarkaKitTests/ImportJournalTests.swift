@@ -197,6 +197,12 @@ struct ImportJournalTests {
         }
         // And `check` finds the imported ledger and everything kept beside it sound.
         #expect(try imported.store.read { try $0.verify() } == [])
+        // The import checked references itself; the connection checks them again after it.
+        #expect(throws: (any Error).self) {
+            try imported.store.write { tx in
+                try tx.db.execute(sql: "INSERT INTO movement_line(movement_id, line, category_id, quantity) VALUES (999999, 1, 1, 1)")
+            }
+        }
     }
 
     private func f(_ fixture: Fixture) -> Centre { fixture.pre }

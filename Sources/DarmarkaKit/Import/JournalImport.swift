@@ -98,7 +98,7 @@ public enum JournalImport {
         }, keep: { (outcome: ImportOutcome) in
             if case .imported(let summary) = outcome { return !summary.dryRun }
             return false
-        }).timed(since: start, clock)
+        }, references: .checkedByCaller).timed(since: start, clock)
     }
 
     /// The size of a regular file, for progress; nil for a pipe.
@@ -322,6 +322,11 @@ final class JournalApplier {
             try session.register(recipient: recipient, on: date)
         }
         try session.addPrints(prints)
+        try session.checkReferences([
+            (.box, boxes.map(\.id)), (.centre, boxes.map(\.centreID)), (.category, categories.map(\.id)),
+            (.recipientGroup, groups.map(\.id)), (.recipient, Array(recipients.values)), (.event, Array(events.values)),
+            (.volunteer, Array(volunteers.values)), (.importBatch, [session.batchID]),
+        ])
         try session.finish(digest: digest, rows: newRows)
         summary.batch = dryRun ? nil : session.batchID
         return .imported(summary)

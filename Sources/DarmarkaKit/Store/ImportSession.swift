@@ -100,6 +100,31 @@ final class ImportSession {
         try db.execute(sql: "UPDATE import_batch SET sha256 = ?, rows = ? WHERE id = ?", arguments: [digest, rows, batchID])
     }
 
+    // MARK: References
+
+    /// Proves that each of these ids is a row of its table. The importer
+    /// writes with SQLite's per-row foreign key checks off (six lookups a
+    /// journal row, most of the time SQLite spent): every id it writes is
+    /// one it holds in these lists, so checking each list once covers them.
+    func checkReferences(_ lists: [(table: ReferencedTable, ids: [RowID])]) throws {
+        for (table, ids) in lists where !ids.isEmpty {
+            let distinct = Set(ids)
+            let json = "[" + distinct.map(String.init).joined(separator: ",") + "]"
+            let found = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM \(table.rawValue) WHERE id IN (SELECT value FROM json_each(?))
+                """, arguments: [json]) ?? 0
+            guard found == distinct.count else {
+                throw LedgerProblem.unexpected("import: \(distinct.count - found) ids missing from \(table.rawValue)")
+            }
+        }
+    }
+
+    /// The tables the ledger and its derived tables point into.
+    enum ReferencedTable: String {
+        case box, category, centre, recipient, recipientGroup = "recipient_group", event, volunteer
+        case importBatch = "import_batch"
+    }
+
     // MARK: Names
 
     func boxes() throws -> [BoxCode: ImportBox] {

@@ -143,9 +143,18 @@ public final class Store: Sendable {
     /// Runs `body` in one write transaction like `write`, but keeps what it
     /// did only when `keep` says so of its result: a trial run and a refused
     /// import roll everything back, and so does any error.
-    public func write<T>(_ body: (LedgerTransaction) throws -> T, keep: (T) -> Bool) throws -> T {
+    ///
+    /// With `references: .checkedByCaller` SQLite does not check foreign keys
+    /// row by row in this transaction (the connection checks them again
+    /// after it): the caller must prove every reference it wrote before it
+    /// returns, as `JournalImport` does once per distinct id.
+    public func write<T>(_ body: (LedgerTransaction) throws -> T, keep: (T) -> Bool,
+                         references: ReferenceChecks = .everyRow) throws -> T {
         do {
             return try queue.writeWithoutTransaction { db in
+                // The pragma is ignored inside a transaction: set it before.
+                if references == .checkedByCaller { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if references == .checkedByCaller { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     let r = try body(LedgerTransaction(db: db, now: clock()))
@@ -158,6 +167,14 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw Store.problem(error, path: path)
         }
+    }
+
+    /// Who checks that the ids a transaction writes point at rows.
+    public enum ReferenceChecks: Sendable {
+        /// SQLite, for every row written: the default.
+        case everyRow
+        /// The caller, before the transaction ends.
+        case checkedByCaller
     }
 
     static func problem(_ error: DatabaseError, path: String) -> Error {
