@@ -159,7 +159,6 @@ final class JournalApplier {
     private var totals = [ImportSummary.Totals](repeating: ImportSummary.Totals(), count: JournalOperation.allCases.count)
     /// The movement the last row went into, which the next row may add a line to.
     private var open: (head: MovementHead, id: RowID)?
-    private var lastDate: (date: LocalDate, text: String)?
 
     init(tx: LedgerTransaction, file: String, columns: JournalColumns, options: ImportOptions) throws {
         session = try ImportSession(tx: tx, kind: .journal, fileName: file)
@@ -287,7 +286,7 @@ final class JournalApplier {
         let movementID: RowID
         if firstLine {
             if let volunteerID { volunteerMonths[VolunteerMonth(month: YearMonth(row.date), volunteer: volunteerID), default: 0] += 1 }
-            movementID = try session.insertMovement(kind: row.operation, date: dateText(row.date), time: row.time?.description,
+            movementID = try session.insertMovement(kind: row.operation, date: row.date, time: row.time?.description,
                                                     from: fromID, to: toID, recipient: recipientID, event: eventID,
                                                     volunteer: volunteerID, note: row.note)
         } else {
@@ -456,13 +455,6 @@ final class JournalApplier {
         return id
     }
 
-    /// The stored form of a date; journals repeat one date row after row.
-    private func dateText(_ date: LocalDate) -> String {
-        if let lastDate, lastDate.date == date { return lastDate.text }
-        let text = date.description
-        lastDate = (date, text)
-        return text
-    }
 }
 
 /// What the rows of one movement share: a row with the same movement number

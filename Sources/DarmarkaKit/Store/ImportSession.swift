@@ -184,7 +184,7 @@ final class ImportSession {
     private struct PendingMovement {
         let id: RowID
         let kind: MovementKind
-        let date: String
+        let date: LocalDate
         let time: String?
         let from: RowID?
         let to: RowID?
@@ -219,7 +219,7 @@ final class ImportSession {
 
     /// Appends a movement of this batch and returns its id. It reaches the
     /// table with the next `flushLedger`, at the latest.
-    func insertMovement(kind: MovementKind, date: String, time: String?, from: RowID?, to: RowID?,
+    func insertMovement(kind: MovementKind, date: LocalDate, time: String?, from: RowID?, to: RowID?,
                         recipient: RowID?, event: RowID?, volunteer: RowID?, note: String?) throws -> RowID {
         if nextMovementID == 0 {
             nextMovementID = (try RowID.fetchOne(db, sql: "SELECT MAX(id) FROM movement") ?? 0) + 1
@@ -245,11 +245,11 @@ final class ImportSession {
     func flushLedger() throws {
         if !pendingMovements.isEmpty {
             let statement = try movementStatement(rows: pendingMovements.count)
-            var p: Int32 = 3
+            var p: Int32 = 1
             for m in pendingMovements {
                 statement.bind(p, m.id)
-                statement.bind(p + 1, m.kind.rawValue)
-                statement.bind(p + 2, m.date)
+                statement.bind(p + 1, Self.text(of: m.kind))
+                statement.bind(p + 2, dates.text(m.date.dayNumber) { LocalDate(dayNumber: $0).description })
                 statement.bind(p + 3, m.time)
                 statement.bind(p + 4, m.from)
                 statement.bind(p + 5, m.to)
@@ -271,7 +271,7 @@ final class ImportSession {
                 statement.bind(p + 2, l.category)
                 statement.bind(p + 3, l.quantity)
                 statement.bind(p + 4, l.grams)
-                statement.bind(p + 5, l.condition?.rawValue)
+                statement.bind(p + 5, l.condition.map(Self.text(of:)))
                 p += 6
             }
             try statement.run()
@@ -279,31 +279,51 @@ final class ImportSession {
         }
     }
 
-    /// `INSERT INTO movement … VALUES (…), (…) …` for so many rows; the
-    /// time of recording (?1) and the batch (?2) are bound once.
+    /// Dates as stored, made once per day and bound without a copy.
+    private let dates = StableTexts<Int>()
+
+    static func text(of kind: MovementKind) -> StableText {
+        switch kind {
+        case .intake: StableText("intake")
+        case .handout: StableText("handout")
+        case .transfer: StableText("transfer")
+        case .writeoff: StableText("writeoff")
+        case .adjustment: StableText("adjustment")
+        }
+    }
+
+    static func text(of condition: Condition) -> StableText {
+        switch condition {
+        case .new: StableText("new")
+        case .good: StableText("good")
+        case .repair: StableText("repair")
+        case .recycle: StableText("recycle")
+        }
+    }
+
+    /// `INSERT INTO movement … VALUES (…), (…) …` for so many rows. The
+    /// time of recording and the batch are the same in every row: written
+    /// into the statement, not bound. Parameters are plain `?`: SQLite
+    /// looks each numbered one (`?7`) up in a list of all of them while it
+    /// prepares the statement, which for ten thousand is slower than
+    /// writing a thousand rows.
     private func movementStatement(rows: Int) throws -> RawStatement {
         if let known = movementStatements[rows] { return known }
-        let values = (0 ..< rows).map { r in
-            let a = 3 + 10 * r
-            return "(?\(a), ?\(a + 1), ?\(a + 2), ?\(a + 3), ?1, ?\(a + 4), ?\(a + 5), ?\(a + 6), ?\(a + 7), ?\(a + 8), ?\(a + 9), ?2)"
-        }
+        let recorded = "'" + tx.recordedAt.replacingOccurrences(of: "'", with: "''") + "'"
+        let row = "(?, ?, ?, ?, \(recorded), ?, ?, ?, ?, ?, ?, \(batchID))"
+        let values = Array(repeating: row, count: rows)
         let statement = try RawStatement(db, """
             INSERT INTO movement(id, kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
                                  recipient_id, event_id, volunteer_id, note, import_id)
             VALUES \(values.joined(separator: ", "))
             """)
-        statement.bind(1, tx.recordedAt)
-        statement.bind(2, batchID)
         movementStatements[rows] = statement
         return statement
     }
 
     private func lineStatement(rows: Int) throws -> RawStatement {
         if let known = lineStatements[rows] { return known }
-        let values = (0 ..< rows).map { r in
-            let a = 1 + 6 * r
-            return "(?\(a), ?\(a + 1), ?\(a + 2), ?\(a + 3), ?\(a + 4), ?\(a + 5))"
-        }
+        let values = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows)
         let statement = try RawStatement(db, """
             INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition)
             VALUES \(values.joined(separator: ", "))

@@ -59,6 +59,17 @@ final class RawStatement {
         }
     }
 
+    /// Binds text that outlives the statement's use of it, without a copy.
+    @inline(__always)
+    func bind(_ index: Int32, _ text: StableText) {
+        sqlite3_bind_text(handle, index, text.start, text.count, nil)
+    }
+
+    @inline(__always)
+    func bind(_ index: Int32, _ text: StableText?) {
+        if let text { bind(index, text) } else { sqlite3_bind_null(handle, index) }
+    }
+
     @inline(__always)
     func bind(_ index: Int32, _ bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in
@@ -101,5 +112,45 @@ final class RawStatement {
     /// The row id the last insert on this connection gave.
     var lastInsertedRowID: Int64 {
         connection.map { sqlite3_last_insert_rowid($0) } ?? 0
+    }
+}
+
+/// UTF-8 text at an address that stays put for as long as statements use
+/// it, so SQLite may take it without a copy (SQLITE_STATIC): a literal, or
+/// text kept by `StableTexts`.
+struct StableText {
+    let start: UnsafePointer<CChar>
+    let count: Int32
+
+    init(_ literal: StaticString) {
+        start = UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)
+        count = Int32(literal.utf8CodeUnitCount)
+    }
+
+    fileprivate init(start: UnsafePointer<CChar>, count: Int32) {
+        self.start = start
+        self.count = count
+    }
+}
+
+/// Texts made once and kept until this is released: the dates of an
+/// import, which repeat row after row.
+final class StableTexts<Key: Hashable> {
+    private var texts: [Key: StableText] = [:]
+    private var buffers: [UnsafeMutablePointer<CChar>] = []
+
+    func text(_ key: Key, _ make: (Key) -> String) -> StableText {
+        if let known = texts[key] { return known }
+        let utf8 = Array(make(key).utf8)
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: max(1, utf8.count))
+        for (i, byte) in utf8.enumerated() { buffer[i] = CChar(bitPattern: byte) }
+        buffers.append(buffer)
+        let text = StableText(start: UnsafePointer(buffer), count: Int32(utf8.count))
+        texts[key] = text
+        return text
+    }
+
+    deinit {
+        for buffer in buffers { buffer.deallocate() }
     }
 }
