@@ -34,8 +34,8 @@ SELECT i,
        CASE WHEN i % 20 BETWEEN 12 AND 18 AND i % 10 <> 3 THEN 1 + (i * 7919) % 20000 ELSE NULL END,
        1 + i % 3
 FROM n;
-INSERT INTO movement_line(id, movement_id, category_id, quantity, grams, condition)
-SELECT id, id, 1 + (id / 7) % 20, CASE WHEN kind = 'intake' THEN 3 ELSE 1 END,
+INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition)
+SELECT id, 1, 1 + (id / 7) % 20, CASE WHEN kind = 'intake' THEN 3 ELSE 1 END,
        CASE WHEN id % 4 = 0 THEN NULL ELSE 400 + id % 900 END,
        CASE id % 5 WHEN 0 THEN 'new' WHEN 1 THEN 'good' WHEN 2 THEN 'good' WHEN 3 THEN 'repair' ELSE NULL END
 FROM movement;

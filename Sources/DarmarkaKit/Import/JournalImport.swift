@@ -281,7 +281,7 @@ final class JournalApplier {
         if firstLine, row.operation == .handout, let recipientID {
             visits[VisitKey(recipient: recipientID, day: day), default: 0] += 1
             // A bounded map: the table adds up whatever it is given.
-            if visits.count >= 1 << 16 { try flushVisits() }
+            if visits.count >= 1 << 14 { try flushVisits() }
         }
         let movementID: RowID
         if firstLine {

@@ -413,13 +413,12 @@ final class ImportSession {
     /// in `recipient_month`, summed here first, and may be the recipient's
     /// first: those are gathered in `firstVisits` for `addFirstVisits`.
     func addVisits(_ visits: [VisitKey: Int], firstVisits: inout [RowID: Int]) throws {
-        // RETURNING tells a new row from an old one in the same step: an old
-        // row already had handouts, so it ends with more than were added.
+        // Most visits are new: one insert each; a day already there is added to.
         let visit = try RawStatement(db, """
             INSERT INTO recipient_visit(day, recipient_id, handouts) VALUES (?1, ?2, ?3)
-            ON CONFLICT DO UPDATE SET handouts = handouts + excluded.handouts
-            RETURNING handouts
+            ON CONFLICT(day, recipient_id) DO NOTHING
             """)
+        let more = try RawStatement(db, "UPDATE recipient_visit SET handouts = handouts + ?3 WHERE day = ?1 AND recipient_id = ?2")
         let month = try RawStatement(db, """
             INSERT INTO recipient_month(month, recipient_id, visits) VALUES (?1, ?2, ?3)
             ON CONFLICT DO UPDATE SET visits = visits + excluded.visits
@@ -431,9 +430,14 @@ final class ImportSession {
             visit.bind(1, day.text)
             visit.bind(2, key.recipient)
             visit.bind(3, handouts)
-            var after = 0
-            try visit.forEachRow { after = Int(sqlite3_column_int64($0, 0)) }
-            guard after == handouts else { continue }
+            try visit.run()
+            guard visit.changes > 0 else {
+                more.bind(1, day.text)
+                more.bind(2, key.recipient)
+                more.bind(3, handouts)
+                try more.run()
+                continue
+            }
             newDays[RecipientMonth(month: YearMonth(LocalDate(dayNumber: key.day)), recipient: key.recipient), default: 0] += 1
             if firstVisits[key.recipient].map({ key.day < $0 }) ?? true { firstVisits[key.recipient] = key.day }
         }

@@ -109,6 +109,11 @@ final class RawStatement {
         return code == SQLITE_ROW
     }
 
+    /// How many rows the last statement on this connection changed.
+    var changes: Int32 {
+        connection.map { sqlite3_changes($0) } ?? 0
+    }
+
     /// The row id the last insert on this connection gave.
     var lastInsertedRowID: Int64 {
         connection.map { sqlite3_last_insert_rowid($0) } ?? 0
