@@ -30,18 +30,23 @@ hyperfine --warmup 1 --runs 5 --export-json "$BENCH_DIR/import.json" --prepare "
 
 # What SQLite itself needs to write the same movements and lines into the
 # ledger's tables, every id already known: the floor under any importer.
+# Foreign keys off and the same page cache, as the importer writes; the
+# WHERE clauses keep SQLite from copying whole records page by page (its
+# transfer optimisation), which no importer reading a CSV file can do.
 bash -c "$reset"
 "$DARMARKA" import "$journal" --db "$db" >/dev/null
 cat > "$dir/copy.sql" <<SQL
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = OFF;
+PRAGMA cache_size = -8192;
+PRAGMA temp_store = MEMORY;
 ATTACH '$db' AS src;
 BEGIN;
 INSERT INTO import_batch SELECT * FROM src.import_batch;
 INSERT INTO recipient SELECT * FROM src.recipient;
 INSERT INTO event SELECT * FROM src.event;
 INSERT INTO volunteer SELECT * FROM src.volunteer;
-INSERT INTO movement SELECT * FROM src.movement;
-INSERT INTO movement_line SELECT * FROM src.movement_line;
+INSERT INTO movement SELECT * FROM src.movement WHERE id > 0;
+INSERT INTO movement_line SELECT * FROM src.movement_line WHERE movement_id > 0;
 COMMIT;
 SQL
 hyperfine --warmup 1 --runs 5 --export-json "$BENCH_DIR/import-floor.json" \
@@ -55,12 +60,15 @@ rss_sqlite=$(peak sqlite3 "$plain" '.mode csv' ".import $journal t")
 
 rate() { python3 -c "print(f'{round($rows / ($1 / 1000)):,}'.replace(',', ' '))"; }
 t_import=$(median "$BENCH_DIR/import.json" 0) t_sqlite=$(median "$BENCH_DIR/import.json" 1) t_floor=$(median "$BENCH_DIR/import-floor.json" 0)
+budget=$(python3 -c "print('%.1f' % (2 * $t_sqlite))")
+share=$(python3 -c "print(round(100 * $t_floor / (2 * $t_sqlite)))")
+met=$(python3 -c "print('met' if $t_import <= 2 * $t_sqlite else 'missed')")
 cat <<MD
 ## Import: a journal of $rows rows ($mb MB) <!-- import -->
 
 | command | median | rows/s | peak memory | goal |
 |---|---|---|---|---|
-| \`darmarka import journal.csv\`: every row checked, ledger, balances, flows and visits written | $t_import ms | $(rate "$t_import") | $((rss / 1024)) MB | ≥ half of sqlite3's rows/s; under 64 MB |
+| \`darmarka import journal.csv\`: every row checked, ledger, balances, flows and visits written | $t_import ms | $(rate "$t_import") | $((rss / 1024)) MB | ≥ half of sqlite3's rows/s ($budget ms): **$met**; under 64 MB |
 | \`sqlite3 DB '.mode csv' '.import journal.csv t'\` into a plain table | $t_sqlite ms | $(rate "$t_sqlite") | $((rss_sqlite / 1024)) MB | |
 | \`sqlite3\` copying the same movements and lines, ids known, into the ledger's tables | $t_floor ms | $(rate "$t_floor") | | |
 
@@ -70,13 +78,16 @@ and volunteers, never taking more than a box holds (\`scripts/lib/bench-journal.
 Each run starts from a database with the boxes and nothing else; times are
 whole processes, the commit and its checkpoint included.
 
-The ledger is not a plain table: each movement goes into \`movement\`, its date
-index, the unique index of undos and one of two partial box indexes (schema v4;
-there were five indexes before, and the same import took 8.2 s), each line into
-\`movement_line\` and its index, with foreign keys
-checked, all through the write-ahead log and then into the file. The third row
-is SQLite alone writing exactly those rows, every name already resolved to an
-id: no importer of this schema can be faster than it. \`darmarka import\` reads
-and checks the file on one core while SQLite writes on the other.
+The ledger is not a plain table: each movement goes into \`movement\`, its
+date index and one of two partial box indexes, each line into
+\`movement_line\` (keyed by movement and number, schema v5), all through the
+write-ahead log and then into the file. The third row is SQLite alone
+writing exactly those rows, every name already resolved to an id, foreign
+keys off as the importer writes them (it checks each distinct id once
+instead): no importer of this schema can be faster than it, and it alone
+takes $share % of the time the goal allows. \`darmarka import\` reads and
+checks the file on one core while SQLite writes on the other; its time
+above the floor is the rows' checks, the balances, flows and visits kept
+beside the ledger, and binding a million rows' values one by one.
 
 MD

@@ -196,7 +196,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "Непредвиденная ошибка: \(m). Ничего не записано; сообщите разработчикам.",
                    en: "Unexpected error: \(m). Nothing was written; please report it.")
         case .invalidArguments(let m):
-            Phrase(ru: "Неверные аргументы: \(m). Справка: darmarka --help.", en: "Invalid arguments: \(m). See darmarka --help.")
+            Phrase(ru: "Неверные аргументы: \(ArgumentMessages.sentence(ArgumentMessages.russian(m))) Справка: darmarka --help.",
+                   en: "Invalid arguments: \(ArgumentMessages.sentence(m)) See darmarka --help.")
         }
     }
 }
