@@ -176,4 +176,26 @@ struct LedgerTests {
         #expect(Ledger.lowestBalance(current: 11, delta: -11, date: d(21), later: []) == (d(21), 0))
         #expect(Ledger.lowestBalance(current: 11, delta: -3, date: d(10), later: later) == (d(10), -2))
     }
+
+    /// Undoing handouts moves a recipient's first visit to the next one,
+    /// leaves it when a later visit goes, and clears it with the last.
+    @Test func undoingVisitsKeepsTheFirstVisitRight() throws {
+        let f = try Fixture()
+        try f.record(.intake, to: f.a, "shoes", 10, on: "2026-11-01")
+        let who = try f.store.write { try $0.addRecipient(code: "ТД-7", group: nil, householdSize: 1, on: LocalDate.parse("2026-11-01")!).id }
+        let first = try f.record(.handout, from: f.a, "shoes", 1, on: "2026-11-03", recipient: who)
+        let second = try f.record(.handout, from: f.a, "shoes", 1, on: "2026-11-05", recipient: who)
+        let third = try f.record(.handout, from: f.a, "shoes", 1, on: "2026-11-09", recipient: who)
+        func firstDay() throws -> String? {
+            try f.store.read { try String.fetchOne($0.db, sql: "SELECT first_day FROM recipient_first WHERE recipient_id = ?", arguments: [who]) }
+        }
+        #expect(try firstDay() == "2026-11-03")
+        try f.store.write { _ = try $0.undo(second) }
+        #expect(try firstDay() == "2026-11-03")
+        try f.store.write { _ = try $0.undo(first) }
+        #expect(try firstDay() == "2026-11-09")
+        try f.store.write { _ = try $0.undo(third) }
+        #expect(try firstDay() == nil)
+        #expect(try f.store.read { try $0.verify() } == [])
+    }
 }

@@ -98,10 +98,17 @@ extension LedgerTransaction {
             if db.changesCount == 0 {
                 try db.execute(sql: "DELETE FROM recipient_month WHERE month = ? AND recipient_id = ?", arguments: [month, recipient])
             }
-            if let first = try String.fetchOne(db, sql: "SELECT MIN(day) FROM recipient_visit WHERE recipient_id = ?", arguments: [recipient]) {
-                try db.execute(sql: "UPDATE recipient_first SET first_day = ? WHERE recipient_id = ?", arguments: [first, recipient])
-            } else {
-                try db.execute(sql: "DELETE FROM recipient_first WHERE recipient_id = ?", arguments: [recipient])
+            // Only the first visit's loss moves the first day: to the next
+            // visit, found walking the days after it (the table is keyed by day).
+            let first = try String.fetchOne(db, sql: "SELECT first_day FROM recipient_first WHERE recipient_id = ?", arguments: [recipient])
+            if first == day.description {
+                if let next = try String.fetchOne(db, sql: """
+                    SELECT day FROM recipient_visit WHERE day > ?1 AND recipient_id = ?2 ORDER BY day LIMIT 1
+                    """, arguments: [day.description, recipient]) {
+                    try db.execute(sql: "UPDATE recipient_first SET first_day = ? WHERE recipient_id = ?", arguments: [next, recipient])
+                } else {
+                    try db.execute(sql: "DELETE FROM recipient_first WHERE recipient_id = ?", arguments: [recipient])
+                }
             }
         }
     }
