@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import DarmarkaKit
 
@@ -285,6 +286,28 @@ struct ImportJournalTests {
         ]), name: "two.csv")
         #expect(bad.problemTexts.count == 1)
         #expect(bad.problemTexts.first?.hasPrefix("two.csv:3: movement: the rows of movement “20” differ") == true)
+    }
+
+    /// Lines are numbered within their movement, also when a movement's
+    /// rows straddle two of the importer's statements of 1,024 rows.
+    @Test func linesAreNumberedInTheirMovementAcrossStatements() throws {
+        let f = try Fixture()
+        let a = f.a.code.description
+        let header = englishHeader + ["movement"]
+        var rows = (1 ... 1022).map { ["2026-11-03", "intake", a, "", "shoes", "1", "", "", "", "", "", "", "", "m\($0)"] }
+        rows += ["shoes", "toys", "books"].map { ["2026-11-04", "intake", a, "", $0, "2", "", "", "", "", "", "", "", "big"] }
+        rows.append(["2026-11-05", "intake", a, "", "toys", "1", "", "", "", "", "", "", "", "last"])
+        let outcome = try f.importJournal(csv([header] + rows))
+        #expect(outcome.summary?.written[.intake]?.movements == 1024, "\(outcome)")
+        #expect(outcome.summary?.written[.intake]?.lines == 1026)
+        let lines = try f.store.read { tx in
+            try Row.fetchAll(tx.db, sql: """
+                SELECT l.line, k.code FROM movement_line l JOIN category k ON k.id = l.category_id
+                WHERE l.movement_id >= (SELECT MAX(movement_id) - 1 FROM movement_line) ORDER BY l.movement_id, l.line
+                """).map { "\($0[0] as Int):\($0[1] as String)" }
+        }
+        #expect(lines == ["1:shoes", "2:toys", "3:books", "1:toys"])
+        #expect(try f.store.read { try $0.verify() } == [])
     }
 
     @Test func stockTakesImportBySide() throws {

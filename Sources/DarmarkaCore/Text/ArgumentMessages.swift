@@ -36,32 +36,44 @@ public enum ArgumentMessages {
         return text + "."
     }
 
-    /// What follows "is invalid for '…'": a list of allowed values or a reason.
+    /// What follows "is invalid for '…'": the allowed values or a reason.
     private static func reason(_ tail: String) -> String {
         if tail.isEmpty || tail == "." { return "." }
+        // Six values or more come as a list on lines of their own, which the
+        // one-line message leaves out.
+        if tail.hasPrefix(". Please provide one of the following:") { return ". Допустимые значения — в справке." }
         if tail.hasPrefix(". Please provide one of ") {
-            let list = tail.dropFirst(". Please provide one of ".count).replacingOccurrences(of: " and ", with: " или ")
-            return ". Допустимо: " + list.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + "."
+            let list = tail.dropFirst(". Please provide one of ".count).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            return ". Допустимые значения: " + quoted(list.replacingOccurrences(of: "' and '", with: "' или '")
+                .replacingOccurrences(of: "' or '", with: "' или '")) + "."
         }
         if tail.hasPrefix(": ") { return ": " + tail.dropFirst(2) }
         return tail
     }
 
+    /// 'a', 'b' as «a», «b».
+    private static func quoted(_ text: String) -> String {
+        text.replacingOccurrences(of: "'([^']*)'", with: "«$1»", options: .regularExpression)
+    }
+
+    // After "Неверные аргументы:", so each starts in lower case.
     private static let forms: [Form] = [
-        Form("Unknown option '(.+?)'\\. Did you mean '(.+)'\\?") { "Неизвестный параметр «\($0[0])». Может быть, «\($0[1])»?" },
-        Form("Unknown option '(.+)'") { "Неизвестный параметр «\($0[0])»" },
-        Form("Missing value for '(.+)'") { "Не указано значение для «\($0[0])»" },
-        Form("Missing expected argument '(.+)'") { "Не указан обязательный аргумент «\($0[0])»" },
-        Form("Missing one of: (.+)") { "Нужно указать одно из: \($0[0])" },
-        Form("Unexpected argument '(.+)'") { "Лишний аргумент «\($0[0])»" },
-        Form("([0-9]+) unexpected arguments: (.+)") { "Лишние аргументы (\($0[0])): \($0[1])" },
-        Form("The value '(.*)' is invalid for '(.+?)'(.*)") { "Значение «\($0[0])» не подходит для «\($0[1])»" + reason($0[2]) },
-        Form("The value '(.*)' is invalid\\.(.*)") { "Значение «\($0[0])» не подходит" + reason($0[1]) },
+        Form("Unknown option '(.+?)'\\. Did you mean '(.+)'\\?") { "неизвестный параметр «\($0[0])». Возможно, имелся в виду «\($0[1])»?" },
+        Form("Unknown option '(.+)'") { "неизвестный параметр «\($0[0])»" },
+        Form("Missing value for '(.+)'") { "не указано значение параметра «\($0[0])»" },
+        Form("Missing expected argument '(.+)'") { "не указан обязательный аргумент «\($0[0])»" },
+        Form("Missing one of: (.+)") { "нужно указать одно из: \(quoted($0[0]))" },
+        Form("Unexpected argument '(.+)'") { "лишний аргумент «\($0[0])»" },
+        Form("([0-9]+) unexpected arguments: (.+)") { "лишние аргументы (\($0[0])): \(quoted($0[1]))" },
+        Form("The value '(.*)' is invalid for '(.+?)'(.*)") { "значение «\($0[0])» не подходит для «\($0[1])»" + reason($0[2]) },
+        Form("The value '(.*)' is invalid\\.(.*)") { "значение «\($0[0])» не подходит" + reason($0[1]) },
         Form("The option '(.+)' does not take any value, but '(.*)' was specified\\.") {
-            "Параметр «\($0[0])» не принимает значения, а указано «\($0[1])»."
+            "параметр «\($0[0])» не принимает значений, но указано «\($0[1])»."
         },
-        Form("Invalid option: (.+)") { "Неверный параметр: \($0[0])" },
-        Form("Missing required subcommand\\.") { _ in "Не указана команда." },
-        Form("Value to be set with (.+) had already been set with (.+)") { "Значение из \($0[0]) уже задано в \($0[1])" },
+        Form("Invalid option: (.+)") { "неверный параметр: \($0[0])" },
+        Form("Missing required subcommand\\.") { _ in "не указана команда." },
+        Form("Value to be set with flag '(.+?)'.* had already been set with flag '(.+?)'.*") {
+            "значение параметра «\($0[0])» уже задано параметром «\($0[1])»"
+        },
     ]
 }

@@ -98,7 +98,7 @@ public enum JournalImport {
         }, keep: { (outcome: ImportOutcome) in
             if case .imported(let summary) = outcome { return !summary.dryRun }
             return false
-        }, references: .checkedByCaller).timed(since: start, clock)
+        }, mode: .bulk).timed(since: start, clock)
     }
 
     /// The size of a regular file, for progress; nil for a pipe.

@@ -34,7 +34,7 @@ final class ImportSession {
         batchID = tx.db.lastInsertedRowID
         // As many rows per statement as SQLite takes parameters for.
         let parameters = tx.db.sqliteConnection.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 999
-        batchSize = max(1, min(1024, (parameters - 2) / 10))
+        batchSize = max(1, min(1024, parameters / 10))
     }
 
     private var cacheSize: Int?
@@ -47,8 +47,11 @@ final class ImportSession {
         try db.execute(sql: "PRAGMA cache_size = -8192")
     }
 
-    /// Gives the connection its own page cache size back.
+    /// Gives the connection its own page cache size back, and finalizes the
+    /// ledger's statements before the dates bound to them without a copy go.
     func close() throws {
+        movementStatements.removeAll()
+        lineStatements.removeAll()
         if let cacheSize { try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
     }
 

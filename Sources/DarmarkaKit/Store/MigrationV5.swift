@@ -54,7 +54,7 @@ extension Migrations {
             handouts INTEGER NOT NULL CHECK (handouts > 0),
             PRIMARY KEY (day, recipient_id)
         ) WITHOUT ROWID;
-        INSERT INTO recipient_visit_v5 SELECT day, recipient_id, handouts FROM recipient_visit;
+        INSERT INTO recipient_visit_v5 SELECT day, recipient_id, handouts FROM recipient_visit ORDER BY day, recipient_id;
 
         DROP TABLE recipient_visit;
         DROP TABLE movement_line;

@@ -5,8 +5,7 @@ import GRDBSQLite
 ///
 /// The importer writes a million rows in one go; GRDB's `StatementArguments`
 /// box every value, which costs more than the insert itself. Bindings stay
-/// between steps, so values that never change (the import batch, the time
-/// of recording) are bound once.
+/// between steps until they are bound again.
 final class RawStatement {
     private let statement: Statement
     private let handle: SQLiteStatement

@@ -35,10 +35,6 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Reports read wide ranges of a large file: map it rather than copy it page by page.
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
-            // A statement of many rows keeps what it changed in a statement
-            // journal until it ends; on disk, that journal was written more
-            // often than the database itself during a large import.
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return config
     }
@@ -143,38 +139,48 @@ public final class Store: Sendable {
     /// Runs `body` in one write transaction like `write`, but keeps what it
     /// did only when `keep` says so of its result: a trial run and a refused
     /// import roll everything back, and so does any error.
-    ///
-    /// With `references: .checkedByCaller` SQLite does not check foreign keys
-    /// row by row in this transaction (the connection checks them again
-    /// after it): the caller must prove every reference it wrote before it
-    /// returns, as `JournalImport` does once per distinct id.
-    public func write<T>(_ body: (LedgerTransaction) throws -> T, keep: (T) -> Bool,
-                         references: ReferenceChecks = .everyRow) throws -> T {
+    public func write<T>(_ body: (LedgerTransaction) throws -> T, keep: (T) -> Bool, mode: WriteMode = .normal) throws -> T {
         do {
             return try queue.writeWithoutTransaction { db in
-                // The pragma is ignored inside a transaction: set it before.
-                if references == .checkedByCaller { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-                defer { if references == .checkedByCaller { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    let r = try body(LedgerTransaction(db: db, now: clock()))
-                    result = r
-                    return keep(r) ? .commit : .rollback
+                // Both pragmas must be set before the transaction begins.
+                if mode == .bulk { try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY") }
+                let outcome = Result { () throws -> T in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        let r = try body(LedgerTransaction(db: db, now: clock()))
+                        result = r
+                        return keep(r) ? .commit : .rollback
+                    }
+                    guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
+                    return result
                 }
-                guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
-                return result
+                if mode == .bulk {
+                    // Whatever happened: the connection must not go on without its checks.
+                    try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA temp_store = DEFAULT")
+                    guard try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true else {
+                        throw LedgerProblem.unexpected("foreign key checks could not be turned back on")
+                    }
+                }
+                return try outcome.get()
             }
         } catch let error as DatabaseError {
             throw Store.problem(error, path: path)
         }
     }
 
-    /// Who checks that the ids a transaction writes point at rows.
-    public enum ReferenceChecks: Sendable {
-        /// SQLite, for every row written: the default.
-        case everyRow
-        /// The caller, before the transaction ends.
-        case checkedByCaller
+    /// How a transaction writes.
+    public enum WriteMode: Sendable {
+        /// SQLite checks every reference of every row as it is written.
+        case normal
+        /// For writing a large file at once. SQLite's per-row foreign key
+        /// checks are off for this one transaction: the caller must prove
+        /// every reference it wrote before it returns, as `JournalImport`
+        /// does once per distinct id (six lookups a journal row were most of
+        /// the time SQLite spent). Statement journals stay in memory: on
+        /// disk, the journal of statements of many rows was written more
+        /// often than the database itself. Both are reset afterwards, and
+        /// `darmarka check` runs SQLite's own foreign key check over all.
+        case bulk
     }
 
     static func problem(_ error: DatabaseError, path: String) -> Error {

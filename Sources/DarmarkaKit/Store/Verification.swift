@@ -75,10 +75,8 @@ extension LedgerTransaction {
         return out
     }
 
-    /// `flow_month` and `recipient_visit` against the same sums made afresh
-    /// from the ledger (the statements of the migration that fills them).
     /// The tables kept for reports against the same sums made afresh from
-    /// the ledger (the statements the upgrade to version 2 fills them with).
+    /// the ledger.
     private func reportTableFindings() throws -> [Finding] {
         let checks: [(table: String, fresh: String, kept: String)] = [
             ("flow_month", "SELECT * FROM (\(Migrations.flowMonthFromLedger)) WHERE \(Self.nonZeroFlow)",
