@@ -110,6 +110,8 @@ struct LabelRenderTests {
         for (index, file) in report.files.enumerated() {
             let size = try LabelTools.size(of: file)
             #expect(size.width == 464 && size.height == 320, "58 x 40 mm at 203 dpi")
+            let density = PNGDensity.dpi(of: [UInt8](try Data(contentsOf: file)))
+            #expect(density.map { abs($0 - 203) < 0.01 } == true, "the file says it is 203 dpi, so it prints 58 mm wide")
             let decoded = try LabelTools.decode(file)
             #expect(decoded == [labels[index].payload], "\(file.lastPathComponent)")
         }

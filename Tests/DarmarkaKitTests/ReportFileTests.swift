@@ -1,4 +1,4 @@
-import DarmarkaCore
+@testable import DarmarkaCore
 import Foundation
 import Testing
 @testable import DarmarkaKit
@@ -164,6 +164,14 @@ struct ReportFileTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let size = try LabelTools.size(of: file)
         #expect(size.width == 596 && size.height == 842)
+        #expect(PNGDensity.dpi(of: png).map { abs($0 - 72) < 0.01 } == true)
+        // libpng wrote the other chunks' CRCs: ours must agree with every one.
+        let chunks = try #require(PNGDensity.chunks(of: png))
+        #expect(chunks.map(\.type).prefix(2) == ["IHDR", "pHYs"] && chunks.last?.type == "IEND")
+        for c in chunks {
+            let crc = png[c.end - 4..<c.end].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            #expect(CRC32.checksum(png[c.start + 4..<c.end - 4]) == crc, "\(c.type)")
+        }
         let count = try Self.pageCount(in: report)
         #expect(throws: ReportFileError.noSuchPage(99, of: count)) {
             try ReportFile.pagePNG(report, lang: .ru, page: 99)

@@ -1,6 +1,9 @@
 import CCairo
 import DarmarkaCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A page of a template as a cairo surface of one format, with user space
 /// in millimetres.
@@ -63,7 +66,9 @@ struct LabelSurface {
         cairo_scale(cr, scale, scale)
         draw(page, cr)
         cairo_surface_flush(surface)
-        try Cairo.check(cairo_surface_write_to_png(surface, path), path: path)
+        let png = CairoPNG.encode(surface, dpi: dpi)
+        try Cairo.check(png.status, path: path)
+        try Cairo.write(png.bytes, to: path)
     }
 }
 
@@ -73,6 +78,18 @@ enum Cairo {
     static func pointer(_ pointer: OpaquePointer?, path: String) throws -> OpaquePointer {
         guard let pointer else { throw LabelRenderError.drawingFailed(path: path, detail: "out of memory") }
         return pointer
+    }
+
+    /// Writes encoded bytes to `path`; a failure says why in the system's words.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        guard let file = fopen(path, "wb") else {
+            throw LabelRenderError.drawingFailed(path: path, detail: String(cString: strerror(errno)))
+        }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let failure = written == bytes.count ? nil : String(cString: strerror(ferror(file) != 0 ? errno : EIO))
+        guard fclose(file) == 0, failure == nil else {
+            throw LabelRenderError.drawingFailed(path: path, detail: failure ?? String(cString: strerror(errno)))
+        }
     }
 
     static func check(_ status: cairo_status_t, path: String) throws {

@@ -31,19 +31,6 @@ enum ReportPainter {
     }
 }
 
-/// Collects what cairo writes to a stream, so no file is needed.
-private final class ByteSink {
-    var bytes: [UInt8] = []
-}
-
-/// cairo's write callback: the closure pointer is the `ByteSink`.
-private func appendToSink(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
-    guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-    if let data, length > 0 { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
-    return CAIRO_STATUS_SUCCESS
-}
-
 /// The surfaces a laid-out report is drawn on.
 enum ReportSurface {
     /// Millimetres to PDF points, exactly: A4 is 595.28 × 841.89 pt.
@@ -91,10 +78,8 @@ enum ReportSurface {
         ReportPainter.paint(document.pages[page], fonts: fonts, on: cr)
         try ReportCairo.check(cairo_status(cr))
         cairo_surface_flush(surface)
-        let sink = ByteSink()
-        try withExtendedLifetime(sink) {
-            try ReportCairo.check(cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque()))
-        }
-        return sink.bytes
+        let png = CairoPNG.encode(surface, dpi: dpi)
+        try ReportCairo.check(png.status)
+        return png.bytes
     }
 }
