@@ -115,3 +115,29 @@ struct ValuesTests {
         #expect(listing.table(.ru).contains("2,5"))
     }
 }
+
+@Suite("Numbers as documents print them")
+struct NumberTextTests {
+    @Test(arguments: [
+        (0, Lang.ru, "0"), (999, .ru, "999"), (1278, .ru, "1\u{00A0}278"), (12_345, .ru, "12\u{00A0}345"),
+        (1_234_567, .ru, "1\u{00A0}234\u{00A0}567"), (-12_345, .ru, "-12\u{00A0}345"),
+        (999, .en, "999"), (1278, .en, "1,278"), (100_000, .en, "100,000"), (-1_234_567, .en, "-1,234,567"),
+    ])
+    func grouped(n: Int, lang: Lang, text: String) {
+        #expect(NumberText.grouped(n, lang) == text)
+    }
+
+    @Test func extremesDoNotTrap() {
+        #expect(NumberText.grouped(Int.min, .en) == "-9,223,372,036,854,775,808")
+        #expect(NumberText.grouped(Int.max, .ru).count == 25)
+    }
+
+    @Test func kilogramsGroupTheirWholePart() {
+        #expect(Grams(1_234_567_890).kilogramText(decimalSeparator: ",", grouping: .ru) == "1\u{00A0}234\u{00A0}567,89")
+        #expect(Grams(1_234_500).kilogramText(decimalSeparator: ".", grouping: .en) == "1,234.5")
+        #expect(Grams(-12_345_000).kilogramText(decimalSeparator: ",", grouping: .ru) == "-12\u{00A0}345")
+        #expect(Grams(1_234_500).kilogramText(decimalSeparator: ".") == "1234.5")
+        #expect(Cell.int(12_345).display(.ru) == "12345", "listings of ids and codes stay as they are")
+        #expect(Cell.int(12_345).display(.ru, grouped: true) == "12\u{00A0}345")
+    }
+}

@@ -178,6 +178,26 @@ struct ReportTests {
         #expect(table.contains("План и факт"))
     }
 
+    /// A coordinator reads «12 345», a spreadsheet or a program reads 12345.
+    @Test func largeAmountsAreGroupedForPeopleNotForMachines() throws {
+        let f = try Fixture()
+        let shoes = try #require(try f.store.read { try $0.categories() }.first { $0.code == "shoes" })
+        _ = try f.store.write { tx in
+            try tx.record(MovementDraft(kind: .intake, date: LocalDate.parse("2026-11-02")!, toBox: f.a.id,
+                                        lines: [LineDraft(categoryID: shoes.id, quantity: 12_345, grams: Grams(1_234_500), condition: nil)]))
+        }
+        let report = try f.store.read { try $0.report(.monthly(Self.november)) }
+        let nbsp = "\u{00A0}"
+        #expect(report.render(.table, lang: .ru).contains("12\(nbsp)345"))
+        #expect(report.render(.table, lang: .ru).contains("1\(nbsp)234,5"))
+        #expect(report.render(.md, lang: .en).contains("| Items received | 12,345 | 0 | 12,345 |"))
+        #expect(report.render(.md, lang: .en).contains("| Received, kg | 1,234.5 | 0 | 1,234.5 |"))
+        #expect(report.render(.html, lang: .ru).contains("<td class=\"n\">12\(nbsp)345</td>"))
+        #expect(report.render(.csv, lang: .ru).contains("Принято вещей, шт.;12345;0;12345\r\n"))
+        #expect(report.render(.csv, lang: .ru).contains("Принято, кг;1234,5;0;1234,5\r\n"))
+        #expect(report.render(.json, lang: .ru).contains("\"items\": 12345, \"kg\": 1234.5"))
+    }
+
     /// 20:30 UTC on 30 November is already 1 December in Tyumen: an intake
     /// logged then for "today" belongs to December's report, not November's.
     @Test func theLastDayOfTheMonthIsTheCentresDay() throws {

@@ -35,13 +35,16 @@ public struct Grams: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
     /// `2.5` style with at most three decimals, trailing zeros dropped.
     public var kilogramText: String { kilogramText(decimalSeparator: ".") }
 
-    public func kilogramText(decimalSeparator: String) -> String {
+    /// With `grouping`, the whole kilograms have their thousands set apart
+    /// as `NumberText.grouped` does.
+    public func kilogramText(decimalSeparator: String, grouping: Lang? = nil) -> String {
         let sign = value < 0 ? "-" : ""
         let v = abs(value)
         var frac = String(v % 1000)
         while frac.count < 3 { frac = "0" + frac }
         while frac.hasSuffix("0") { frac.removeLast() }
-        return sign + String(v / 1000) + (frac.isEmpty ? "" : decimalSeparator + frac)
+        let whole = grouping.map { NumberText.grouped(Int(v / 1000), $0) } ?? String(v / 1000)
+        return sign + whole + (frac.isEmpty ? "" : decimalSeparator + frac)
     }
 
     public var description: String { kilogramText }

@@ -29,7 +29,7 @@ extension Report {
 
     func terminal(_ lang: Lang) -> String {
         var out = heading(lang) + "\n\n"
-        for s in sections where !s.rows.isEmpty { out += listing(s, lang).table(lang) + "\n" }
+        for s in sections where !s.rows.isEmpty { out += listing(s, lang).table(lang, grouped: true) + "\n" }
         return out
     }
 
@@ -57,7 +57,7 @@ extension Report {
             out += "| " + ([""] + s.columns.map { esc($0.text(lang)) }).joined(separator: " | ") + " |\n"
             out += "|---" + String(repeating: "|---:", count: s.columns.count) + "|\n"
             for r in s.rows {
-                out += "| " + ([esc(r.label.text(lang).trimmingCharacters(in: .whitespaces))] + r.values.map { esc($0.display(lang)) }).joined(separator: " | ") + " |\n"
+                out += "| " + ([esc(r.label.text(lang).trimmingCharacters(in: .whitespaces))] + r.values.map { esc($0.display(lang, grouped: true)) }).joined(separator: " | ") + " |\n"
             }
         }
         return out
@@ -87,7 +87,7 @@ extension Report {
             out += s.columns.map { "<th>\(esc($0.text(lang)))</th>" }.joined() + "</tr>\n"
             for r in s.rows {
                 out += "<tr><td>\(esc(r.label.text(lang).trimmingCharacters(in: .whitespaces)))</td>"
-                out += r.values.map { "<td class=\"n\">\(esc($0.display(lang)))</td>" }.joined() + "</tr>\n"
+                out += r.values.map { "<td class=\"n\">\(esc($0.display(lang, grouped: true)))</td>" }.joined() + "</tr>\n"
             }
             out += "</table>\n"
         }

@@ -208,7 +208,7 @@ final class ReportLayout {
             lastSize = size
             let heads = s.columns.map { $0.text(lang) }
             let values = heads.indices.map { i in
-                s.rows.map { $0.values.indices.contains(i) ? fonts.width($0.values[i].display(lang), size: size) : 0 }.max() ?? 0
+                s.rows.map { $0.values.indices.contains(i) ? fonts.width($0.values[i].display(lang, grouped: true), size: size) : 0 }.max() ?? 0
             }
             let labels = s.rows.map { r in fonts.width(trimmed(r.label), size: size) + (isIndented(r.label) ? Self.indentWidth : 0) }
             // Labels may wrap to two lines or so rather than squeeze the numbers.
@@ -254,7 +254,7 @@ final class ReportLayout {
         // Six lines are enough for any real name and keep a row well inside a page.
         let label = clip(wrap(trimmed(row.label), width: labelWidth, size: f.size), to: 6, width: labelWidth, size: f.size)
         let values = f.valueWidths.enumerated().map { i, w in
-            wrap(row.values.indices.contains(i) ? row.values[i].display(lang) : "", width: w - 2 * pad, size: f.size)
+            wrap(row.values.indices.contains(i) ? row.values[i].display(lang, grouped: true) : "", width: w - 2 * pad, size: f.size)
         }
         let lines = max(label.count, values.map(\.count).max() ?? 1)
         return RowBox(label: label, values: values, height: Double(lines) * Self.leading(f.size) + 2 * Self.rowPad, indented: indented)
