@@ -48,7 +48,7 @@ public struct Report: Sendable {
     public static func periods(_ kind: Kind) -> [(Phrase, Period)] {
         switch kind {
         case .monthly(let m):
-            var columns = [(PeriodNames.month(m), Period(m)), (PeriodNames.month(m.previous), Period(m.previous))]
+            var columns = [(MonthNames.month(m), Period(m)), (MonthNames.month(m.previous), Period(m.previous))]
             if let jan = YearMonth(year: m.year, month: 1) {
                 columns.append((Phrase(ru: "С начала \(m.year) года", en: "\(m.year) to date"), Period(from: jan.first, to: m.last)))
             }
@@ -64,36 +64,10 @@ public struct Report: Sendable {
     public var title: Phrase {
         switch kind {
         case .monthly(let m):
-            let name = PeriodNames.month(m)
+            let name = MonthNames.month(m)
             return Phrase(ru: "Отчёт за \(name.ru.lowercased())", en: "Report for \(name.en)")
         case .year(let y): return Phrase(ru: "Отчёт за \(y) год", en: "Report for \(y)")
         case .range(let p): return Phrase(ru: "Отчёт с \(p.from) по \(p.to)", en: "Report from \(p.from) to \(p.to)")
         }
-    }
-}
-
-/// Month names in the language of the reader, from Foundation's locale data.
-public enum PeriodNames {
-    public static func month(_ m: YearMonth) -> Phrase {
-        Phrase(ru: name(m, "ru_RU"), en: name(m, "en_GB"))
-    }
-
-    static func name(_ m: YearMonth, _ locale: String) -> String {
-        let s = format(m, pattern: "LLLL yyyy", locale: Locale(identifier: locale))
-        return s.prefix(1).uppercased() + s.dropFirst()
-    }
-
-    /// A month through a date pattern of the locale's calendar («LLL» → «нояб.»).
-    public static func format(_ m: YearMonth, pattern: String, locale: Locale) -> String {
-        let f = DateFormatter()
-        f.locale = locale
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = pattern
-        var c = DateComponents()
-        c.year = m.year; c.month = m.month; c.day = 15
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC") ?? .current
-        guard let date = cal.date(from: c) else { return m.description }
-        return f.string(from: date)
     }
 }

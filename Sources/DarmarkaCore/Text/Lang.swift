@@ -14,9 +14,6 @@ public enum Lang: String, CaseIterable, Sendable {
         }
         return .ru
     }
-
-    /// The locale for numbers, dates and month names.
-    public var locale: Locale { Locale(identifier: self == .ru ? "ru_RU" : "en_GB") }
 }
 
 /// A text in both languages, kept side by side so neither can be forgotten.

@@ -430,10 +430,6 @@ final class ReportLayout {
         y = plotBottom + 6
     }
 
-    /// Month names as the reader's calendar shortens them: «нояб.», "Nov".
-    static func shortMonth(_ m: YearMonth, _ lang: Lang) -> String {
-        PeriodNames.format(m, pattern: "LLL", locale: lang.locale)
-    }
 
     /// The twelve months up to the report's end as pairs of columns.
     private func trendChart() {
@@ -477,7 +473,7 @@ final class ReportLayout {
                 }
             }
             let centre = gx + group / 2
-            text(Self.shortMonth(p.month, lang), x: centre, baseline: plotBottom + 3.6, size: monthSize, align: .centre)
+            text(MonthNames.short(p.month.month, lang), x: centre, baseline: plotBottom + 3.6, size: monthSize, align: .centre)
             if i == 0 || p.month.month == 1 {
                 text(String(p.month.year), x: centre, baseline: plotBottom + 3.6 + Self.leading(monthSize), size: monthSize,
                      colour: .muted, align: .centre)

@@ -38,21 +38,6 @@ public enum ReportFile {
         return try ReportSurface.png(document, page: page - 1, dpi: dpi, fonts: fonts)
     }
 
-    /// The date as people write it: «2 декабря 2026 г.», "2 December 2026".
-    static func longDate(_ day: LocalDate, _ lang: Lang) -> String {
-        let f = DateFormatter()
-        f.locale = lang.locale
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateStyle = .long
-        f.timeStyle = .none
-        var c = DateComponents()
-        c.year = day.year; c.month = day.month; c.day = day.day; c.hour = 12
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC") ?? .current
-        guard let date = cal.date(from: c) else { return day.description }
-        return f.string(from: date)
-    }
-
     /// The report's heading lines: organisation, title, centre, date made.
     static func heading(_ report: Report, _ lang: Lang, generatedOn day: LocalDate)
         -> (organisation: String?, title: String, centre: String?, generated: String) {
@@ -60,7 +45,7 @@ public enum ReportFile {
             let name = report.names.centres[code].map { "\(code) — \($0)" } ?? code
             return Phrase(ru: "Центр: \(name)", en: "Centre: \(name)").text(lang)
         }
-        let generated = longDate(day, lang)
+        let generated = MonthNames.longDate(day, lang)
         return (report.organisation, report.title.text(lang), centre,
                 Phrase(ru: "Сформирован \(generated)", en: "Generated on \(generated)").text(lang))
     }

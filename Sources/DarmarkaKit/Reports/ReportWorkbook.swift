@@ -237,12 +237,12 @@ private final class WorkbookWriter {
                        Phrase(ru: "Выдано, шт.", en: "Handed out, items")].map { $0.text(lang) }
         for (i, h) in headers.enumerated() { string(sheet, 0, i, h, i == 0 ? header : headerRight) }
         for (r, p) in trend.enumerated() {
-            string(sheet, r + 1, 0, PeriodNames.month(p.month).text(lang), nil)
+            string(sheet, r + 1, 0, MonthNames.month(p.month).text(lang), nil)
             number(sheet, r + 1, 1, Double(p.received), nil)
             number(sheet, r + 1, 2, Double(p.handedOut), nil)
         }
         worksheet_freeze_panes(sheet, 1, 1)
-        note(worksheet_set_column(sheet, 0, 0, ReportWorkbook.width(trend.map { PeriodNames.month($0.month).text(lang) }, minimum: 16, maximum: 30), nil))
+        note(worksheet_set_column(sheet, 0, 0, ReportWorkbook.width(trend.map { MonthNames.month($0.month).text(lang) }, minimum: 16, maximum: 30), nil))
         note(worksheet_set_column(sheet, 1, 2, ReportWorkbook.width(headers, minimum: 12, maximum: 30), nil))
     }
 }
