@@ -23,6 +23,7 @@ python3 scripts/lib/bench-journal.py 1000000 $("$DARMARKA" box list --db "$prist
 rows=$(($(wc -l < "$journal") - 1))
 mb=$(( $(stat -c %s "$journal") / 1000000 ))
 reset="cp $pristine $db && rm -f $db-wal $db-shm $plain"
+sync
 
 hyperfine --warmup 1 --runs 5 --export-json "$BENCH_DIR/import.json" --prepare "$reset" \
     -n "darmarka import" "$DARMARKA import $journal --db $db" \
