@@ -128,6 +128,16 @@ struct ImportLedgerTests {
         #expect(ImportNote.sameFile(file: "j.csv", batch: batch).text(.ru).contains("2026-11-25 08:30"))
         #expect(ImportNote.imported(file: "j.csv", rows: 5, read: 7, skipped: 2, seconds: 1.25, dryRun: false).text(.ru)
             == "j.csv: загружено 5 строк из 7 (пропущено 2: загружены раньше) за 1,3 с.")
+        // Large counts are grouped as people read them; batch numbers are ids and are not.
+        let million = ImportNote.imported(file: "j.csv", rows: 1_000_000, read: 1_000_000, skipped: 0, seconds: 6.5, dryRun: false)
+        #expect(million.text(.ru) == "j.csv: загружено 1\u{A0}000\u{A0}000 строк из 1\u{A0}000\u{A0}000 за 6,5 с, 153\u{A0}846 строк/с.")
+        #expect(million.text(.en) == "j.csv: imported 1,000,000 of 1,000,000 rows in 6.5 s, 153,846 rows/s.")
+        var summary = ImportSummary(file: "j.csv", kind: .journal, dryRun: false)
+        var intake = ImportSummary.Totals()
+        (intake.movements, intake.lines, intake.items, intake.grams) = (580_089, 580_089, 1_739_985, 607_426_200)
+        summary.written[.intake] = intake
+        #expect(summary.operationsTable(.ru).contains("580\u{A0}089  1\u{A0}739\u{A0}985  607\u{A0}426,2"))
+        #expect(summary.operations.csv(.en).contains(",580089,580089,1739985,607426.2"))
         let messages: [ImportMessage] = [
             .unknownBox("B-00070"), .boxRetired("B-00070"), .unknownCategory("x"), .unknownGroup("x"), .badRecipientCode("x y"),
             .insufficientStock(box: "B-00070", category: Phrase(ru: "Обувь", en: "Shoes"), held: 1, asked: 2, on: date("2026-11-03")),

@@ -20,7 +20,7 @@ extension ImportSummary {
         listing.rows = written.keys.sorted().compactMap { op in
             written[op].map { t in [.text(op.phrase.text(lang)), .int(t.movements), .int(t.lines), .int(t.items), .kg(Grams(t.grams))] }
         }
-        return listing.table(lang)
+        return listing.table(lang, grouped: true)
     }
 }
 

@@ -27,13 +27,13 @@ public enum ImportNote: Localized {
         case .noRows(let file):
             Phrase(ru: "\(file): в файле нет строк с данными; ничего не добавлено.", en: "\(file): the file has no data rows; nothing added.")
         case .imported(let file, let rows, let read, let skipped, let seconds, let dryRun):
-            Phrase(ru: "\(file): \(dryRun ? "проверено, ошибок нет; было бы загружено" : "загружено") \(rows) \(plural(rows, "строка", "строки", "строк")) из \(read)"
-                       + (skipped > 0 ? " (пропущено \(skipped): загружены раньше)" : "")
-                       + " за \(duration(seconds, .ru))" + (read >= 1000 ? ", \(rate(read, seconds)) строк/с" : "")
+            Phrase(ru: "\(file): \(dryRun ? "проверено, ошибок нет; было бы загружено" : "загружено") \(n(rows, .ru)) \(plural(rows, "строка", "строки", "строк")) из \(n(read, .ru))"
+                       + (skipped > 0 ? " (пропущено \(n(skipped, .ru)): загружены раньше)" : "")
+                       + " за \(duration(seconds, .ru))" + (read >= 1000 ? ", \(n(rate(read, seconds), .ru)) строк/с" : "")
                        + (dryRun ? "; ничего не записано (--dry-run)." : "."),
-                   en: "\(file): \(dryRun ? "checked, no problems; would import" : "imported") \(rows) of \(read) row\(read == 1 ? "" : "s")"
-                       + (skipped > 0 ? " (\(skipped) skipped: imported before)" : "")
-                       + " in \(duration(seconds, .en))" + (read >= 1000 ? ", \(rate(read, seconds)) rows/s" : "")
+                   en: "\(file): \(dryRun ? "checked, no problems; would import" : "imported") \(n(rows, .en)) of \(n(read, .en)) row\(read == 1 ? "" : "s")"
+                       + (skipped > 0 ? " (\(n(skipped, .en)) skipped: imported before)" : "")
+                       + " in \(duration(seconds, .en))" + (read >= 1000 ? ", \(n(rate(read, seconds), .en)) rows/s" : "")
                        + (dryRun ? "; nothing written (--dry-run)." : "."))
         case .registered(let recipients, let events, let volunteers):
             Phrase(ru: "Новых получателей: \(recipients), мероприятий: \(events), волонтёров: \(volunteers).",
@@ -53,8 +53,8 @@ public enum ImportNote: Localized {
         case .moreProblems(let n):
             Phrase(ru: "… и ещё \(n) \(plural(n, "ошибка", "ошибки", "ошибок")).", en: "… and \(n) more problem\(n == 1 ? "" : "s").")
         case .progress(let rows, let percent):
-            Phrase(ru: "… прочитано \(rows) \(plural(rows, "строка", "строки", "строк"))" + (percent.map { " (\($0) %)" } ?? ""),
-                   en: "… \(rows) rows read" + (percent.map { " (\($0)%)" } ?? ""))
+            Phrase(ru: "… прочитано \(n(rows, .ru)) \(plural(rows, "строка", "строки", "строк"))" + (percent.map { " (\($0) %)" } ?? ""),
+                   en: "… \(n(rows, .en)) rows read" + (percent.map { " (\($0)%)" } ?? ""))
         case .unknownColumns(let file, let titles):
             Phrase(ru: "\(file): " + ImportMessage.unknownColumns(titles).phrase.ru, en: "\(file): " + ImportMessage.unknownColumns(titles).phrase.en)
         case .exported(let path, let rows):
@@ -74,6 +74,9 @@ private func duration(_ seconds: Double, _ lang: Lang) -> String {
     let text = "\(tenths / 10)\(lang == .ru ? "," : ".")\(tenths % 10)"
     return lang == .ru ? "\(text) с" : "\(text) s"
 }
+
+/// A count as a sentence prints it: `1 000 000`, `1,000,000`.
+private func n(_ count: Int, _ lang: Lang) -> String { NumberText.grouped(count, lang) }
 
 private func rate(_ rows: Int, _ seconds: Double) -> Int {
     seconds > 0 ? Int((Double(rows) / seconds).rounded()) : rows
