@@ -15,13 +15,36 @@ extension LedgerTransaction {
         var condition: Condition?
         var atEvent: Bool
         var withRecipient: Bool
+
+        /// Four numbers: a kind and a condition would otherwise hash as their
+        /// raw strings, once for each of a year's rows.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(from)
+            hasher.combine(to)
+            hasher.combine(category)
+            let kindCode: Int = switch kind {
+            case .intake: 0
+            case .handout: 1
+            case .transfer: 2
+            case .writeoff: 3
+            case .adjustment: 4
+            }
+            let conditionCode: Int = switch condition {
+            case nil: 0
+            case .new: 1
+            case .good: 2
+            case .repair: 3
+            case .recycle: 4
+            }
+            hasher.combine(kindCode << 5 | conditionCode << 2 | (atEvent ? 2 : 0) | (withRecipient ? 1 : 0))
+        }
     }
 
     /// People helped in whole months: unique recipients and visits from
     /// `recipient_month`, new ones from `recipient_first`. The distinct set
     /// is built in Swift; SQLite's DISTINCT would sort a year of rows first.
     func monthlyRecipients(from first: YearMonth, to last: YearMonth) throws -> RecipientFacts {
-        var unique = Set<Int64>()
+        var unique = RowIDBits(largest: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM recipient") ?? 0)
         var facts = RecipientFacts()
         try forEachRow("SELECT recipient_id, visits FROM recipient_month WHERE month BETWEEN ? AND ?",
                        [first.description, last.description]) { handle in
