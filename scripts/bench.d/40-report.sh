@@ -84,7 +84,7 @@ plain="SELECT m.kind, SUM(l.quantity), SUM(l.grams) FROM movement m JOIN movemen
 SELECT c.code, SUM(CASE WHEN m.to_box_id = b.id THEN l.quantity ELSE -l.quantity END) FROM movement m JOIN movement_line l ON l.movement_id = m.id JOIN box b ON b.id IN (m.to_box_id, m.from_box_id) JOIN centre c ON c.id = b.centre_id WHERE m.occurred_on <= '2026-11-30' GROUP BY c.code;
 SELECT COUNT(DISTINCT recipient_id) FROM movement WHERE kind = 'handout' AND occurred_on BETWEEN '2026-11-01' AND '2026-11-30';"
 
-hyperfine -N --warmup 2 --runs 15 --export-json "$BENCH_DIR/report.json" \
+hyperfine -N --warmup 5 --runs 30 --export-json "$BENCH_DIR/report.json" \
     -n "darmarka report monthly --format json" "$DARMARKA report monthly --db $db --month 2026-11 --format json" \
     -n "sqlite3 plain SQL" "sqlite3 $db \"$plain\"" >&2
 
