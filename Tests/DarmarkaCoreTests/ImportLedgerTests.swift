@@ -132,6 +132,7 @@ struct ImportLedgerTests {
         let million = ImportNote.imported(file: "j.csv", rows: 1_000_000, read: 1_000_000, skipped: 0, seconds: 6.5, dryRun: false)
         #expect(million.text(.ru) == "j.csv: загружено 1\u{A0}000\u{A0}000 строк из 1\u{A0}000\u{A0}000 за 6,5 с, 153\u{A0}846 строк/с.")
         #expect(million.text(.en) == "j.csv: imported 1,000,000 of 1,000,000 rows in 6.5 s, 153,846 rows/s.")
+        #expect(ImportNote.registered(recipients: 3000, events: 52, volunteers: 10).text(.ru) == "Новых получателей: 3\u{A0}000, мероприятий: 52, волонтёров: 10.")
         var summary = ImportSummary(file: "j.csv", kind: .journal, dryRun: false)
         var intake = ImportSummary.Totals()
         (intake.movements, intake.lines, intake.items, intake.grams) = (580_089, 580_089, 1_739_985, 607_426_200)

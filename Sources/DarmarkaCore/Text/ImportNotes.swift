@@ -36,8 +36,8 @@ public enum ImportNote: Localized {
                        + " in \(duration(seconds, .en))" + (read >= 1000 ? ", \(n(rate(read, seconds), .en)) rows/s" : "")
                        + (dryRun ? "; nothing written (--dry-run)." : "."))
         case .registered(let recipients, let events, let volunteers):
-            Phrase(ru: "Новых получателей: \(recipients), мероприятий: \(events), волонтёров: \(volunteers).",
-                   en: "New recipients: \(recipients), events: \(events), volunteers: \(volunteers).")
+            Phrase(ru: "Новых получателей: \(n(recipients, .ru)), мероприятий: \(n(events, .ru)), волонтёров: \(n(volunteers, .ru)).",
+                   en: "New recipients: \(n(recipients, .en)), events: \(n(events, .en)), volunteers: \(n(volunteers, .en)).")
         case .referenceImported(let kind, let file, let registered, let already, let centres, let seconds, let dryRun):
             Phrase(ru: "\(file): \(dryRun ? "проверено, ошибок нет; было бы зарегистрировано" : "зарегистрировано") \(registered) \(kindWord(kind, registered, .ru))"
                        + (centres > 0 ? ", центров: \(centres)" : "")
