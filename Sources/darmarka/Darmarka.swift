@@ -14,6 +14,7 @@ struct Darmarka: ParsableCommand {
 
         Database: --db PATH, else $DARMARKA_DB, else the path above. Language: --lang ru|en, else from $LANG.
         """,
+        version: DarmarkaVersion.text,
         subcommands: [
             Init.self, CentreCommand.self, BoxCommand.self, CategoryCommand.self, GroupCommand.self,
             RecipientCommand.self, EventCommand.self,

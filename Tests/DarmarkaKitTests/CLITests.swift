@@ -81,6 +81,12 @@ struct CLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.database)).count == before.count)
     }
 
+    @Test func saysItsVersion() throws {
+        let cli = CLI(database: "/nonexistent/never-opened.sqlite")
+        let result = try cli.run(["--version"])
+        #expect(result.status == 0 && result.stdout == DarmarkaVersion.text + "\n" && result.stderr.isEmpty)
+    }
+
     @Test func refusesFilesThatAreNotDarmarkas() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("darmarka-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
