@@ -1,9 +1,8 @@
 /// Month names as reports print them, in Russian and English.
 ///
-/// Written out rather than asked of Foundation: a `DateFormatter` loads
-/// ICU's calendar data, which cost `report monthly` more time than summing a
-/// year of figures; and these names do not change. A test holds them to
-/// Foundation's own.
+/// Written out rather than asked of Foundation: a `DateFormatter` a name
+/// loads ICU's calendar data, a few milliseconds of every report, and these
+/// names do not change. A test holds them to Foundation's own.
 public enum MonthNames {
     static let ruNominative = ["январь", "февраль", "март", "апрель", "май", "июнь",
                                "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
