@@ -430,7 +430,6 @@ final class ReportLayout {
         y = plotBottom + 6
     }
 
-
     /// The twelve months up to the report's end as pairs of columns.
     private func trendChart() {
         let points = report.trend
