@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import DarmarkaKit
 
@@ -176,6 +177,30 @@ struct ReportTests {
         let table = report.render(.table, lang: .ru)
         #expect(table.contains("Ноябрь 2026"))
         #expect(table.contains("План и факт"))
+    }
+
+    /// A period that is not whole months is read as its whole months from
+    /// the monthly tables and the days at either end from the ledger: the
+    /// sums must be the ledger's own, for the organisation and for a centre.
+    @Test(arguments: [("2026-10-20", "2026-11-15"), ("2026-10-25", "2026-12-01"), ("2026-11-03", "2026-11-03"),
+                      ("2026-10-01", "2026-11-20"), ("2026-10-15", "2026-11-30"), ("2026-09-30", "2026-12-31"),
+                      ("2026-11-21", "2026-11-30")])
+    func partsOfMonthsAddUpToTheLedger(from: String, to: String) throws {
+        let data = try Self.build()
+        let period = Period(from: LocalDate.parse(from)!, to: LocalDate.parse(to)!)
+        let order = { (r: FlowRow) in "\(r.kind)\(r.fromBox ?? "")\(r.toBox ?? "")\(r.category)\(r.condition?.rawValue ?? "")\(r.atEvent)\(r.withRecipient)" }
+        try data.f.store.read { tx in
+            for centre in [nil, data.mat] {
+                let parts = try tx.flows(period, centre: centre, fromLedger: false)
+                let ledger = try tx.flows(period, centre: centre, fromLedger: true)
+                #expect(parts.sorted { order($0) < order($1) } == ledger.sorted { order($0) < order($1) }, "\(from)…\(to) \(centre?.code ?? "all")")
+            }
+            let volunteers = try Int.fetchOne(tx.db, sql: """
+                SELECT COUNT(DISTINCT volunteer_id) FROM movement m WHERE occurred_on BETWEEN ? AND ? AND volunteer_id IS NOT NULL
+                  AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+                """, arguments: [from, to])
+            #expect(try tx.volunteerCount(period, centre: nil) == volunteers)
+        }
     }
 
     /// A coordinator reads «12 345», a spreadsheet or a program reads 12345.

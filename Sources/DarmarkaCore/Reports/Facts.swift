@@ -1,5 +1,5 @@
 /// A stretch of days a report covers, both ends included.
-public struct Period: Sendable, Equatable {
+public struct Period: Sendable, Hashable {
     public var from: LocalDate
     public var to: LocalDate
     public init(from: LocalDate, to: LocalDate) { self.from = from; self.to = to }
@@ -18,6 +18,23 @@ public struct Period: Sendable, Equatable {
         var m = YearMonth(from), out: [YearMonth] = []
         while m <= YearMonth(to) { out.append(m); if m.next == m { break }; m = m.next }
         return out
+    }
+
+    /// The whole calendar months inside the period, and the stretches of days
+    /// at either end that are not whole months. Tables kept by month answer
+    /// the months; only the days at the ends need the ledger itself, so a
+    /// report from 1 March to 17 November reads seventeen days of movements,
+    /// not eight and a half months of them.
+    public var parts: (months: ClosedRange<YearMonth>?, edges: [Period]) {
+        guard from <= to else { return (nil, []) }
+        let first = from.day == 1 ? YearMonth(from) : YearMonth(from).next
+        let last = to == YearMonth(to).last ? YearMonth(to) : YearMonth(to).previous
+        // `next` and `previous` stop at the calendar's ends: then no month fits.
+        guard first <= last, first.first >= from, last.last <= to else { return (nil, [self]) }
+        var edges: [Period] = []
+        if first.first > from { edges.append(Period(from: from, to: first.previous.last)) }
+        if last.last < to { edges.append(Period(from: last.next.first, to: to)) }
+        return (first...last, edges)
     }
 }
 
@@ -46,6 +63,41 @@ public struct FlowRow: Sendable, Equatable {
         self.toBox = toBox; self.category = category; self.condition = condition; self.atEvent = atEvent
         self.withRecipient = withRecipient; self.items = items; self.grams = grams; self.weighed = weighed
         self.movements = movements
+    }
+}
+
+extension FlowRow {
+    /// What a row is summed by: everything but the amounts.
+    private struct Key: Hashable {
+        let kind: MovementKind
+        let fromBox: String?
+        let toBox: String?
+        let category: String
+        let condition: Condition?
+        let atEvent: Bool
+        let withRecipient: Bool
+    }
+
+    /// Rows of parts of a period as rows of the whole: rows alike but for
+    /// their amounts added up, in the order first seen; rows that come to
+    /// nothing left out, as the store leaves them out of each part.
+    public static func merged(_ rows: [FlowRow]) -> [FlowRow] {
+        var index: [Key: Int] = [:]
+        var out: [FlowRow] = []
+        for row in rows {
+            let key = Key(kind: row.kind, fromBox: row.fromBox, toBox: row.toBox, category: row.category,
+                          condition: row.condition, atEvent: row.atEvent, withRecipient: row.withRecipient)
+            if let i = index[key] {
+                out[i].items += row.items
+                out[i].grams += row.grams
+                out[i].weighed += row.weighed
+                out[i].movements += row.movements
+            } else {
+                index[key] = out.count
+                out.append(row)
+            }
+        }
+        return out.filter { $0.items != 0 || $0.grams != 0 || $0.movements != 0 }
     }
 }
 

@@ -9,10 +9,13 @@ extension LedgerTransaction {
         }
         guard let main = columns.first?.figures.period else { throw LedgerProblem.invalidArguments("period") }
         var progress: [TargetProgress] = []
+        // A year's target usually measures to the end of the year-to-date
+        // column, and targets of one period share their figures.
+        var known = Dictionary(columns.map { ($0.figures.period, $0.figures) }, uniquingKeysWith: { first, _ in first })
         for target in try targets(overlapping: main) {
             let upTo = Period(from: target.period.from, to: min(target.period.to, main.to))
-            // A year's target usually measures to the end of the year-to-date column.
-            let figures = try columns.first { $0.figures.period == upTo }?.figures ?? Figures(try facts(for: upTo, centre: centre))
+            let figures = try known[upTo] ?? Figures(try facts(for: upTo, centre: centre))
+            known[upTo] = figures
             progress.append(TargetProgress(target: target, actual: target.metric.value(in: figures)))
         }
         var months: [YearMonth] = [YearMonth(main.to)]
