@@ -4,8 +4,9 @@ extension LedgerTransaction {
     /// Builds a report: the figures of each period side by side, progress on
     /// the targets that overlap it, and the twelve months up to its end.
     public func report(_ kind: Report.Kind, centre: Centre? = nil) throws -> Report {
+        let shared = ReportReads()
         let columns = try Report.periods(kind).map { label, period in
-            Report.Column(label: label, figures: Figures(try facts(for: period, centre: centre)))
+            Report.Column(label: label, figures: Figures(try facts(for: period, centre: centre, shared: shared)))
         }
         guard let main = columns.first?.figures.period else { throw LedgerProblem.invalidArguments("period") }
         var progress: [TargetProgress] = []
@@ -14,7 +15,7 @@ extension LedgerTransaction {
         var known = Dictionary(columns.map { ($0.figures.period, $0.figures) }, uniquingKeysWith: { first, _ in first })
         for target in try targets(overlapping: main) {
             let upTo = Period(from: target.period.from, to: min(target.period.to, main.to))
-            let figures = try known[upTo] ?? Figures(try facts(for: upTo, centre: centre))
+            let figures = try known[upTo] ?? Figures(try facts(for: upTo, centre: centre, shared: shared))
             known[upTo] = figures
             progress.append(TargetProgress(target: target, actual: target.metric.value(in: figures)))
         }

@@ -511,6 +511,13 @@ struct FlowSums: Sendable {
     var grams: Int64 = 0
     var weighed = 0
     var movements = 0
+
+    mutating func add(items: Int, grams: Int64, weighed: Int, movements: Int) {
+        self.items += items
+        self.grams += grams
+        self.weighed += weighed
+        self.movements += movements
+    }
 }
 
 /// A row of `recipient_visit`.

@@ -43,7 +43,7 @@ extension LedgerTransaction {
     /// People helped in whole months: unique recipients and visits from
     /// `recipient_month`, new ones from `recipient_first`. The distinct set
     /// is built in Swift; SQLite's DISTINCT would sort a year of rows first.
-    func monthlyRecipients(from first: YearMonth, to last: YearMonth) throws -> RecipientFacts {
+    func monthlyRecipients(from first: YearMonth, to last: YearMonth, shared: ReportReads) throws -> RecipientFacts {
         var unique = RowIDBits(largest: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM recipient") ?? 0)
         var facts = RecipientFacts()
         try forEachRow("SELECT recipient_id, visits FROM recipient_month WHERE month BETWEEN ? AND ?",
@@ -56,14 +56,25 @@ extension LedgerTransaction {
         facts.new = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipient_first WHERE first_day BETWEEN ? AND ?",
                                      arguments: [first.first.description, last.last.description]) ?? 0
         guard !unique.isEmpty else { return facts }
-        let groups = Dictionary(uniqueKeysWithValues: try self.groups().map { ($0.id, $0.code) })
-        try forEachRow("SELECT id, household_size, group_id FROM recipient", []) { handle in
-            guard unique.contains(sqlite3_column_int64(handle, 0)) else { return }
-            facts.people += Int(sqlite3_column_int64(handle, 1))
-            let group = sqlite3_column_type(handle, 2) == SQLITE_NULL ? "" : groups[sqlite3_column_int64(handle, 2)] ?? ""
-            facts.byGroup[group, default: 0] += 1
+        let recipients = try shared.recipients ?? households()
+        shared.recipients = recipients
+        for (i, id) in recipients.ids.enumerated() where unique.contains(id) {
+            facts.people += recipients.households[i]
+            facts.byGroup[recipients.groups[i], default: 0] += 1
         }
         return facts
+    }
+
+    /// Every recipient's id, household size and group code ("" for none).
+    private func households() throws -> (ids: [Int64], households: [Int], groups: [String]) {
+        let groups = Dictionary(uniqueKeysWithValues: try self.groups().map { ($0.id, $0.code) })
+        var out: (ids: [Int64], households: [Int], groups: [String]) = ([], [], [])
+        try forEachRow("SELECT id, household_size, group_id FROM recipient", []) { handle in
+            out.ids.append(sqlite3_column_int64(handle, 0))
+            out.households.append(Int(sqlite3_column_int64(handle, 1)))
+            out.groups.append(sqlite3_column_type(handle, 2) == SQLITE_NULL ? "" : groups[sqlite3_column_int64(handle, 2)] ?? "")
+        }
+        return out
     }
 
     /// Flows of whole months, optionally of one centre's boxes.
@@ -78,14 +89,17 @@ extension LedgerTransaction {
             let key = PeriodFlowKey(kind: kind, from: sqlite3_column_int64(handle, 1), to: sqlite3_column_int64(handle, 2),
                               category: sqlite3_column_int64(handle, 3), condition: Self.condition(sqlite3_column_text(handle, 4)),
                               atEvent: sqlite3_column_int64(handle, 5) != 0, withRecipient: sqlite3_column_int64(handle, 6) != 0)
-            var sum = sums[key] ?? FlowSums()
-            sum.items += Int(sqlite3_column_int64(handle, 7))
-            sum.grams += sqlite3_column_int64(handle, 8)
-            sum.weighed += Int(sqlite3_column_int64(handle, 9))
-            sum.movements += Int(sqlite3_column_int64(handle, 10))
-            sums[key] = sum
+            // One lookup a row: the sums are changed where they lie.
+            sums[key, default: FlowSums()].add(items: Int(sqlite3_column_int64(handle, 7)), grams: sqlite3_column_int64(handle, 8),
+                                               weighed: Int(sqlite3_column_int64(handle, 9)),
+                                               movements: Int(sqlite3_column_int64(handle, 10)))
         }
-        let boxes = Dictionary(uniqueKeysWithValues: try self.boxes().map { ($0.id, $0) })
+        // Codes as stored: they are canonical, and a row names its boxes
+        // without working out their check symbols again.
+        var boxes: [Int64: (code: String, centreID: Int64, centreCode: String)] = [:]
+        try forEachRow("SELECT b.id, b.code, b.centre_id, c.code FROM box b JOIN centre c ON c.id = b.centre_id", []) { handle in
+            boxes[sqlite3_column_int64(handle, 0)] = (Self.text(handle, 1), sqlite3_column_int64(handle, 2), Self.text(handle, 3))
+        }
         let categories = Dictionary(uniqueKeysWithValues: try self.categories().map { ($0.id, $0.code) })
         var rows: [FlowRow] = []
         rows.reserveCapacity(sums.count)
@@ -93,12 +107,16 @@ extension LedgerTransaction {
             let from = boxes[key.from], to = boxes[key.to]
             if let centre, from?.centreID != centre.id, to?.centreID != centre.id { continue }
             rows.append(FlowRow(kind: key.kind, fromCentre: from?.centreCode, toCentre: to?.centreCode,
-                                fromBox: from?.code.description, toBox: to?.code.description,
+                                fromBox: from?.code, toBox: to?.code,
                                 category: categories[key.category] ?? "#\(key.category)", condition: key.condition,
                                 atEvent: key.atEvent, withRecipient: key.withRecipient, items: sum.items, grams: sum.grams,
                                 weighed: sum.weighed, movements: sum.movements))
         }
         return rows
+    }
+
+    private static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
+        sqlite3_column_text(handle, column).map { String(cString: $0) } ?? ""
     }
 
     /// The kinds differ in their first letter.

@@ -8,12 +8,20 @@ import GRDB
 extension LedgerTransaction {
     /// Everything a report needs to know about one period.
     public func facts(for period: Period, centre: Centre? = nil) throws -> PeriodFacts {
+        try facts(for: period, centre: centre, shared: ReportReads())
+    }
+
+    /// The same, reading what the columns of one report have in common
+    /// (see `ReportReads`) only once.
+    func facts(for period: Period, centre: Centre?, shared: ReportReads) throws -> PeriodFacts {
         let events = try eventFacts(period, centre: centre)
+        let stock = try shared.stock[period.to] ?? stockByCentre(at: period.to, centre: centre)
+        shared.stock[period.to] = stock
         return PeriodFacts(period: period,
                     flows: try flows(period, centre: centre, fromLedger: false),
-                    recipients: try recipientFacts(period, centre: centre),
+                    recipients: try recipientFacts(period, centre: centre, shared: shared),
                     events: events.count, participants: events.participants,
-                    stockAtEnd: try stockByCentre(at: period.to, centre: centre),
+                    stockAtEnd: stock,
                     volunteers: try volunteerCount(period, centre: centre))
     }
 
@@ -72,7 +80,7 @@ extension LedgerTransaction {
     /// Unique, new, visits, people and groups. Visits come from
     /// `recipient_visit` for the whole organisation, from the ledger's
     /// handouts at one centre's boxes otherwise; undone handouts never count.
-    func recipientFacts(_ period: Period, centre: Centre?) throws -> RecipientFacts {
+    func recipientFacts(_ period: Period, centre: Centre?, shared: ReportReads = ReportReads()) throws -> RecipientFacts {
         let bounds: StatementArguments = [period.from.description, period.to.description]
         let visitCount: Int
         let unique: [Row]
@@ -91,7 +99,7 @@ extension LedgerTransaction {
                 FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
                 """, arguments: arguments)
         } else if period.isWholeMonths {
-            return try monthlyRecipients(from: YearMonth(period.from), to: YearMonth(period.to))
+            return try monthlyRecipients(from: YearMonth(period.from), to: YearMonth(period.to), shared: shared)
         } else {
             visitCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipient_visit WHERE day BETWEEN ?1 AND ?2", arguments: bounds) ?? 0
             unique = try Row.fetchAll(db, sql: """
@@ -233,4 +241,13 @@ extension LedgerTransaction {
                 return Target(metric: m, period: Period(from: from, to: to), value: r["value"])
             }
     }
+}
+
+/// What the columns of one report would each read alike, read once: the
+/// stock at the end of a day (a year-to-date column ends where its month
+/// does) and every recipient's household and group. One report, one
+/// transaction: nothing here outlives it.
+final class ReportReads {
+    var stock: [LocalDate: [String: Amount]] = [:]
+    var recipients: (ids: [Int64], households: [Int], groups: [String])?
 }
