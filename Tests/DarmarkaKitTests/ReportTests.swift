@@ -200,6 +200,21 @@ struct ReportTests {
                   AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
                 """, arguments: [from, to])
             #expect(try tx.volunteerCount(period, centre: nil) == volunteers)
+            // People helped, straight from the visits of the period's days.
+            let visits = try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM recipient_visit WHERE day BETWEEN ? AND ?", arguments: [from, to]) ?? -1
+            var expected = RecipientFacts(visits: visits)
+            for r in try Row.fetchAll(tx.db, sql: """
+                WITH u AS (SELECT DISTINCT recipient_id FROM recipient_visit WHERE day BETWEEN ?1 AND ?2)
+                SELECT r.household_size, COALESCE(g.code, '') AS grp,
+                       (SELECT f.first_day FROM recipient_first f WHERE f.recipient_id = u.recipient_id) >= ?1 AS is_new
+                FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
+                """, arguments: [from, to]) {
+                expected.unique += 1
+                expected.people += r[0] as Int
+                if r[2] as Bool { expected.new += 1 }
+                expected.byGroup[r[1], default: 0] += 1
+            }
+            #expect(try tx.recipientFacts(period, centre: nil) == expected, "\(from)…\(to)")
         }
     }
 

@@ -40,21 +40,33 @@ extension LedgerTransaction {
         }
     }
 
-    /// People helped in whole months: unique recipients and visits from
-    /// `recipient_month`, new ones from `recipient_first`. The distinct set
-    /// is built in Swift; SQLite's DISTINCT would sort a year of rows first.
-    func monthlyRecipients(from first: YearMonth, to last: YearMonth, shared: ReportReads) throws -> RecipientFacts {
+    /// People helped in a period: its whole months from `recipient_month`,
+    /// the days at either end (see `Period.parts`) from `recipient_visit`,
+    /// new recipients from `recipient_first`. The distinct set is built in
+    /// Swift; SQLite's DISTINCT would sort a year of rows first.
+    func recipientsByParts(_ period: Period, shared: ReportReads) throws -> RecipientFacts {
         var unique = RowIDBits(largest: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM recipient") ?? 0)
         var facts = RecipientFacts()
-        try forEachRow("SELECT recipient_id, visits FROM recipient_month WHERE month BETWEEN ? AND ?",
-                       [first.description, last.description]) { handle in
-            unique.insert(sqlite3_column_int64(handle, 0))
-            facts.visits += Int(sqlite3_column_int64(handle, 1))
+        let parts = period.parts
+        if let months = parts.months {
+            try forEachRow("SELECT recipient_id, visits FROM recipient_month WHERE month BETWEEN ? AND ?",
+                           [months.lowerBound.description, months.upperBound.description]) { handle in
+                unique.insert(sqlite3_column_int64(handle, 0))
+                facts.visits += Int(sqlite3_column_int64(handle, 1))
+            }
+        }
+        for edge in parts.edges {
+            // A row is a visit: one recipient on one day.
+            try forEachRow("SELECT recipient_id FROM recipient_visit WHERE day BETWEEN ? AND ?",
+                           [edge.from.description, edge.to.description]) { handle in
+                unique.insert(sqlite3_column_int64(handle, 0))
+                facts.visits += 1
+            }
         }
         facts.unique = unique.count
         // Whoever came first in the period came in it, so needs no test against `unique`.
         facts.new = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipient_first WHERE first_day BETWEEN ? AND ?",
-                                     arguments: [first.first.description, last.last.description]) ?? 0
+                                     arguments: [period.from.description, period.to.description]) ?? 0
         guard !unique.isEmpty else { return facts }
         let recipients = try shared.recipients ?? households()
         shared.recipients = recipients

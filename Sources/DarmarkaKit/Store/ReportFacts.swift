@@ -18,7 +18,7 @@ extension LedgerTransaction {
         let stock = try shared.stock[period.to] ?? stockByCentre(at: period.to, centre: centre)
         shared.stock[period.to] = stock
         return PeriodFacts(period: period,
-                    flows: try flows(period, centre: centre, fromLedger: false),
+                    flows: try flows(period, centre: centre, fromLedger: false, shared: shared),
                     recipients: try recipientFacts(period, centre: centre, shared: shared),
                     events: events.count, participants: events.participants,
                     stockAtEnd: stock,
@@ -30,12 +30,21 @@ extension LedgerTransaction {
     /// `fromLedger` all of it is summed from the ledger, which is what tests
     /// hold the monthly table to.
     public func flows(_ period: Period, centre: Centre?, fromLedger: Bool) throws -> [FlowRow] {
+        try flows(period, centre: centre, fromLedger: fromLedger, shared: ReportReads())
+    }
+
+    func flows(_ period: Period, centre: Centre?, fromLedger: Bool, shared: ReportReads) throws -> [FlowRow] {
         if fromLedger { return try ledgerFlows(period, centre: centre) }
         let parts = period.parts
         var rows: [FlowRow] = []
         if let months = parts.months { rows = try monthlyFlows(from: months.lowerBound, to: months.upperBound, centre: centre) }
         guard !parts.edges.isEmpty else { return rows }
-        for edge in parts.edges { rows += try ledgerFlows(edge, centre: centre) }
+        for edge in parts.edges {
+            // A range's column and a target measured to its end share their last days.
+            let edgeRows = try shared.edgeFlows[edge] ?? ledgerFlows(edge, centre: centre)
+            shared.edgeFlows[edge] = edgeRows
+            rows += edgeRows
+        }
         return FlowRow.merged(rows)
     }
 
@@ -77,38 +86,25 @@ extension LedgerTransaction {
         }
     }
 
-    /// Unique, new, visits, people and groups. Visits come from
-    /// `recipient_visit` for the whole organisation, from the ledger's
-    /// handouts at one centre's boxes otherwise; undone handouts never count.
+    /// Unique, new, visits, people and groups: for the whole organisation
+    /// from the tables kept by month and day (`recipientsByParts`), for one
+    /// centre from the ledger's handouts at its boxes; undone handouts never count.
     func recipientFacts(_ period: Period, centre: Centre?, shared: ReportReads = ReportReads()) throws -> RecipientFacts {
-        let bounds: StatementArguments = [period.from.description, period.to.description]
-        let visitCount: Int
-        let unique: [Row]
-        if let centre {
-            let visits = """
-                SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
-                WHERE m.kind = 'handout' AND m.recipient_id IS NOT NULL AND m.reverses_id IS NULL AND b.centre_id = ?3
-                  AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
-                """
-            let arguments = bounds + [centre.id]
-            visitCount = try Int.fetchOne(db, sql: "WITH v AS (\(visits)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2", arguments: arguments) ?? 0
-            unique = try Row.fetchAll(db, sql: """
-                WITH v AS (\(visits)), u AS (SELECT DISTINCT recipient_id FROM v WHERE day BETWEEN ?1 AND ?2)
-                SELECT r.household_size, COALESCE(g.code, '') AS grp,
-                       NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
-                FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
-                """, arguments: arguments)
-        } else if period.isWholeMonths {
-            return try monthlyRecipients(from: YearMonth(period.from), to: YearMonth(period.to), shared: shared)
-        } else {
-            visitCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipient_visit WHERE day BETWEEN ?1 AND ?2", arguments: bounds) ?? 0
-            unique = try Row.fetchAll(db, sql: """
-                WITH u AS (SELECT DISTINCT recipient_id FROM recipient_visit WHERE day BETWEEN ?1 AND ?2)
-                SELECT r.household_size, COALESCE(g.code, '') AS grp,
-                       (SELECT f.first_day FROM recipient_first f WHERE f.recipient_id = u.recipient_id) >= ?1 AS is_new
-                FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
-                """, arguments: bounds)
-        }
+        guard let centre else { return try recipientsByParts(period, shared: shared) }
+        let arguments: StatementArguments = [period.from.description, period.to.description, centre.id]
+        let visits = """
+            SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
+            WHERE m.kind = 'handout' AND m.recipient_id IS NOT NULL AND m.reverses_id IS NULL AND b.centre_id = ?3
+              AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+            """
+        let visitCount = try Int.fetchOne(db, sql: "WITH v AS (\(visits)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2",
+                                          arguments: arguments) ?? 0
+        let unique = try Row.fetchAll(db, sql: """
+            WITH v AS (\(visits)), u AS (SELECT DISTINCT recipient_id FROM v WHERE day BETWEEN ?1 AND ?2)
+            SELECT r.household_size, COALESCE(g.code, '') AS grp,
+                   NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
+            FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
+            """, arguments: arguments)
         var facts = RecipientFacts(unique: unique.count, visits: visitCount)
         for r in unique {
             facts.people += r[0] as Int
@@ -245,9 +241,12 @@ extension LedgerTransaction {
 
 /// What the columns of one report would each read alike, read once: the
 /// stock at the end of a day (a year-to-date column ends where its month
-/// does) and every recipient's household and group. One report, one
-/// transaction: nothing here outlives it.
+/// does), every recipient's household and group, and the flows of the days
+/// at a period's ends. One report, one transaction, one centre or none:
+/// nothing here outlives it.
 final class ReportReads {
     var stock: [LocalDate: [String: Amount]] = [:]
     var recipients: (ids: [Int64], households: [Int], groups: [String])?
+    /// Flows of the days at the ends of periods, summed from the ledger.
+    var edgeFlows: [Period: [FlowRow]] = [:]
 }
