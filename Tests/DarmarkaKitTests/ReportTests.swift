@@ -43,7 +43,7 @@ struct ReportTests {
             try tx.record(MovementDraft(kind: .transfer, date: d("2026-11-15"), fromBox: a, toBox: m.id, lines: [try line("womens", 5)]))
             try tx.record(MovementDraft(kind: .transfer, date: d("2026-11-16"), fromBox: a, toBox: b, lines: [try line("shoes", 2)]))
             try tx.record(MovementDraft(kind: .writeoff, date: d("2026-11-20"), fromBox: b, lines: [try line("shoes", 1, "0,5")]))
-            let mistake = try tx.record(MovementDraft(kind: .handout, date: d("2026-11-21"), fromBox: m.id, recipientID: r3.id, lines: [try line("womens", 1)]))
+            let mistake = try tx.record(MovementDraft(kind: .handout, date: d("2026-11-21"), fromBox: m.id, recipientID: r3.id, volunteerID: anna, lines: [try line("womens", 1)]))
             try tx.record(MovementDraft(kind: .handout, date: d("2026-11-30"), fromBox: m.id, recipientID: r2.id, lines: [try line("kids", 1)]))
             try tx.undo(mistake)
             // Typed in late, dated back.
@@ -120,6 +120,8 @@ struct ReportTests {
         let mat = try data.f.store.read { try $0.report(.monthly(Self.november), centre: data.mat) }.main
         #expect(mat.recipients == RecipientFacts(unique: 1, new: 1, visits: 2, people: 1, byGroup: ["pensioner": 1]))
         #expect(mat.events == 1)
+        // Олег's intake counts; Анна's only movement at MAT was undone.
+        #expect(mat.volunteers == 1)
     }
 
     @Test func anyRangeIsSummedFromTheLedger() throws {
@@ -215,6 +217,37 @@ struct ReportTests {
                 expected.byGroup[r[1], default: 0] += 1
             }
             #expect(try tx.recipientFacts(period, centre: nil) == expected, "\(from)…\(to)")
+
+            // One centre: its handouts and movements in the ledger, undone ones left out.
+            for centre in [data.f.pre, data.mat] {
+                let arguments: StatementArguments = [from, to, centre.id]
+                let v = """
+                    SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
+                    WHERE m.kind = 'handout' AND m.recipient_id IS NOT NULL AND m.reverses_id IS NULL AND b.centre_id = ?3
+                      AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+                    """
+                var expected = RecipientFacts(visits: try Int.fetchOne(tx.db, sql: "WITH v AS (\(v)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2",
+                                                                       arguments: arguments) ?? -1)
+                for r in try Row.fetchAll(tx.db, sql: """
+                    WITH v AS (\(v)), u AS (SELECT DISTINCT recipient_id FROM v WHERE day BETWEEN ?1 AND ?2)
+                    SELECT r.household_size, COALESCE(g.code, '') AS grp,
+                           NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
+                    FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
+                    """, arguments: arguments) {
+                    expected.unique += 1
+                    expected.people += r[0] as Int
+                    if r[2] as Bool { expected.new += 1 }
+                    expected.byGroup[r[1], default: 0] += 1
+                }
+                #expect(try tx.recipientFacts(period, centre: centre) == expected, "\(from)…\(to) \(centre.code)")
+                let volunteers = try Int.fetchOne(tx.db, sql: """
+                    SELECT COUNT(DISTINCT m.volunteer_id) FROM movement m
+                    LEFT JOIN box fb ON fb.id = m.from_box_id LEFT JOIN box tb ON tb.id = m.to_box_id
+                    WHERE m.occurred_on BETWEEN ?1 AND ?2 AND m.volunteer_id IS NOT NULL AND (fb.centre_id = ?3 OR tb.centre_id = ?3)
+                      AND m.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+                    """, arguments: arguments)
+                #expect(try tx.volunteerCount(period, centre: centre) == volunteers, "\(from)…\(to) \(centre.code)")
+            }
         }
     }
 

@@ -67,14 +67,19 @@ extension LedgerTransaction {
         // Whoever came first in the period came in it, so needs no test against `unique`.
         facts.new = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipient_first WHERE first_day BETWEEN ? AND ?",
                                      arguments: [period.from.description, period.to.description]) ?? 0
-        guard !unique.isEmpty else { return facts }
+        try addPeople(unique, to: &facts, shared: shared)
+        return facts
+    }
+
+    /// The households and groups of the recipients in `unique`.
+    func addPeople(_ unique: RowIDBits, to facts: inout RecipientFacts, shared: ReportReads) throws {
+        guard !unique.isEmpty else { return }
         let recipients = try shared.recipients ?? households()
         shared.recipients = recipients
         for (i, id) in recipients.ids.enumerated() where unique.contains(id) {
             facts.people += recipients.households[i]
             facts.byGroup[recipients.groups[i], default: 0] += 1
         }
-        return facts
     }
 
     /// Every recipient's id, household size and group code ("" for none).

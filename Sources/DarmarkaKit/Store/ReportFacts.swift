@@ -1,5 +1,6 @@
 import DarmarkaCore
 import GRDB
+import GRDBSQLite
 
 // What reports read. Whole months come from `flow_month`, `recipient_month`
 // and `volunteer_month`, kept up to date with every movement; only the days
@@ -91,26 +92,23 @@ extension LedgerTransaction {
     /// centre from the ledger's handouts at its boxes; undone handouts never count.
     func recipientFacts(_ period: Period, centre: Centre?, shared: ReportReads = ReportReads()) throws -> RecipientFacts {
         guard let centre else { return try recipientsByParts(period, shared: shared) }
-        let arguments: StatementArguments = [period.from.description, period.to.description, centre.id]
-        let visits = """
-            SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
-            WHERE m.kind = 'handout' AND m.recipient_id IS NOT NULL AND m.reverses_id IS NULL AND b.centre_id = ?3
-              AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
-            """
-        let visitCount = try Int.fetchOne(db, sql: "WITH v AS (\(visits)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2",
-                                          arguments: arguments) ?? 0
-        let unique = try Row.fetchAll(db, sql: """
-            WITH v AS (\(visits)), u AS (SELECT DISTINCT recipient_id FROM v WHERE day BETWEEN ?1 AND ?2)
-            SELECT r.household_size, COALESCE(g.code, '') AS grp,
-                   NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
-            FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
-            """, arguments: arguments)
-        var facts = RecipientFacts(unique: unique.count, visits: visitCount)
-        for r in unique {
-            facts.people += r[0] as Int
-            if r[2] as Bool { facts.new += 1 }
-            facts.byGroup[r[1], default: 0] += 1
+        var unique = RowIDBits(largest: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM recipient") ?? 0)
+        var facts = RecipientFacts()
+        // Each recipient's days at this centre up to the period's end, in one
+        // pass: new if the first of them is in the period.
+        try forEachRow("""
+            SELECT recipient_id, MIN(day) >= ?1, SUM(day BETWEEN ?1 AND ?2) FROM (
+                SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
+                WHERE b.centre_id = ?3 AND m.occurred_on <= ?2 AND m.kind = 'handout' AND m.recipient_id IS NOT NULL
+                  AND m.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id))
+            GROUP BY recipient_id HAVING SUM(day BETWEEN ?1 AND ?2) > 0
+            """, [period.from.description, period.to.description, centre.id]) { handle in
+            unique.insert(sqlite3_column_int64(handle, 0))
+            if sqlite3_column_int64(handle, 1) != 0 { facts.new += 1 }
+            facts.visits += Int(sqlite3_column_int64(handle, 2))
         }
+        facts.unique = unique.count
+        try addPeople(unique, to: &facts, shared: shared)
         return facts
     }
 
@@ -124,10 +122,17 @@ extension LedgerTransaction {
 
     func volunteerCount(_ period: Period, centre: Centre?) throws -> Int {
         if let centre {
+            // Through the box indexes: only the centre's movements are read.
+            // Undone movements do not count, as for the whole organisation.
             return try Int.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT m.volunteer_id) FROM movement m
-                LEFT JOIN box fb ON fb.id = m.from_box_id LEFT JOIN box tb ON tb.id = m.to_box_id
-                WHERE m.occurred_on BETWEEN ? AND ? AND m.volunteer_id IS NOT NULL AND (fb.centre_id = ?3 OR tb.centre_id = ?3)
+                SELECT COUNT(DISTINCT volunteer_id) FROM (
+                    SELECT m.id, m.volunteer_id, m.reverses_id FROM box b JOIN movement m ON m.from_box_id = b.id
+                    WHERE b.centre_id = ?3 AND m.occurred_on BETWEEN ?1 AND ?2
+                    UNION
+                    SELECT m.id, m.volunteer_id, m.reverses_id FROM box b JOIN movement m ON m.to_box_id = b.id
+                    WHERE b.centre_id = ?3 AND m.occurred_on BETWEEN ?1 AND ?2) m
+                WHERE volunteer_id IS NOT NULL AND reverses_id IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
                 """, arguments: [period.from.description, period.to.description, centre.id]) ?? 0
         }
         // Whole months from `volunteer_month`, the days at either end from
