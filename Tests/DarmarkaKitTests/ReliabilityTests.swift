@@ -40,6 +40,17 @@ struct ReliabilityTests {
         #expect(try store.read { try $0.verify() } == [])
     }
 
+    /// With `balance_day` right, `balance` is checked against its sums, which
+    /// are the ledger's: a wrong `balance` alone is still found.
+    @Test func checkFindsAWrongBalanceWhenTheDaysAreRight() throws {
+        let f = try Fixture()
+        try f.record(.intake, to: f.a, "shoes", 5, on: "2026-11-01")
+        try f.record(.handout, from: f.a, "shoes", 2, on: "2026-11-02")
+        try DatabaseQueue(path: f.path).write { try $0.execute(sql: "UPDATE balance SET quantity = 10, grams = grams + 5") }
+        let findings = try f.store.read { try $0.verify() }
+        #expect(findings == [.balanceDiffers(box: f.a.code.description, category: "shoes", kept: 10, ledger: 3)])
+    }
+
     @Test func checkFindsWhatIsWrong() throws {
         let f = try Fixture()
         try f.record(.intake, to: f.a, "shoes", 5, on: "2026-11-01")
