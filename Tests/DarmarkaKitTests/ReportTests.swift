@@ -204,18 +204,12 @@ struct ReportTests {
             #expect(try tx.volunteerCount(period, centre: nil) == volunteers)
             // People helped, straight from the visits of the period's days.
             let visits = try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM recipient_visit WHERE day BETWEEN ? AND ?", arguments: [from, to]) ?? -1
-            var expected = RecipientFacts(visits: visits)
-            for r in try Row.fetchAll(tx.db, sql: """
+            let expected = Self.tally(visits: visits, try Row.fetchAll(tx.db, sql: """
                 WITH u AS (SELECT DISTINCT recipient_id FROM recipient_visit WHERE day BETWEEN ?1 AND ?2)
                 SELECT r.household_size, COALESCE(g.code, '') AS grp,
                        (SELECT f.first_day FROM recipient_first f WHERE f.recipient_id = u.recipient_id) >= ?1 AS is_new
                 FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
-                """, arguments: [from, to]) {
-                expected.unique += 1
-                expected.people += r[0] as Int
-                if r[2] as Bool { expected.new += 1 }
-                expected.byGroup[r[1], default: 0] += 1
-            }
+                """, arguments: [from, to]))
             #expect(try tx.recipientFacts(period, centre: nil) == expected, "\(from)…\(to)")
 
             // One centre: its handouts and movements in the ledger, undone ones left out.
@@ -226,19 +220,14 @@ struct ReportTests {
                     WHERE m.kind = 'handout' AND m.recipient_id IS NOT NULL AND m.reverses_id IS NULL AND b.centre_id = ?3
                       AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
                     """
-                var expected = RecipientFacts(visits: try Int.fetchOne(tx.db, sql: "WITH v AS (\(v)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2",
-                                                                       arguments: arguments) ?? -1)
-                for r in try Row.fetchAll(tx.db, sql: """
+                let visits = try Int.fetchOne(tx.db, sql: "WITH v AS (\(v)) SELECT COUNT(*) FROM v WHERE day BETWEEN ?1 AND ?2",
+                                              arguments: arguments) ?? -1
+                let expected = Self.tally(visits: visits, try Row.fetchAll(tx.db, sql: """
                     WITH v AS (\(v)), u AS (SELECT DISTINCT recipient_id FROM v WHERE day BETWEEN ?1 AND ?2)
                     SELECT r.household_size, COALESCE(g.code, '') AS grp,
                            NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
                     FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
-                    """, arguments: arguments) {
-                    expected.unique += 1
-                    expected.people += r[0] as Int
-                    if r[2] as Bool { expected.new += 1 }
-                    expected.byGroup[r[1], default: 0] += 1
-                }
+                    """, arguments: arguments))
                 #expect(try tx.recipientFacts(period, centre: centre) == expected, "\(from)…\(to) \(centre.code)")
                 let volunteers = try Int.fetchOne(tx.db, sql: """
                     SELECT COUNT(DISTINCT m.volunteer_id) FROM movement m
@@ -249,6 +238,18 @@ struct ReportTests {
                 #expect(try tx.volunteerCount(period, centre: centre) == volunteers, "\(from)…\(to) \(centre.code)")
             }
         }
+    }
+
+    /// People helped, from rows of (household size, group, is new), one a recipient.
+    static func tally(visits: Int, _ rows: [Row]) -> RecipientFacts {
+        var facts = RecipientFacts(visits: visits)
+        for r in rows {
+            facts.unique += 1
+            facts.people += r[0] as Int
+            if r[2] as Bool { facts.new += 1 }
+            facts.byGroup[r[1], default: 0] += 1
+        }
+        return facts
     }
 
     /// A coordinator reads «12 345», a spreadsheet or a program reads 12345.
