@@ -11,15 +11,6 @@ public struct Period: Sendable, Hashable {
         return Period(from: from, to: to)
     }
 
-    /// Whether the period is whole calendar months, so monthly flows can answer it.
-    public var isWholeMonths: Bool { from.day == 1 && to == YearMonth(to).last }
-
-    public var months: [YearMonth] {
-        var m = YearMonth(from), out: [YearMonth] = []
-        while m <= YearMonth(to) { out.append(m); if m.next == m { break }; m = m.next }
-        return out
-    }
-
     /// The whole calendar months inside the period, and the stretches of days
     /// at either end that are not whole months. Tables kept by month answer
     /// the months; only the days at the ends need the ledger itself, so a

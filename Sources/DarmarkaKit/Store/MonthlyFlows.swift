@@ -45,7 +45,7 @@ extension LedgerTransaction {
     /// new recipients from `recipient_first`. The distinct set is built in
     /// Swift; SQLite's DISTINCT would sort a year of rows first.
     func recipientsByParts(_ period: Period, shared: ReportReads) throws -> RecipientFacts {
-        var unique = RowIDBits(largest: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM recipient") ?? 0)
+        var unique = try recipientIDBits()
         var facts = RecipientFacts()
         let parts = period.parts
         if let months = parts.months {
@@ -69,6 +69,11 @@ extension LedgerTransaction {
                                      arguments: [period.from.description, period.to.description]) ?? 0
         try addPeople(unique, to: &facts, shared: shared)
         return facts
+    }
+
+    /// An empty set of recipients, with bits for every id there is.
+    func recipientIDBits() throws -> RowIDBits {
+        RowIDBits(largest: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM recipient") ?? 0)
     }
 
     /// The households and groups of the recipients in `unique`.

@@ -92,7 +92,7 @@ extension LedgerTransaction {
     /// centre from the ledger's handouts at its boxes; undone handouts never count.
     func recipientFacts(_ period: Period, centre: Centre?, shared: ReportReads = ReportReads()) throws -> RecipientFacts {
         guard let centre else { return try recipientsByParts(period, shared: shared) }
-        var unique = RowIDBits(largest: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM recipient") ?? 0)
+        var unique = try recipientIDBits()
         var facts = RecipientFacts()
         // Each recipient's days at this centre up to the period's end, in one
         // pass: new if the first of them is in the period.
