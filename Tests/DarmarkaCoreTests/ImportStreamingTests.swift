@@ -62,12 +62,11 @@ struct ImportStreamingTests {
             case .failure: bad += 1
             }
         }
-        let digest = try journal.contentDigest()
+        try journal.readToEnd()
         let seconds = (clock.now - start) / .seconds(1), cpu = cpuSeconds() - cpuStart
         #expect(good == Self.rowCount)
         #expect(bad == 0)
         #expect(quantity > Self.rowCount)
-        #expect(digest != nil)
         print("journal: \(good) rows, \(journal.bytesRead >> 20) MiB in \(seconds) s (\(cpu) s of CPU): "
             + "\(Int(Double(good) / seconds)) rows/s (\(Int(Double(good) / cpu)) per CPU second), peak memory \(peakMemory())")
     }
@@ -75,7 +74,7 @@ struct ImportStreamingTests {
     @Test func splitsAMillionRecords() throws {
         let clock = ContinuousClock()
         let start = clock.now, cpuStart = cpuSeconds()
-        let csv = try CSVReader(source: SyntheticJournal(rows: Self.rowCount), options: CSVOptions(computesDigest: false))
+        let csv = try CSVReader(source: SyntheticJournal(rows: Self.rowCount), options: CSVOptions())
         var records = 0, fields = 0
         while try csv.nextRecord() {
             records += 1

@@ -55,20 +55,16 @@ public struct CSVOptions: Sendable {
     public var maxFieldBytes: Int
     /// The same guard for the number of fields in one record.
     public var maxFields: Int
-    /// Whether to compute the SHA-256 of all the bytes read.
-    public var computesDigest: Bool
 
     public init(encoding: CSVEncoding? = nil, delimiter: CSVDelimiter? = nil,
                 chunkSize: Int = 1 << 20, sniffSize: Int = 64 << 10,
-                maxFieldBytes: Int = 1 << 20, maxFields: Int = 1000,
-                computesDigest: Bool = true) {
+                maxFieldBytes: Int = 1 << 20, maxFields: Int = 1000) {
         self.encoding = encoding
         self.delimiter = delimiter
         self.chunkSize = max(1, chunkSize)
         self.sniffSize = max(1, sniffSize)
         self.maxFieldBytes = max(1, maxFieldBytes)
         self.maxFields = max(1, maxFields)
-        self.computesDigest = computesDigest
     }
 }
 

@@ -17,13 +17,11 @@ public final class CSVReader {
     private var atEnd = false
     private let chunkSize: Int
     private var scanner: CSVScanner
-    private var hasher: SHA256?
 
     /// Reads the beginning of the source to detect what `options` leave open.
     public init(source: any ByteSource, options: CSVOptions = CSVOptions()) throws {
         self.source = source
         chunkSize = options.chunkSize
-        hasher = options.computesDigest ? SHA256() : nil
         chunk = []
         chunk.reserveCapacity(max(options.chunkSize, options.sniffSize))
         // The sample stays in `chunk` and is parsed like any other bytes.
@@ -31,7 +29,6 @@ public final class CSVReader {
         while chunk.count < sampleSize {
             let n = try self.source.read(into: &chunk, max: chunkSize)
             if n == 0 { atEnd = true; break }
-            hasher?.update(chunk[(chunk.count - n)...])
             bytesRead += n
         }
         // Only the sample decides, even when the first read brought more: a
@@ -103,12 +100,12 @@ public final class CSVReader {
         withCurrentRecord(\.isBlank)
     }
 
-    /// Reads whatever is left of the source and returns the SHA-256 of all
-    /// its bytes, or nil if `computesDigest` was off. Call it after the last
-    /// record: records not yet read are skipped.
-    public func contentDigest() throws -> SHA256Digest? {
+    /// Reads whatever is left of the source without parsing it, so that a
+    /// source that sums up its bytes (the importer's file, for its SHA-256)
+    /// has seen every one. Records not yet read are skipped.
+    public func readToEnd() throws {
+        position = chunk.count
         while try refill() { position = chunk.count }
-        return hasher?.finalize()
     }
 
     private func refill() throws -> Bool {
@@ -117,7 +114,6 @@ public final class CSVReader {
         position = 0
         let n = try source.read(into: &chunk, max: chunkSize)
         if n == 0 { atEnd = true; return false }
-        hasher?.update(chunk[...])
         bytesRead += n
         return true
     }

@@ -10,7 +10,7 @@
 ///     case .failure(let error): for p in error.problems { print(p.text(file: path, lang: lang)) }
 ///     }
 /// }
-/// let digest = try journal.contentDigest()
+/// try journal.readToEnd()
 /// ```
 public final class JournalReader {
     public let columns: JournalColumns
@@ -83,9 +83,9 @@ public final class JournalReader {
         return nil
     }
 
-    /// The SHA-256 of the whole file, reading whatever is left of it; nil if
-    /// `computesDigest` was off. Call it after the last row.
-    public func contentDigest() throws -> SHA256Digest? {
-        try csv.contentDigest()
+    /// Reads whatever is left of the file without parsing it: the rest of
+    /// the bytes, for a source that digests them. Call it after the last row.
+    public func readToEnd() throws {
+        try csv.readToEnd()
     }
 }

@@ -146,8 +146,9 @@ public final class ReferenceReader {
         return nil
     }
 
-    /// The SHA-256 of the whole file; call it after the last row.
-    public func contentDigest() throws -> SHA256Digest? { try csv.contentDigest() }
+    /// Reads whatever is left of the file, for a source that digests it;
+    /// call it after the last row.
+    public func readToEnd() throws { try csv.readToEnd() }
 }
 
 /// RFC 4180 fields, quoted only when they need it.

@@ -3,15 +3,27 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Crypto
 import DarmarkaCore
 
 /// A file read with plain `read(2)` in the chunks the importer asks for, so a
-/// journal of any size goes through a buffer of fixed size.
+/// journal of any size goes through a buffer of fixed size; it keeps the
+/// SHA-256 of every byte it hands out, by which an import knows a file it
+/// has seen before.
 ///
 /// A class, because it owns a file descriptor and closes it once.
 public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let closesWhenDone: Bool
+    private var sha = SHA256()
+
+    /// The SHA-256 of the bytes read so far, as 64 lower-case hex digits:
+    /// of the whole file once a reader has read it to the end.
+    public var sha256: String {
+        sha.finalize().reduce(into: "") { text, byte in
+            text += String(repeating: "0", count: byte < 16 ? 1 : 0) + String(byte, radix: 16)
+        }
+    }
 
     /// Opens `path` for reading. Throws `ImportError` with the system's
     /// reason when it cannot.
@@ -43,6 +55,7 @@ public final class FileByteSource: ByteSource {
             }
             if n >= 0 {
                 buffer.removeLast(max - n)
+                buffer.withUnsafeBytes { sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[start ..< start + n])) }
                 return n
             }
             if errno == EINTR { continue }

@@ -37,7 +37,8 @@ public enum ReferenceImport {
                     importer.problems.add(JournalProblem(line: record.line, field: nil, column: nil, message: .refused(problem)))
                 }
             }
-            let digest = try reader.contentDigest()?.description ?? ""
+            try reader.readToEnd()
+            let digest = source.sha256
             if let batch = try session.batch(digest: digest) { return .sameFile(file: file, batch) }
             guard importer.problems.isEmpty else {
                 return .refused(importer.problems.refusal(file: file, rowsRead: importer.summary.rowsRead))

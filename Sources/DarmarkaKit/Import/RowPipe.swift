@@ -43,7 +43,8 @@ final class RowPipe: @unchecked Sendable {
 
     private func read(path: String, options: CSVOptions) {
         do {
-            let reader = try JournalReader(source: FileByteSource(path: path), options: options)
+            let file = try FileByteSource(path: path)
+            let reader = try JournalReader(source: file, options: options)
             guard put(.header(reader.columns)) else { return }
             var batch: [Entry] = []
             batch.reserveCapacity(Self.batch)
@@ -55,7 +56,8 @@ final class RowPipe: @unchecked Sendable {
                 }
             }
             if !batch.isEmpty { guard put(.rows(batch, bytesRead: reader.bytesRead)) else { return } }
-            _ = put(.end(digest: try reader.contentDigest()?.description ?? ""))
+            try reader.readToEnd()
+            _ = put(.end(digest: file.sha256))
         } catch {
             _ = put(.failure(error))
         }
