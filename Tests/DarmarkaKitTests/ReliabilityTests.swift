@@ -120,6 +120,38 @@ struct ReliabilityTests {
         #expect(try keptStore.read { try $0.ledgerSize().movements } == 120)
     }
 
+    /// `--force` replaces a file, never a folder: a backup or report named
+    /// after a folder (a USB stick's, say) must not wipe what is in it.
+    @Test func forceNeverReplacesAFolder() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "books", "--quantity", "3"])
+        let folder = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("usb.pdf")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let photo = folder.appendingPathComponent("photo.jpg")
+        try Data("photo".utf8).write(to: photo)
+        let commands: [[String]] = [
+            ["backup", folder.path, "--force"],
+            ["export", "journal", "--output", folder.path, "--force"],
+            ["export", "boxes", "--output", folder.path, "--force"],
+            ["report", "monthly", "--format", "csv", "--output", folder.path, "--force"],
+            ["report", "monthly", "--format", "pdf", "--output", folder.path, "--force"],
+            ["labels", "boxes", pre, "--template", "L7160", "--output", folder.path, "--force"],
+        ]
+        for command in commands {
+            for lang in ["ru_RU.UTF-8", "en_GB.UTF-8"] {
+                var c = cli
+                c.lang = lang
+                let r = try c.run(command)
+                #expect(r.status != 0, "\(command)")
+                let message = lang.hasPrefix("ru") ? "папка, а не файл" : "is a folder, not a file"
+                #expect(r.stderr.contains(message), "\(command): \(r.stderr)")
+                #expect(r.stderr.split(separator: "\n").count == 1, "\(command): \(r.stderr)")
+            }
+            #expect(try String(contentsOf: photo, encoding: .utf8) == "photo", "\(command)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["photo.jpg"], "\(command)")
+        }
+    }
+
     @Test func restoreRefusesForeignAndBrokenFiles() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "books", "--quantity", "3"])

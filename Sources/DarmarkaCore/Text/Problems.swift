@@ -46,6 +46,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case databaseBusy(String)
     case contactWithoutConsent
     case outputExists(String)
+    /// A folder is where a file was to be written: never replaced, `--force` or not.
+    case outputIsFolder(String)
     case cannotWrite(String, String)
     case invalidArguments(String)
     case unexpected(String)
@@ -186,6 +188,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .outputExists(let p):
             Phrase(ru: "Файл \(p) уже есть. Укажите другое имя или добавьте --force, чтобы перезаписать.",
                    en: "The file \(p) exists already. Name another or add --force to overwrite it.")
+        case .outputIsFolder(let p):
+            Phrase(ru: "\(p) — папка, а не файл; Дармарка не заменяет папки и ничего в них не удаляет. Укажите путь к файлу, например внутри этой папки.",
+                   en: "\(p) is a folder, not a file; Darmarka never replaces a folder or deletes anything in it. Give a file's path, for example one inside that folder.")
         case .cannotWrite(let p, let why):
             Phrase(ru: "Не удалось записать \(p): \(why).", en: "Could not write \(p): \(why).")
         case .backupFailsCheck(let p, let why):

@@ -25,7 +25,11 @@ enum LabelOutput {
             guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw LabelRenderError.noSuchDirectory(directory)
             }
-            if !force, manager.fileExists(atPath: file.path) { throw LabelRenderError.outputExists(file.path) }
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: file.path, isDirectory: &isFolder) {
+                if isFolder.boolValue { throw LedgerProblem.outputIsFolder(file.path) }
+                if !force { throw LabelRenderError.outputExists(file.path) }
+            }
         }
     }
 

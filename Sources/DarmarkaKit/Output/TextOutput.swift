@@ -23,11 +23,9 @@ public final class TextOutput {
             handle = FileHandle.standardOutput
             return
         }
-        let fm = FileManager.default
-        if fm.fileExists(atPath: path) && !force { throw LedgerProblem.outputExists(path) }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
+        try OutputFile.check(path, force: force)
+        let temporary = OutputFile.temporaryPath(for: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw LedgerProblem.cannotWrite(path, "cannot create \(temporary)")
         }
@@ -66,15 +64,10 @@ public final class TextOutput {
         guard let path, let temporary else { return }
         do {
             try handle.close()
-            let fm = FileManager.default
-            if fm.fileExists(atPath: path) {
-                _ = try fm.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try fm.moveItem(atPath: temporary, toPath: path)
-            }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw LedgerProblem.cannotWrite(path, (error as NSError).localizedDescription)
         }
+        try OutputFile.moveIntoPlace(temporary, path)
     }
 }

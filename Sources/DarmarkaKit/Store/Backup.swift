@@ -7,7 +7,7 @@ extension Store {
     /// copy even while volunteers keep writing. The copy is owner-only.
     public func backup(to path: String, force: Bool = false) throws {
         try OutputFile.check(path, force: force)
-        let temporary = path + ".partial"
+        let temporary = OutputFile.temporaryPath(for: path)
         try? FileManager.default.removeItem(atPath: temporary)
         do {
             guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
@@ -16,8 +16,7 @@ extension Store {
             let destination = try DatabaseQueue(path: temporary)
             try queue.backup(to: destination)
             try destination.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            try OutputFile.moveIntoPlace(temporary, path)
         } catch let problem as LedgerProblem {
             try? FileManager.default.removeItem(atPath: temporary)
             throw problem
