@@ -75,12 +75,13 @@ struct ImportJournalTests {
             ["2026-11-05", "handout", a, "", "shoes", "1", "", "", "К 1"],                   // 13
             ["2026-11-05", "handout", a, "", "toys", "3"],                                   // 14
             ["2026-11-02", "handout", a, "", "shoes", "2"],                                  // 15
-            ["2026-11-05", "intake", a, "", "books", "1"],                                   // 16: fine, and not imported
+            ["05.11.62", "intake", a, "", "shoes", "1"],                                     // 16
+            ["2026-11-05", "intake", a, "", "books", "1"],                                   // 17: fine, and not imported
         ]))
         let outcome = try f.importJournal(text)
         let refusal = try #require(outcome.refusal, "\(outcome)")
         let texts = outcome.problemTexts
-        #expect(refusal.problems.map(\.line) == Array(2 ... 15), "\(texts)")
+        #expect(refusal.problems.map(\.line) == Array(2 ... 16), "\(texts)")
         #expect(refusal.more == 0)
         let expected: [(Int, String)] = [
             (2, "journal.csv:2: date: a date is written as"),
@@ -97,6 +98,7 @@ struct ImportJournalTests {
             (13, "journal.csv:13: recipient: the recipient code “К 1” will not do"),
             (14, "journal.csv:14: quantity: box \(a) holds 0 of “Toys” on 2026-11-05, 3 asked"),
             (15, "journal.csv:15: quantity: after this row box \(a) would be 1 short of “Shoes” on 2026-11-10"),
+            (16, "journal.csv:16: date: 2062-11-05 has not come yet (today is 2027-01-15)"),
         ]
         for (line, start) in expected {
             #expect(texts.contains { $0.hasPrefix(start) }, "line \(line): \(texts.filter { $0.hasPrefix("journal.csv:\(line):") })")

@@ -13,14 +13,19 @@ struct Fixture {
     init(timeZone: String = "Asia/Yekaterinburg") throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("darmarka-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // The fixtures' ledgers run to the first days of December 2026, and
+        // no movement may be dated after the centre's today.
         store = try Store.create(path: dir.appendingPathComponent("t.sqlite").path, organisation: "Тест",
-                                 timeZone: TimeZone(identifier: timeZone)!)
+                                 timeZone: TimeZone(identifier: timeZone)!).at(Self.now)
         (pre, a, b) = try store.write { tx in
             let pre = try tx.addCentre(code: "PRE", name: "Соседский центр «Преображенский»", address: nil)
             return (pre, try tx.addBox(centre: pre, name: "A", kind: .collection),
                     try tx.addBox(centre: pre, name: "B", kind: .sorting))
         }
     }
+
+    /// 2027-01-15 12:00 UTC.
+    static let now = Date(timeIntervalSince1970: 1_800_014_400)
 
     var path: String { store.path }
 

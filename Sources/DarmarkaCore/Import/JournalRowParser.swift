@@ -125,12 +125,15 @@ struct JournalRowParser {
     }
 
     /// Why `Grams.parseKilograms` refused `text`: negative, more than three
-    /// decimals, or not a number.
+    /// decimals, too heavy, or not a number.
     static func weightProblem(_ text: String) -> ImportMessage {
         if text.hasPrefix("-"), Grams.parseKilograms(String(text.dropFirst())) != nil { return .negativeWeight(text) }
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
-        if parts.count == 2, parts[1].count > 3,
-           parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) { return .weightTooPrecise(text) }
+        let numeric = parts.count <= 2 && parts.contains { !$0.isEmpty }
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        if numeric, parts.count == 2, parts[1].count > 3 { return .weightTooPrecise(text) }
+        // A plain number parseKilograms still refused is above the maximum.
+        if numeric { return .weightTooLarge(text) }
         return .badWeight(text)
     }
 }

@@ -13,7 +13,12 @@ public struct Grams: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
     /// Kilograms as a Double, for JSON and charts.
     public var kilograms: Double { Double(value) / 1000 }
 
-    /// Reads `2,5`, `2.5`, `0.125`, `3` (kilograms); at most three decimals.
+    /// The most one line may weigh: a hundred tonnes is no line of donated
+    /// things, and the cap keeps every sum of weights far inside `Int64`.
+    public static let maximumKilograms: Int64 = 100_000
+
+    /// Reads `2,5`, `2.5`, `0.125`, `3` (kilograms); at most three decimals
+    /// and at most `maximumKilograms`.
     public static func parseKilograms(_ text: String) -> Grams? {
         let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
         guard !t.isEmpty, t.count <= 15 else { return nil }
@@ -29,7 +34,9 @@ public struct Grams: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
             guard !f.isEmpty, f.count <= 3 else { return nil }
             frac = (Int64(f) ?? 0) * [1, 100, 10, 1][f.count]
         }
-        return Grams(whole * 1000 + frac)
+        let grams = whole * 1000 + frac
+        guard grams <= maximumKilograms * 1000 else { return nil }
+        return Grams(grams)
     }
 
     /// `2.5` style with at most three decimals, trailing zeros dropped.

@@ -28,6 +28,7 @@ public enum ImportMessage: Localized, Equatable {
     case badQuantity(String)
     case quantityTooLarge(String)
     case badWeight(String)
+    case weightTooLarge(String)
     case negativeWeight(String)
     case weightTooPrecise(String)
     case unknownCondition(String)
@@ -36,6 +37,7 @@ public enum ImportMessage: Localized, Equatable {
     // One row, against the database.
     case unknownBox(String)
     case boxRetired(String)
+    case futureDate(LocalDate, today: LocalDate)
     case unknownCategory(String)
     case unknownGroup(String)
     case badRecipientCode(String)
@@ -130,6 +132,9 @@ public enum ImportMessage: Localized, Equatable {
         case .badWeight(let text):
             Phrase(ru: "вес пишут числом килограммов, например 2,5 или 0.75, а здесь «\(text)»",
                    en: "weight is a number of kilograms such as 2.5 or 0,75, not “\(text)”")
+        case .weightTooLarge(let text):
+            Phrase(ru: "вес «\(text)» больше \(NumberText.grouped(Int(Grams.maximumKilograms), .ru)) кг — опечатка?",
+                   en: "weight “\(text)” is more than \(NumberText.grouped(Int(Grams.maximumKilograms), .en)) kg — a typo?")
         case .negativeWeight(let text):
             Phrase(ru: "вес не может быть отрицательным, а здесь «\(text)»",
                    en: "weight cannot be negative, and here it is “\(text)”")
@@ -149,6 +154,9 @@ public enum ImportMessage: Localized, Equatable {
         case .boxRetired(let code):
             Phrase(ru: "бокс \(code) выведен из работы: в него нельзя принимать вещи",
                    en: "box \(code) is retired: nothing can be put into it")
+        case .futureDate(let date, let today):
+            Phrase(ru: "дата \(date) ещё не наступила (сегодня \(today)) — опечатка в годе?",
+                   en: "\(date) has not come yet (today is \(today)) — a typo in the year?")
         case .unknownCategory(let text):
             Phrase(ru: "категории «\(text)» нет: список — darmarka category list, другое название — darmarka category alias",
                    en: "there is no category “\(text)”: see darmarka category list, or add another name with darmarka category alias")

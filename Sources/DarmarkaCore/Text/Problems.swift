@@ -13,6 +13,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case unknownBox(String)
     case badBoxCode(String, CodeProblem)
     case boxRetired(String)
+    /// A movement dated after the centre's today: always a typo, most often in the year.
+    case futureDate(LocalDate, today: LocalDate)
     case unknownCentre(String)
     case centreExists(String)
     case badCentreCode(String)
@@ -63,8 +65,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "Количество должно быть целым числом больше нуля (не больше \(Quantity.maximum)), а не «\(q)».",
                    en: "The quantity must be a whole number above zero (at most \(Quantity.maximum)), not “\(q)”.")
         case .badWeight(let w):
-            Phrase(ru: "Вес «\(w)» не понят: укажите килограммы числом, например 2,5 или 0.75.",
-                   en: "The weight “\(w)” is not understood: give kilograms as a number, such as 2.5 or 0.75.")
+            Phrase(ru: "Вес «\(w)» не понят: укажите килограммы числом не больше \(NumberText.grouped(Int(Grams.maximumKilograms), .ru)), например 2,5 или 0.75.",
+                   en: "The weight “\(w)” is not understood: give kilograms as a number up to \(NumberText.grouped(Int(Grams.maximumKilograms), .en)), such as 2.5 or 0.75.")
         case .badDate(let d):
             Phrase(ru: "Такой даты нет: «\(d)». Пишите 2026-11-03 или 03.11.2026.",
                    en: "There is no such date: “\(d)”. Write 2026-11-03 or 03.11.2026.")
@@ -101,6 +103,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .boxRetired(let code):
             Phrase(ru: "Бокс \(code) выведен из работы: в него нельзя принимать вещи.",
                    en: "Box \(code) is retired: nothing can be put into it.")
+        case .futureDate(let date, let today):
+            Phrase(ru: "Дата \(date) ещё не наступила (сегодня \(today)): движение записывают датой, когда оно было. Проверьте год.",
+                   en: "\(date) has not come yet (today is \(today)): a movement is dated the day it happened. Check the year.")
         case .unknownCentre(let c):
             Phrase(ru: "Центра «\(c)» нет. Список центров: darmarka centre list.",
                    en: "There is no centre “\(c)”. See the centres with: darmarka centre list.")

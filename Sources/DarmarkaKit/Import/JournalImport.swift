@@ -129,6 +129,8 @@ final class JournalApplier {
     var summary: ImportSummary
 
     private var earlier: EarlierRows
+    /// The centre's today: no row may be dated after it, as `record` refuses.
+    private let today: LocalDate
     /// The fingerprints of the rows this import brings in, not yet stored.
     private var prints: [UInt64] = []
     /// How many rows this import brings in.
@@ -170,6 +172,7 @@ final class JournalApplier {
         summary = ImportSummary(file: file, kind: .journal, dryRun: options.dryRun)
         summary.ignoredColumns = columns.unknown.map(\.title)
         earlier = try session.earlierRows()
+        today = try tx.today()
         boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
         boxIndex = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($1.code, $0) })
         categories = try tx.categories()
@@ -208,6 +211,7 @@ final class JournalApplier {
             ok = false
         }
 
+        if row.date > today { report(.date, .futureDate(row.date, today: today)) }
         let box = boxIndex[row.box]
         if box == nil { report(.box, .unknownBox(row.box.description)) }
         var toBox: Int?

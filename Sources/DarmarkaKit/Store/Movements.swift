@@ -8,6 +8,11 @@ extension LedgerTransaction {
     @discardableResult
     public func record(_ draft: MovementDraft) throws -> RowID {
         if let problem = Ledger.check(draft) { throw problem }
+        // An undo is dated as what it undoes, which was checked when it was recorded.
+        if draft.reverses == nil {
+            let today = try today()
+            if draft.date > today { throw LedgerProblem.futureDate(draft.date, today: today) }
+        }
         if draft.reverses == nil, draft.kind == .intake || draft.kind == .transfer, let to = draft.toBox,
            let box = try box(id: to), box.status == .retired {
             throw LedgerProblem.boxRetired(box.code.description)
