@@ -172,6 +172,23 @@ struct ReliabilityTests {
         #expect(try Store.open(path: cli.database).read { try $0.stock() }.first?.quantity == 3)
     }
 
+    /// A recipients file from another database carries the placeholders of
+    /// people forgotten there; one may be the very code this database would
+    /// give the next person it forgets.
+    @Test func forgettingNeverCollidesWithAnImportedPlaceholder() throws {
+        let (cli, _, _) = try CLI.withDemo()
+        try cli.run(["recipient", "add", "КАРТА-1"])
+        let id = try DatabaseQueue(path: cli.database).read { try RowID.fetchOne($0, sql: "SELECT id FROM recipient WHERE code = 'КАРТА-1'") }
+        let file = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("recipients.csv")
+        try "code,group,household\nFORGOTTEN-\(try #require(id)),,1\nFORGOTTEN-\(try #require(id))-2,,1\n".write(to: file, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["import", "--kind", "recipients", file.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let r = try cli.run(["recipient", "forget", "КАРТА-1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let codes = try DatabaseQueue(path: cli.database).read { try String.fetchAll($0, sql: "SELECT code FROM recipient ORDER BY code") }
+        #expect(codes == ["FORGOTTEN-\(try #require(id))", "FORGOTTEN-\(try #require(id))-2", "FORGOTTEN-\(try #require(id))-3"])
+    }
+
     @Test func forgettingAPersonKeepsEveryFigure() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "kids", "--quantity", "9", "--date", "2026-11-01"])

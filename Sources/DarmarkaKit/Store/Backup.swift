@@ -68,8 +68,19 @@ extension Store {
 extension LedgerTransaction {
     /// Forgets a person (152-ФЗ): the code, contact and consent date go; the
     /// group and household size stay, so every past report keeps its figures.
+    ///
+    /// The code becomes `FORGOTTEN-<id>`, or `FORGOTTEN-<id>-2` and so on when
+    /// that is taken: a recipients file exported from another database
+    /// brings in the placeholders of people forgotten there, and a request
+    /// to forget someone must never fail for it.
     public func forget(recipient: Recipient) throws -> String {
-        let placeholder = "FORGOTTEN-\(recipient.id)"
+        var placeholder = "FORGOTTEN-\(recipient.id)"
+        var n = 1
+        while let holder = try RowID.fetchOne(db, sql: "SELECT id FROM recipient WHERE code = ?", arguments: [placeholder]),
+              holder != recipient.id {
+            n += 1
+            placeholder = "FORGOTTEN-\(recipient.id)-\(n)"
+        }
         try db.execute(sql: """
             UPDATE recipient SET code = ?, contact = NULL, consent_on = NULL, forgotten_at = ? WHERE id = ?
             """, arguments: [placeholder, recordedAt, recipient.id])
