@@ -41,6 +41,31 @@ struct ImportCLITests {
         #expect(stock.stdout.contains("\"quantity\": 2"))
     }
 
+    /// A journal exported and imported back into the database it came from
+    /// adds nothing: the export names categories and groups by their codes
+    /// (`shoes`, `large-family`) where the file said `обувь`, `многодетные`.
+    @Test func anExportOfImportedRowsImportsNothing() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        let text = csv([russianHeader,
+                        ["03.11.2026", "приём", pre, "", "Обувь", "5", "2,5", "хорошее", "", "", "", "Анна", ""],
+                        ["04.11.2026", "выдача", pre, "", "обувь", "2", "", "", "ТД-1", "многодетные", "", "Анна", ""]],
+                       delimiter: .semicolon, lineEnding: "\r\n")
+        let path = try Self.write(text, "журнал.csv", for: cli)
+        #expect(try cli.run(["import", path]).status == 0)
+        let stock = try cli.run(["stock", "--format", "csv"]).stdout
+        let history = try cli.run(["history", "--format", "csv"]).stdout
+        for lang in ["en", "ru"] {
+            let exported = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("export-\(lang).csv").path
+            let export = try cli.run(["export", "journal", "--output", exported, "--lang", lang])
+            #expect(export.status == 0, "\(export.stderr)")
+            let back = try cli.run(["import", exported, "--lang", "en"])
+            #expect(back.status == 0, "\(back.stderr)")
+            #expect(back.stdout.hasSuffix("all 2 rows were imported before; nothing added.\n"), "\(back.stdout)")
+        }
+        #expect(try cli.run(["stock", "--format", "csv"]).stdout == stock)
+        #expect(try cli.run(["history", "--format", "csv"]).stdout == history)
+    }
+
     @Test func problemsGoToStandardErrorAsFileLineColumn() throws {
         let (cli, pre, _) = try CLI.withDemo()
         let text = csv([englishHeader,

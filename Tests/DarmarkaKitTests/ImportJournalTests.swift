@@ -252,6 +252,27 @@ struct ImportJournalTests {
         #expect(try f.importJournal(grown).summary == nil)
     }
 
+    /// Batches imported before version 0.6 kept fingerprints of rows as
+    /// typed; a file that grew since is still recognised row by row.
+    @Test func rowsOfBatchesFingerprintedAsTypedAreRecognised() throws {
+        let f = try Fixture()
+        let a = f.a.code.description
+        let old = Self.rows([["2026-11-03", "intake", a, "", "Обувь", "5"]])
+        let typed = try #require(JournalReader(source: MemoryByteSource(csv([englishHeader] + old))).next()?.get().fingerprint)
+        let queue = try DatabaseQueue(path: f.path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO import_batch(file_name, sha256, kind, rows, imported_at) VALUES ('old.csv', 'old', 'journal', 1, '2026-11-04T00:00:00Z')")
+            try db.execute(sql: "INSERT INTO import_fingerprint(batch_id, chunk, prints) VALUES (?, 0, ?)",
+                           arguments: [db.lastInsertedRowID, Data(FingerprintBlob.encode([typed]))])
+        }
+        let grown = csv([englishHeader] + old + Self.rows([["2026-11-05", "intake", a, "", "книги", "2"]]))
+        let outcome = try f.importJournal(grown)
+        #expect(outcome.summary?.skipped == 1, "\(outcome)")
+        #expect(outcome.summary?.rowsImported == 1)
+        #expect(try f.quantity(f.a, "shoes") == 0)
+        #expect(try f.quantity(f.a, "books") == 2)
+    }
+
     @Test func aTrialRunChecksEverythingAndWritesNothing() throws {
         let f = try Fixture()
         let before = try f.snapshot()

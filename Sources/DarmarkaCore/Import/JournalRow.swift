@@ -74,7 +74,16 @@ public struct JournalRow: Sendable, Equatable {
     /// Two identical handouts on one day are two real events with the same
     /// fingerprint: whoever dedupes must count occurrences, not just look
     /// fingerprints up.
-    public var fingerprint: UInt64 {
+    ///
+    /// This one takes the category and group as typed, as files imported by
+    /// versions before 0.6 were fingerprinted; the importer now uses
+    /// `fingerprint(category:group:)` and keeps this to recognise their rows.
+    public var fingerprint: UInt64 { fingerprint(category: category, group: group) }
+
+    /// The fingerprint with the category and group given as the catalogue
+    /// entries they name (their codes), so that a row typed `обувь` and the
+    /// same row exported as `shoes` are one row.
+    public func fingerprint(category: String, group: String?) -> UInt64 {
         // Numbers go in as numbers and names as their normalised bytes, with
         // no strings made on the way: a million rows are hashed per import.
         var hash = FNV1a64()
@@ -88,7 +97,7 @@ public struct JournalRow: Sendable, Equatable {
         hash.add(number: Int64(quantity))
         hash.add(number: weight?.value ?? -1)
         hash.add(condition?.rawValue ?? "")
-        for name in [recipient, group, event, volunteer, note] {
+        for name in [recipient, group, event, volunteer, note] as [String?] {
             if let name { hash.add(normalised: name) } else { hash.add(0xFE) }
         }
         return hash.value

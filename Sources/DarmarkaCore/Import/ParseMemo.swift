@@ -2,7 +2,7 @@
 /// same few dates, operations, boxes and numbers thousands of times, so most
 /// values are parsed once; the shared parsers stay the only place that knows
 /// the formats. Cleared when full, so memory stays bounded.
-struct ParseMemo<Value> {
+struct ParseMemo<Value: Sendable>: Sendable {
     private var values: [UTF8Key: Value] = [:]
     private let capacity: Int
     /// The last text and its value: a journal sorted by date repeats the

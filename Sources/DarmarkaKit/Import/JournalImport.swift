@@ -60,7 +60,8 @@ public enum JournalImport {
         _ = try FileByteSource(path: path)
         let total = fileSize(path)
         return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
-            let pipe = RowPipe(path: path, options: options.csv)
+            let names = CatalogueNames(categories: try tx.categories(), groups: try tx.groups())
+            let pipe = RowPipe(path: path, options: options.csv, names: names)
             defer { pipe.close() }
             let columns: JournalColumns
             switch pipe.take() {
@@ -79,7 +80,7 @@ public enum JournalImport {
                     for entry in entries {
                         rows += 1
                         switch entry.result {
-                        case .success(let row): try importer.apply(row, print: entry.print)
+                        case .success(let row): try importer.apply(row, print: entry.print, typedPrint: entry.typedPrint)
                         case .failure(let error): importer.problems.add(error.problems)
                         }
                         if rows % options.progressEvery == 0 {
@@ -191,9 +192,10 @@ final class JournalApplier {
         problems.add(JournalProblem(line: row.line, field: field, column: field.map(columns.title(of:)), message: message))
     }
 
-    /// Checks and writes one row, unless an earlier batch brought it in.
-    func apply(_ row: JournalRow, print: UInt64) throws {
-        if earlier.count > 0, earlier.consume(print) {
+    /// Checks and writes one row, unless an earlier batch brought it in:
+    /// a batch of this version by `print`, an older one by `typedPrint`.
+    func apply(_ row: JournalRow, print: UInt64, typedPrint: UInt64) throws {
+        if earlier.count > 0, earlier.consume(print) || (typedPrint != print && earlier.consume(typedPrint)) {
             summary.skipped += 1
             return
         }

@@ -9,8 +9,10 @@ import Foundation
 /// the size of the file; when the writer stops early it cancels the pipe
 /// and the reader stops too.
 final class RowPipe: @unchecked Sendable {
-    /// A parsed row and its fingerprint (0 for a row with problems).
-    typealias Entry = (result: Result<JournalRow, JournalRowError>, print: UInt64)
+    /// A parsed row and its fingerprints (0 for a row with problems): by
+    /// what it names, and as typed, which is how files imported before
+    /// version 0.6 were fingerprinted.
+    typealias Entry = (result: Result<JournalRow, JournalRowError>, print: UInt64, typedPrint: UInt64)
 
     enum Item {
         case header(JournalColumns)
@@ -28,9 +30,9 @@ final class RowPipe: @unchecked Sendable {
     static let batch = 1024
 
     /// Starts reading `path` on a new thread.
-    init(path: String, options: CSVOptions) {
+    init(path: String, options: CSVOptions, names: CatalogueNames) {
         let thread = Thread { [self] in
-            read(path: path, options: options)
+            read(path: path, options: options, names: names)
             condition.lock()
             finished = true
             condition.broadcast()
@@ -41,7 +43,8 @@ final class RowPipe: @unchecked Sendable {
         thread.start()
     }
 
-    private func read(path: String, options: CSVOptions) {
+    private func read(path: String, options: CSVOptions, names: CatalogueNames) {
+        var names = names
         do {
             let file = try FileByteSource(path: path)
             let reader = try JournalReader(source: file, options: options)
@@ -49,7 +52,8 @@ final class RowPipe: @unchecked Sendable {
             var batch: [Entry] = []
             batch.reserveCapacity(Self.batch)
             while let result = try reader.next() {
-                batch.append((result, (try? result.get())?.fingerprint ?? 0))
+                let row = try? result.get()
+                batch.append((result, row.map { names.fingerprint(of: $0) } ?? 0, row?.fingerprint ?? 0))
                 if batch.count == Self.batch {
                     guard put(.rows(batch, bytesRead: reader.bytesRead)) else { return }
                     batch.removeAll(keepingCapacity: true)
