@@ -89,6 +89,17 @@ struct BoxCodeTests {
         #expect(BoxCode.find(in: "HTTPS://DARMARKA.EXAMPLE/B/\(code)") == .success(code))
         #expect(BoxCode.find(in: "https://darmarka.example/b/\(code.description.lowercased())?from=label") == .success(code))
         #expect(BoxCode.find(in: "  \(code)\r\n") == .success(code))
+        #expect(BoxCode.find(in: "https://darmarka.example/b/\(code)?box=\(code)") == .success(code))
+    }
+
+    /// Two codes in what was typed: either box could be the one meant.
+    @Test func twoDifferentCodesAreRefused() throws {
+        let first = try #require(BoxCode.firstIssuable(from: 4242)), second = try #require(BoxCode.firstIssuable(from: 4300))
+        for text in ["\(first) \(second)", "\(first), \(second)", "\(first);\(second)", "https://x.example/b/\(first)?b=\(second)"] {
+            #expect(BoxCode.find(in: text) == .failure(.severalCodes(first, second)), "\(text)")
+        }
+        #expect(LedgerProblem.badBoxCode("\(first) \(second)", .severalCodes(first, second)).phrase.ru
+            == "В «\(first) \(second)» два кода боксов, \(first) и \(second): укажите один.")
     }
 
     @Test func neverIssuesAnUncheckableSerial() {

@@ -45,6 +45,7 @@ struct CLITests {
     @Test(arguments: [
         (["intake", "--box", "B-ZZZZZ", "--category", "shoes", "--quantity", "1"], "B-ZZZZZ"),
         (["intake", "--box", "B-00", "--category", "shoes", "--quantity", "1"], "B-7K3QX"),
+        (["intake", "--box", "B-0001Z B-00070", "--category", "shoes", "--quantity", "1"], "два кода боксов, B-0001Z и B-00070"),
         (["intake", "--box", "{PRE}", "--category", "носки-2", "--quantity", "1"], "darmarka category list"),
         (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "0"], "больше нуля"),
         (["intake", "--box", "{PRE}", "--category", "shoes", "--quantity", "-3"], "больше нуля"),

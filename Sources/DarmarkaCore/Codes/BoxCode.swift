@@ -63,6 +63,9 @@ public enum CodeProblem: Error, Equatable, Sendable {
     case invalidCharacter(Character)
     case wrongLength(Int)
     case wrongCheck(expected: Character)
+    /// Text with more than one box code in it: which box was meant is not
+    /// for the program to guess.
+    case severalCodes(BoxCode, BoxCode)
 }
 
 extension BoxCode {
@@ -90,7 +93,8 @@ extension BoxCode {
 
     /// Finds a box code anywhere in scanned text, such as a URL that ends in the
     /// code or a label's payload with extra words, so old labels keep working
-    /// when the address they point to changes. Prefers the last candidate.
+    /// when the address they point to changes. Two different codes in one
+    /// text (`B-0001Z B-00070`) are refused: either could be the box meant.
     /// Text typed by a scanner while the Russian keyboard layout was on is
     /// read too (see `KeyboardLayout`); the check symbol keeps that honest.
     public static func find(in text: String) -> Result<BoxCode, CodeProblem> {
@@ -100,7 +104,7 @@ extension BoxCode {
         switch (problem, retyped) {
         case (_, .success): return retyped
         // A code typed with the wrong layout and a typo: the typo is the news.
-        case (.invalidCharacter, .failure(.wrongCheck)): return retyped
+        case (.invalidCharacter, .failure(.wrongCheck)), (.invalidCharacter, .failure(.severalCodes)): return retyped
         default: return found
         }
     }
@@ -111,14 +115,18 @@ extension BoxCode {
         let separators: Set<Character> = ["/", "?", "=", "&", "#", " ", "\t", ":", ";", ",", "\n", "\r"]
         let tokens = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
         var nearest: CodeProblem?
+        var found: BoxCode?
         for token in tokens.reversed() {
             switch parse(token) {
-            case .success(let code): return .success(code)
+            case .success(let code):
+                if let other = found, other != code { return .failure(.severalCodes(code, other)) }
+                found = code
             case .failure(let problem):
                 // A token of a code's length with a bad check is the likeliest typo.
                 if nearest == nil, case .wrongCheck = problem { nearest = problem }
             }
         }
+        if let found { return .success(found) }
         return .failure(nearest ?? wholeProblem)
     }
 }

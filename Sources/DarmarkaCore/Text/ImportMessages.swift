@@ -225,6 +225,9 @@ private func boxPhrase(_ text: String, _ problem: CodeProblem) -> Phrase {
         // `n` counts the B when it was typed, so the whole code is described.
         return Phrase(ru: "в коде бокса «\(text)» \(n) \(plural(n, "символ", "символа", "символов")), а нужно 6: B и ещё пять, как в B-7K3QX (B можно не писать)",
                       en: "the box code “\(text)” has \(n) symbol\(n == 1 ? "" : "s"), but codes have 6: B and five more, as in B-7K3QX (the B may be left out)")
+    case .severalCodes(let first, let second):
+        return Phrase(ru: "в «\(text)» два кода боксов, \(first) и \(second) — оставьте один",
+                      en: "“\(text)” holds two box codes, \(first) and \(second) — keep one")
     case .wrongCheck:
         // The expected symbol is not shown: "fixing" the last symbol of a
         // mistyped code would make it a valid code of some other box.

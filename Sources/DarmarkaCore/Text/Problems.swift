@@ -96,6 +96,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
             case .wrongLength:
                 Phrase(ru: "«\(text)» не похоже на код бокса: код выглядит как B-7K3QX (буква B и пять знаков).",
                        en: "“\(text)” does not look like a box code: a code looks like B-7K3QX (the letter B and five symbols).")
+            case .severalCodes(let first, let second):
+                Phrase(ru: "В «\(text)» два кода боксов, \(first) и \(second): укажите один.",
+                       en: "“\(text)” holds two box codes, \(first) and \(second): give one.")
             case .wrongCheck:
                 Phrase(ru: "В коде бокса «\(text)» опечатка: последний, контрольный знак не сходится. Проверьте код на наклейке.",
                        en: "The box code “\(text)” has a typo: its last, check symbol does not match. Check the code on the label.")
