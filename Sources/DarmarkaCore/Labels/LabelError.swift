@@ -58,7 +58,7 @@ public enum LabelError: UserFacingError, Equatable {
             Phrase(ru: "Число пропускаемых этикеток не может быть отрицательным (\(skip))",
                    en: "The number of labels to skip cannot be negative (\(skip))")
         case .skipFillsSheet(let skip, let perPage):
-            Phrase(ru: "Пропустить \(skip) нельзя: на листе всего \(perPage) этикеток; возьмите новый лист",
+            Phrase(ru: "Пропустить \(skip) нельзя: на листе всего \(perPage) \(plural(perPage, "этикетка", "этикетки", "этикеток")); возьмите новый лист",
                    en: "Cannot skip \(skip): a sheet holds only \(perPage) labels; use a fresh sheet")
         case .badCopies(let copies):
             Phrase(ru: "Число копий должно быть от 1 и больше, а не \(copies)",

@@ -66,8 +66,8 @@ public enum Note: Localized {
         case .targetSet(let metric, let value, let from, let to):
             Phrase(ru: "План «\(metric.ru)» на \(from) — \(to): \(value).", en: "Target “\(metric.en)” for \(from) – \(to): \(value).")
         case .checked(let m, let l):
-            Phrase(ru: "Проверка пройдена: файл цел, ссылки верны, остатки сходятся с журналом (\(m) движений, \(l) строк).",
-                   en: "Check passed: the file is sound, references hold, stock agrees with the ledger (\(m) movements, \(l) lines).")
+            Phrase(ru: "Проверка пройдена: файл цел, ссылки верны, остатки сходятся с журналом (\(NumberText.grouped(m, .ru)) \(plural(m, "движение", "движения", "движений")), \(NumberText.grouped(l, .ru)) \(plural(l, "строка", "строки", "строк"))).",
+                   en: "Check passed: the file is sound, references hold, stock agrees with the ledger (\(NumberText.grouped(m, .en)) movement\(m == 1 ? "" : "s"), \(NumberText.grouped(l, .en)) line\(l == 1 ? "" : "s")).")
         case .backedUp(let p):
             Phrase(ru: "Копия базы записана: \(p)", en: "Backup written: \(p)")
         case .restored(let from, let kept):
