@@ -69,6 +69,15 @@ struct CLITests {
         (["stock", "--format", "xml"], "xml"),
         (["stock", "--lang", "de"], "de"),
         (["init"], "уже создана"),
+        (["init", "--db", "/dev/null"], "это не база Дармарки: init его не тронет"),
+        (["report", "range", "--from", "2026-11-15", "--to", "2026-11-14"], "Период кончается (2026-11-14) раньше, чем начинается (2026-11-15)"),
+        (["report", "year", "--year", "0"], "Год «0» не понят"),
+        (["target", "set", "items-handed-out", "10", "--period", "2026-12-01..2026-11-01"], "раньше, чем начинается"),
+        (["target", "set", "items-handed-out", "10", "--period", "весной"], "Период «весной» не понят"),
+        (["restore", "/nonexistent/copy.sqlite"], "Укажите копию базы, сделанную darmarka backup"),
+        (["restore", "/tmp"], "/tmp — папка, а нужен файл"),
+        (["backup", "/nonexistent/copy.sqlite"], "Папки /nonexistent нет"),
+        (["export", "journal", "--output", "/nonexistent/journal.csv"], "Папки /nonexistent нет"),
     ] as [([String], String)])
     func badInputIsOneLineAndWritesNothing(arguments: [String], mentions: String) throws {
         let (cli, pre, _) = try CLI.withDemo()

@@ -42,6 +42,19 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case badLanguage(String)
     case alreadyInitialised(String)
     case noDatabase(String)
+    /// `init` on a path where something that is not a Darmarka database is.
+    case fileInTheWay(String)
+    /// The folder a file was to be written into is not there.
+    case noSuchFolder(String)
+    /// `restore` from a file that is not there.
+    case noBackup(String)
+    /// `restore` given a folder.
+    case backupIsFolder(String)
+    /// A period whose end comes before its start.
+    case periodBackwards(from: LocalDate, to: LocalDate)
+    case badYear(String)
+    /// A target's period in none of its forms.
+    case badPeriod(String)
     case notDarmarkaDatabase(String)
     case newerDatabase(String)
     case cannotOpen(String, String)
@@ -175,7 +188,29 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .badLanguage(let l):
             Phrase(ru: "Язык «\(l)» не поддерживается: ru или en.", en: "The language “\(l)” is not supported: ru or en.")
         case .alreadyInitialised(let p):
-            Phrase(ru: "База \(p) уже создана.", en: "The database \(p) exists already.")
+            Phrase(ru: "База \(p) уже создана. Чтобы завести ещё одну, укажите другой файл в --db.",
+                   en: "The database \(p) exists already. To start another, name another file with --db.")
+        case .fileInTheWay(let p):
+            Phrase(ru: "\(p) уже есть, и это не база Дармарки: init его не тронет. Укажите для новой базы другой файл в --db.",
+                   en: "\(p) exists and is not a Darmarka database: init leaves it alone. Name another file for the new database with --db.")
+        case .noSuchFolder(let p):
+            Phrase(ru: "Папки \(p) нет: создайте её или укажите файл в другой папке.",
+                   en: "There is no folder \(p): create it or name a file in another folder.")
+        case .noBackup(let p):
+            Phrase(ru: "Файла \(p) нет. Укажите копию базы, сделанную darmarka backup.",
+                   en: "There is no file \(p). Name a copy of the database made by darmarka backup.")
+        case .backupIsFolder(let p):
+            Phrase(ru: "\(p) — папка, а нужен файл: копия базы, сделанная darmarka backup.",
+                   en: "\(p) is a folder; name a file: a copy of the database made by darmarka backup.")
+        case .periodBackwards(let from, let to):
+            Phrase(ru: "Период кончается (\(to)) раньше, чем начинается (\(from)): поменяйте даты местами.",
+                   en: "The period ends (\(to)) before it starts (\(from)): swap the dates.")
+        case .badYear(let y):
+            Phrase(ru: "Год «\(y)» не понят: пишите четыре цифры, например 2026.",
+                   en: "The year “\(y)” is not understood: write four digits, such as 2026.")
+        case .badPeriod(let p):
+            Phrase(ru: "Период «\(p)» не понят: пишите год (2026), месяц (2026-11) или даты через две точки (2026-03-01..2027-02-28).",
+                   en: "The period “\(p)” is not understood: write a year (2026), a month (2026-11) or two dates with two dots (2026-03-01..2027-02-28).")
         case .noDatabase(let p):
             Phrase(ru: "Базы \(p) нет. Создайте её: darmarka init (или укажите другую в --db).",
                    en: "There is no database at \(p). Create it with darmarka init (or name another with --db).")
@@ -186,7 +221,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "База \(p) создана более новой версией Дармарки. Обновите программу.",
                    en: "The database \(p) was made by a newer Darmarka. Update the program.")
         case .cannotOpen(let p, let why):
-            Phrase(ru: "Не удалось открыть базу \(p): \(why).", en: "Could not open the database \(p): \(why).")
+            Phrase(ru: "Не удалось открыть базу \(p): \(SystemReasons.phrase(why).ru).",
+                   en: "Could not open the database \(p): \(SystemReasons.phrase(why).en).")
         case .databaseBusy(let p):
             Phrase(ru: "База \(p) занята другой программой слишком долго. Повторите позже.",
                    en: "The database \(p) was busy in another program for too long. Try again later.")
@@ -200,7 +236,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "\(p) — папка, а не файл; Дармарка не заменяет папки и ничего в них не удаляет. Укажите путь к файлу, например внутри этой папки.",
                    en: "\(p) is a folder, not a file; Darmarka never replaces a folder or deletes anything in it. Give a file's path, for example one inside that folder.")
         case .cannotWrite(let p, let why):
-            Phrase(ru: "Не удалось записать \(p): \(why).", en: "Could not write \(p): \(why).")
+            Phrase(ru: "Не удалось записать \(p): \(SystemReasons.phrase(why).ru).",
+                   en: "Could not write \(p): \(SystemReasons.phrase(why).en).")
         case .backupFailsCheck(let p, let why):
             Phrase(ru: "Копия \(p) не прошла проверку и не восстановлена: \(why.ru)", en: "The backup \(p) fails the check and was not restored: \(why.en)")
         case .checkFailed(let n):

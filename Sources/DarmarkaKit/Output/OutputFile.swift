@@ -15,15 +15,21 @@ public enum OutputFile {
             try Data(bytes).write(to: URL(fileURLWithPath: temporary))
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw LedgerProblem.cannotWrite(path, (error as NSError).localizedDescription)
+            throw LedgerProblem.cannotWrite(path, error.systemReason)
         }
         try moveIntoPlace(temporary, path)
     }
 
-    /// Refuses early, before any work: a folder always, since a file cannot
-    /// take its place without deleting what is in it, `--force` or not; an
-    /// existing file unless `force`.
+    /// Refuses early, before any work: a folder that is not there; a folder
+    /// in the file's place always, since a file cannot take it without
+    /// deleting what is in it, `--force` or not; an existing file unless
+    /// `force`.
     public static func check(_ path: String, force: Bool) throws {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var parentIsFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsFolder), parentIsFolder.boolValue else {
+            throw LedgerProblem.noSuchFolder(parent)
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
         if isFolder.boolValue { throw LedgerProblem.outputIsFolder(path) }

@@ -52,7 +52,7 @@ public final class TextOutput {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw LedgerProblem.cannotWrite(path ?? "stdout", (error as NSError).localizedDescription)
+            throw LedgerProblem.cannotWrite(path ?? "stdout", error.systemReason)
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -66,7 +66,7 @@ public final class TextOutput {
             try handle.close()
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw LedgerProblem.cannotWrite(path, (error as NSError).localizedDescription)
+            throw LedgerProblem.cannotWrite(path, error.systemReason)
         }
         try OutputFile.moveIntoPlace(temporary, path)
     }

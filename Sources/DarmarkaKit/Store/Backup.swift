@@ -25,7 +25,7 @@ extension Store {
             throw Store.problem(error, path: path)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw LedgerProblem.cannotWrite(path, (error as NSError).localizedDescription)
+            throw LedgerProblem.cannotWrite(path, error.systemReason)
         }
     }
 
@@ -35,7 +35,9 @@ extension Store {
     /// Returns that file's path.
     @discardableResult
     public func restore(from source: String, now: Date = Date()) throws -> String {
-        guard FileManager.default.fileExists(atPath: source) else { throw LedgerProblem.noDatabase(source) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else { throw LedgerProblem.noBackup(source) }
+        guard !isFolder.boolValue else { throw LedgerProblem.backupIsFolder(source) }
         let staging = path + ".restoring"
         try? FileManager.default.removeItem(atPath: staging)
         defer { try? FileManager.default.removeItem(atPath: staging) }

@@ -69,12 +69,22 @@ public final class Store: Sendable {
         return Store(path: path, queue: queue)
     }
 
+    /// Whether the file at `path` is a Darmarka database, read without
+    /// changing it.
+    static func isDarmarkaDatabase(_ path: String) -> Bool {
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration(readonly: true)) else { return false }
+        defer { try? queue.close() }
+        return (try? queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }) == Migrations.applicationID
+    }
+
     /// Creates a new database file readable by its owner only (it holds
     /// recipients' codes: 152-ФЗ asks for care with anything about people).
     public static func create(path: String, organisation: String?, timeZone: TimeZone,
                               now: Date = Date()) throws -> Store {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) { throw LedgerProblem.alreadyInitialised(path) }
+        if fm.fileExists(atPath: path) {
+            throw Self.isDarmarkaDatabase(path) ? LedgerProblem.alreadyInitialised(path) : LedgerProblem.fileInTheWay(path)
+        }
         let dir = (path as NSString).deletingLastPathComponent
         do {
             if !dir.isEmpty { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
@@ -84,7 +94,7 @@ public final class Store: Sendable {
         } catch let problem as LedgerProblem {
             throw problem
         } catch {
-            throw LedgerProblem.cannotWrite(path, error.localizedDescription)
+            throw LedgerProblem.cannotWrite(path, error.systemReason)
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())

@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Год / year, 2026.") var year: String
         @OptionGroup var output: ReportOutput
         func run() throws {
-            guard let y = Int(year), Period.year(y) != nil, Period.year(y - 1) != nil else { throw LedgerProblem.badMonth(year) }
+            guard year.count == 4, let y = Int(year), Period.year(y) != nil, Period.year(y - 1) != nil else { throw LedgerProblem.badYear(year) }
             try ReportRun(global: global, output: output).run(.year(y))
         }
     }
@@ -88,7 +88,8 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var output: ReportOutput
         func run() throws {
             guard let a = LocalDate.parse(from) else { throw LedgerProblem.badDate(from) }
-            guard let b = LocalDate.parse(to), a <= b else { throw LedgerProblem.badDate(to) }
+            guard let b = LocalDate.parse(to) else { throw LedgerProblem.badDate(to) }
+            guard a <= b else { throw LedgerProblem.periodBackwards(from: a, to: b) }
             try ReportRun(global: global, output: output).run(.range(Period(from: a, to: b)))
         }
     }
@@ -113,7 +114,13 @@ struct TargetCommand: ParsableCommand {
                 throw LedgerProblem.invalidArguments("\(metric): " + Metric.allCases.map(\.rawValue).joined(separator: ", "))
             }
             guard let v = Int(value.trimmingCharacters(in: .whitespaces)), v >= 0 else { throw LedgerProblem.badQuantity(value) }
-            guard let p = Target.period(period) else { throw LedgerProblem.badDate(period) }
+            guard let p = Target.period(period) else {
+                let parts = period.components(separatedBy: "..")
+                if parts.count == 2, let a = LocalDate.parse(parts[0]), let b = LocalDate.parse(parts[1]), b < a {
+                    throw LedgerProblem.periodBackwards(from: a, to: b)
+                }
+                throw LedgerProblem.badPeriod(period)
+            }
             try ctx.store().write { try $0.setTarget(Target(metric: m, period: p, value: v)) }
             ctx.report(.targetSet(metric: m.phrase, value: v, from: p.from, to: p.to),
                        [("metric", .text(m.rawValue)), ("value", .int(v)), ("from", .text(p.from.description)), ("to", .text(p.to.description))])
