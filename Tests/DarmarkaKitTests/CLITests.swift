@@ -42,6 +42,21 @@ struct CLITests {
 
     /// Every wrong input: one line saying what is wrong, a non-zero status,
     /// and the database exactly as it was.
+    /// What is handed out at an event counts as handed out at events: an
+    /// event named by its number must still be on the handout's day.
+    @Test func aHandoutAtAnEventIsOnTheEventsDay() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])
+        #expect(try cli.run(["event", "add", "--name", "Ярмарка", "--date", "2026-11-14", "--centre", "PRE"]).status == 0)
+        let history = try cli.run(["history", "--format", "csv"]).stdout
+        let wrong = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--event", "1", "--date", "2026-11-20"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr == "darmarka: Мероприятие «Ярмарка» было 2026-11-14, а выдача датирована 2026-11-20: укажите дату мероприятия (--date 2026-11-14) или другое мероприятие.\n")
+        #expect(try cli.run(["history", "--format", "csv"]).stdout == history)
+        let right = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--event", "1", "--date", "2026-11-14"])
+        #expect(right.status == 0, "\(right.stderr)")
+    }
+
     @Test(arguments: [
         (["intake", "--box", "B-ZZZZZ", "--category", "shoes", "--quantity", "1"], "B-ZZZZZ"),
         (["intake", "--box", "B-00", "--category", "shoes", "--quantity", "1"], "B-7K3QX"),

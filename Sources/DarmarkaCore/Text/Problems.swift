@@ -13,6 +13,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case unknownBox(String)
     case badBoxCode(String, CodeProblem)
     case boxRetired(String)
+    /// A handout at an event on another day than the event's.
+    case eventOnAnotherDay(event: String, held: LocalDate, date: LocalDate)
     /// A movement dated after the centre's today: always a typo, most often in the year.
     case futureDate(LocalDate, today: LocalDate)
     case unknownCentre(String)
@@ -119,6 +121,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .boxRetired(let code):
             Phrase(ru: "Бокс \(code) выведен из работы: в него нельзя принимать вещи.",
                    en: "Box \(code) is retired: nothing can be put into it.")
+        case .eventOnAnotherDay(let event, let held, let date):
+            Phrase(ru: "Мероприятие «\(event)» было \(held), а выдача датирована \(date): укажите дату мероприятия (--date \(held)) или другое мероприятие.",
+                   en: "The event “\(event)” was held on \(held), but the handout is dated \(date): give the event's date (--date \(held)) or another event.")
         case .futureDate(let date, let today):
             Phrase(ru: "Дата \(date) ещё не наступила (сегодня \(today)): движение записывают датой, когда оно было. Проверьте год.",
                    en: "\(date) has not come yet (today is \(today)): a movement is dated the day it happened. Check the year.")

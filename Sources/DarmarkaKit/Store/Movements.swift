@@ -12,6 +12,13 @@ extension LedgerTransaction {
         if draft.reverses == nil {
             let today = try today()
             if draft.date > today { throw LedgerProblem.futureDate(draft.date, today: today) }
+            // What is handed out at an event counts in the report as handed
+            // out at events: only on the event's own day.
+            if let eventID = draft.eventID,
+               let event = try Row.fetchOne(db, sql: "SELECT name, held_on FROM event WHERE id = ?", arguments: [eventID]),
+               let held = LocalDate.parse(event["held_on"]), held != draft.date {
+                throw LedgerProblem.eventOnAnotherDay(event: event["name"], held: held, date: draft.date)
+            }
         }
         if draft.reverses == nil, draft.kind == .intake || draft.kind == .transfer, let to = draft.toBox,
            let box = try box(id: to), box.status == .retired {
