@@ -135,6 +135,12 @@ enum Parse {
         return t
     }
 
+    /// A count the user gave for `option`, which must be at least 1.
+    static func atLeastOne(_ value: Int, _ option: String) throws -> Int {
+        guard value >= 1 else { throw LedgerProblem.notPositive(option: option, value: value) }
+        return value
+    }
+
     static func quantity(_ text: String) throws -> Int {
         guard let q = Quantity.parse(text) else { throw LedgerProblem.badQuantity(text) }
         return q

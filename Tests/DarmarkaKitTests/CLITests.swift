@@ -42,6 +42,17 @@ struct CLITests {
 
     /// Every wrong input: one line saying what is wrong, a non-zero status,
     /// and the database exactly as it was.
+    @Test func checkSaysOkAsABooleanToScripts() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])
+        let json = try cli.run(["check", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(json.stdout.hasPrefix("{\"ok\": true, "), "\(json.stdout)")
+        #expect(object?["ok"] as? Bool == true)
+        #expect(try cli.run(["check", "--format", "csv"]).stdout.split(separator: "\r\n").last == "true,1,1")
+    }
+
     /// What is handed out at an event counts as handed out at events: an
     /// event named by its number must still be on the handout's day.
     @Test func aHandoutAtAnEventIsOnTheEventsDay() throws {
@@ -84,6 +95,8 @@ struct CLITests {
         (["stock", "--format", "xml"], "xml"),
         (["stock", "--lang", "de"], "de"),
         (["init"], "уже создана"),
+        (["history", "--limit", "0"], "--limit — число от 1, а здесь 0."),
+        (["box", "show", "{PRE}", "--last", "0"], "--last — число от 1, а здесь 0."),
         (["init", "--db", "/dev/null"], "это не база Дармарки: init его не тронет"),
         (["report", "range", "--from", "2026-11-15", "--to", "2026-11-14"], "Период кончается (2026-11-14) раньше, чем начинается (2026-11-15)"),
         (["report", "year", "--year", "0"], "Год «0» не понят"),

@@ -5,6 +5,8 @@ public enum Cell: Sendable, Equatable {
     case text(String)
     case int(Int)
     case kg(Grams)
+    /// Yes or no: `true`/`false` in JSON and CSV, да/нет or yes/no for people.
+    case bool(Bool)
     case none
 
     /// The value as people read it in `lang`: kilograms with a decimal comma
@@ -15,6 +17,7 @@ public enum Cell: Sendable, Equatable {
         case .text(let s): s
         case .int(let n): grouped ? NumberText.grouped(n, lang) : String(n)
         case .kg(let g): g.kilogramText(decimalSeparator: lang == .ru ? "," : ".", grouping: grouped ? lang : nil)
+        case .bool(let b): b ? (lang == .ru ? "да" : "yes") : (lang == .ru ? "нет" : "no")
         case .none: ""
         }
     }
@@ -87,6 +90,7 @@ public struct Listing: Sendable {
         for row in rows {
             out += row.map { cell -> String in
                 if case .kg(let g) = cell { return g.kilogramText }
+                if case .bool(let b) = cell { return b ? "true" : "false" }
                 return CSVText.field(cell.display(lang))
             }.joined(separator: ",") + "\r\n"
         }
@@ -117,6 +121,7 @@ public enum JSONText {
         case .text(let s): string(s)
         case .int(let n): String(n)
         case .kg(let g): g.kilogramText
+        case .bool(let b): b ? "true" : "false"
         case .none: "null"
         }
     }

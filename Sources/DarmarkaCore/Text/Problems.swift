@@ -57,6 +57,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case badYear(String)
     /// A target's period in none of its forms.
     case badPeriod(String)
+    /// A count option (`--limit`, `--last`) below 1.
+    case notPositive(option: String, value: Int)
     case notDarmarkaDatabase(String)
     case newerDatabase(String)
     case cannotOpen(String, String)
@@ -210,6 +212,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .periodBackwards(let from, let to):
             Phrase(ru: "Период кончается (\(to)) раньше, чем начинается (\(from)): поменяйте даты местами.",
                    en: "The period ends (\(to)) before it starts (\(from)): swap the dates.")
+        case .notPositive(let option, let value):
+            Phrase(ru: "\(option) — число от 1, а здесь \(value).", en: "\(option) must be 1 or more, not \(value).")
         case .badYear(let y):
             Phrase(ru: "Год «\(y)» не понят: пишите четыре цифры, например 2026.",
                    en: "The year “\(y)” is not understood: write four digits, such as 2026.")

@@ -53,7 +53,7 @@ struct BoxCommand: ParsableCommand {
             let ctx = try Context(global)
             let (box, stock, history) = try ctx.store().read { tx in
                 let box = try tx.box(code)
-                return (box, try tx.stock(box: box), try tx.history(box: box, limit: max(1, last)))
+                return (box, try tx.stock(box: box), try tx.history(box: box, limit: try Parse.atLeastOne(last, "--last")))
             }
             let about = Listings.boxes([box], lang: ctx.lang)
             switch ctx.format {

@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
             throw LedgerProblem.checkFailed(findings.count)
         }
         ctx.report(.checked(movements: counts.movements, lines: counts.lines),
-                   [("ok", .text("true")), ("movements", .int(counts.movements)), ("lines", .int(counts.lines))])
+                   [("ok", .bool(true)), ("movements", .int(counts.movements)), ("lines", .int(counts.lines))])
     }
 }
 

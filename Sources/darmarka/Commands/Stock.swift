@@ -33,7 +33,7 @@ struct History: ParsableCommand {
             let today = try tx.today()
             return try tx.history(box: try box.map(tx.box), centre: try centre.map(tx.centre),
                                   from: try Parse.optionalDate(from, today: today), to: try Parse.optionalDate(to, today: today),
-                                  limit: max(1, limit))
+                                  limit: try Parse.atLeastOne(limit, "--limit"))
         }
         ctx.show(Listings.history(entries, lang: ctx.lang))
     }
