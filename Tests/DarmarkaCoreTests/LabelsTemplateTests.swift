@@ -218,6 +218,8 @@ struct LabelsTemplateTests {
         #expect(throws: LabelError.skipFillsSheet(skip: 21, labelsPerPage: 21)) { try l7160.plan(count: 1, skip: 21) }
         #expect(throws: LabelError.negativeSkip(-1)) { try l7160.plan(count: 1, skip: -1) }
         #expect(throws: LabelError.badCopies(0)) { try l7160.plan(count: 1, copies: 0) }
+        #expect(throws: LabelError.badCopies(1001)) { try l7160.plan(count: 1, copies: 1001) }
+        #expect(try l7160.plan(count: 1, copies: 1000).count == 1000)
 
         let roll = try LabelsFixtures.template("58x40")
         #expect(try roll.plan(count: 3, copies: 2).map(\.page) == [0, 1, 2, 3, 4, 5])

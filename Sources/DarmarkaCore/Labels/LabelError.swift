@@ -15,6 +15,9 @@ public enum LabelError: UserFacingError, Equatable {
     case ambiguousTemplate(String, candidates: [String])
     case negativeSkip(Int)
     case skipFillsSheet(skip: Int, labelsPerPage: Int)
+    /// Copies of each label, side by side: a roll of 1000 is a lot already;
+    /// a million would be a file of gigabytes.
+    static let maximumCopies = 1000
     case badCopies(Int)
     /// Not even the code itself fits on the label.
     case labelTooSmall(template: String, modules: Int)
@@ -61,8 +64,8 @@ public enum LabelError: UserFacingError, Equatable {
             Phrase(ru: "Пропустить \(skip) нельзя: на листе всего \(perPage) \(plural(perPage, "этикетка", "этикетки", "этикеток")); возьмите новый лист",
                    en: "Cannot skip \(skip): a sheet holds only \(perPage) labels; use a fresh sheet")
         case .badCopies(let copies):
-            Phrase(ru: "Число копий должно быть от 1 и больше, а не \(copies)",
-                   en: "The number of copies must be 1 or more, not \(copies)")
+            Phrase(ru: "Число копий — от 1 до \(LabelError.maximumCopies), а не \(copies)",
+                   en: "The number of copies must be from 1 to \(LabelError.maximumCopies), not \(copies)")
         case .labelTooSmall(let template, let modules):
             Phrase(ru: "QR-код (\(modules)×\(modules) модулей) не помещается на этикетку «\(template)»; возьмите этикетку больше или код короче",
                    en: "The QR code (\(modules)×\(modules) modules) does not fit on “\(template)” labels; use larger labels or a shorter payload")

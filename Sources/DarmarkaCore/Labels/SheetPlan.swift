@@ -44,7 +44,7 @@ extension LabelTemplate {
 
     private func validate(skip: Int, copies: Int) throws {
         guard skip >= 0 else { throw LabelError.negativeSkip(skip) }
-        guard copies >= 1 else { throw LabelError.badCopies(copies) }
+        guard (1 ... LabelError.maximumCopies).contains(copies) else { throw LabelError.badCopies(copies) }
         // Skipping a whole sheet or more is a mistake, not a request: the
         // user would be printing on a sheet they no longer have.
         if skip > 0, skip >= labelsPerPage {
