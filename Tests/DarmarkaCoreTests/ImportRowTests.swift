@@ -106,6 +106,12 @@ struct ImportRowTests {
         #expect(try problems(row + "25000000") == [.weightTooLarge("25000000")])
         #expect(try problems(row + "999999999999999") == [.weightTooLarge("999999999999999")])
         #expect(try problems(row + "100000").isEmpty)
+    }
+
+    @Test func namesAreOnOneLine() throws {
+        let row = "2026-11-03,intake,\(Self.a),,shoes,1,,,,,,"
+        #expect(try problems(row + "\"Анна\nПетрова\"") == [.notOneLine("Анна⏎Петрова")])
+        #expect(try problems(row + "Анна Петрова,\"две\nстроки\"").isEmpty)
         #expect(try problems(row + "0").isEmpty)
         #expect(try readJournal("date,operation,box,category,quantity,weight_kg\n2026-11-03,intake,\(Self.a),shoes,1,0.125\n")
             .rows.first?.weight == Grams(125))
@@ -161,7 +167,7 @@ struct ImportRowTests {
             .unknownOperation("x"), .adjustmentNotImported, .badBox("x", .empty), .badBox("x", .invalidCharacter("Я")),
             .badBox("x", .wrongLength(3)), .badBox("x", .wrongCheck(expected: "A")), .transferNeedsTargetBox,
             .transferToSameBox, .targetBoxOnlyForTransfers(.intake), .badQuantity("x"), .quantityTooLarge("x"),
-            .badWeight("x"), .weightTooLarge("x"), .negativeWeight("x"), .weightTooPrecise("x"), .unknownCondition("x"),
+            .badWeight("x"), .weightTooLarge("x"), .notOneLine("x"), .negativeWeight("x"), .weightTooPrecise("x"), .unknownCondition("x"),
             .onlyForHandouts(.event, .writeoff),
         ]
         for m in messages {

@@ -94,6 +94,10 @@ struct JournalRowParser {
             if condition == nil { report(.condition, .unknownCondition(text)) }
         }
 
+        for field in [JournalField.event, .volunteer] {
+            if let text = value(field), Names.hasControlCharacters(text) { report(field, .notOneLine(Names.shown(text))) }
+        }
+
         if let kind = operation, kind != .handout {
             for field in Self.handoutOnly where value(field) != nil {
                 report(field, .onlyForHandouts(field, kind))

@@ -29,6 +29,8 @@ public enum ImportMessage: Localized, Equatable {
     case quantityTooLarge(String)
     case badWeight(String)
     case weightTooLarge(String)
+    /// A name (event, volunteer) with a line break: shown with it made visible.
+    case notOneLine(String)
     case negativeWeight(String)
     case weightTooPrecise(String)
     case unknownCondition(String)
@@ -132,6 +134,9 @@ public enum ImportMessage: Localized, Equatable {
         case .badWeight(let text):
             Phrase(ru: "вес пишут числом килограммов, например 2,5 или 0.75, а здесь «\(text)»",
                    en: "weight is a number of kilograms such as 2.5 or 0,75, not “\(text)”")
+        case .notOneLine(let text):
+            Phrase(ru: "«\(text)» — не в одну строку: здесь пишут имя или название без переводов строк",
+                   en: "“\(text)” is not on one line: this column takes a name without line breaks")
         case .weightTooLarge(let text):
             Phrase(ru: "вес «\(text)» больше \(NumberText.grouped(Int(Grams.maximumKilograms), .ru)) кг — опечатка?",
                    en: "weight “\(text)” is more than \(NumberText.grouped(Int(Grams.maximumKilograms), .en)) kg — a typo?")

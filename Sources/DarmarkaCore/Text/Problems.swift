@@ -57,6 +57,10 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case badYear(String)
     /// A target's period in none of its forms.
     case badPeriod(String)
+    /// A name given empty: `option` is where it was asked for.
+    case emptyName(option: String)
+    /// A name with a line break or another control character, shown visibly.
+    case nameNotOneLine(String)
     /// A count option (`--limit`, `--last`) below 1.
     case notPositive(option: String, value: Int)
     case notDarmarkaDatabase(String)
@@ -212,6 +216,11 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .periodBackwards(let from, let to):
             Phrase(ru: "Период кончается (\(to)) раньше, чем начинается (\(from)): поменяйте даты местами.",
                    en: "The period ends (\(to)) before it starts (\(from)): swap the dates.")
+        case .emptyName(let option):
+            Phrase(ru: "Название пустое: напишите его в \(option).", en: "The name is empty: give one with \(option).")
+        case .nameNotOneLine(let name):
+            Phrase(ru: "Название «\(name)» — не в одну строку: уберите переводы строк и табуляции.",
+                   en: "The name “\(name)” is not on one line: take out the line breaks and tabs.")
         case .notPositive(let option, let value):
             Phrase(ru: "\(option) — число от 1, а здесь \(value).", en: "\(option) must be 1 or more, not \(value).")
         case .badYear(let y):

@@ -23,6 +23,8 @@ extension LedgerTransaction {
 
     /// Registers a box: with a new code, or claiming a pre-printed one.
     public func addBox(centre: Centre, name: String?, kind: BoxKind, claiming code: BoxCode? = nil) throws -> Box {
+        // No name is fine for a box; a name given is one line.
+        let name = try name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Names.clean($0, option: "--name") }
         let assigned: BoxCode
         if let code {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issued_code WHERE code = ?", arguments: [code.description]) == true else {
@@ -36,7 +38,6 @@ extension LedgerTransaction {
             guard let code = try issueCodes(count: 1, centre: centre, purpose: .box).first else { throw LedgerProblem.codesExhausted }
             assigned = code
         }
-        let name = name?.trimmingCharacters(in: .whitespaces)
         try db.execute(sql: "INSERT INTO box(code, centre_id, name, kind, status, created_at) VALUES (?, ?, ?, ?, 'active', ?)",
                        arguments: [assigned.description, centre.id, name?.isEmpty == true ? nil : name, kind.rawValue, recordedAt])
         return Box(id: db.lastInsertedRowID, code: assigned, centreID: centre.id, centreCode: centre.code,

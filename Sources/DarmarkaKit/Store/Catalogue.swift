@@ -8,8 +8,8 @@ extension LedgerTransaction {
         guard (2...8).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw LedgerProblem.badCentreCode(code)
         }
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw LedgerProblem.invalidArguments("--name") }
+        let name = try Names.clean(name, option: "--name")
+        let address = try address.map { try Names.clean($0, option: "--address") }
         if try centre(matching: code) != nil { throw LedgerProblem.centreExists(code) }
         try db.execute(sql: "INSERT INTO centre(code, name, address, created_at) VALUES (?, ?, ?, ?)",
                        arguments: [code, name, address, recordedAt])
@@ -96,7 +96,7 @@ extension LedgerTransaction {
 
     /// The volunteer of that name, registered on first use.
     public func volunteer(named name: String) throws -> RowID {
-        let name = name.trimmingCharacters(in: .whitespaces)
+        let name = try Names.clean(name, option: "--volunteer")
         if let id = try RowID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE name = ?", arguments: [name]) { return id }
         try db.execute(sql: "INSERT INTO volunteer(name) VALUES (?)", arguments: [name])
         return db.lastInsertedRowID

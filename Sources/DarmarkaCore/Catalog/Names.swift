@@ -1,0 +1,26 @@
+import Foundation
+
+/// Names people give things: centres, boxes, events, volunteers. A name is
+/// shown in one cell of a table and one line of a report, so it is one
+/// line: no line breaks, tabs or other control characters.
+public enum Names {
+    /// Whether `text` has a line break, a tab or another control character.
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
+    /// `text` without the spaces around it, or the problem with it: empty
+    /// (`option` says where it was asked for) or not on one line.
+    public static func clean(_ text: String, option: String) throws -> String {
+        let name = text.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw LedgerProblem.emptyName(option: option) }
+        guard !hasControlCharacters(name) else { throw LedgerProblem.nameNotOneLine(shown(name)) }
+        return name
+    }
+
+    /// The text with its control characters made visible, for a one-line
+    /// message about it.
+    public static func shown(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? (($0 == "\n" || $0 == "\r") ? "⏎" : "·") : $0 }))
+    }
+}
