@@ -42,6 +42,20 @@ struct CLITests {
 
     /// Every wrong input: one line saying what is wrong, a non-zero status,
     /// and the database exactly as it was.
+    /// JSON is for scripts: kinds, statuses and operations as their codes
+    /// in either language; tables and CSV name them in the user's.
+    @Test func jsonCarriesCodesTablesCarryNames() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])
+        let boxes = try cli.run(["box", "list", "--format", "json"]).stdout
+        #expect(boxes.contains("\"kind\": \"collection\"") && boxes.contains("\"status\": \"active\""), "\(boxes)")
+        let history = try cli.run(["history", "--format", "json"]).stdout
+        #expect(history.contains("\"kind\": \"intake\""), "\(history)")
+        #expect(try cli.run(["box", "list"]).stdout.contains("в работе"))
+        #expect(try cli.run(["history", "--format", "csv"]).stdout.contains(",приём,"))
+        #expect(try cli.run(["history", "--format", "csv", "--lang", "en"]).stdout.contains(",intake,"))
+    }
+
     @Test func checkSaysOkAsABooleanToScripts() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])

@@ -7,6 +7,9 @@ public enum Cell: Sendable, Equatable {
     case kg(Grams)
     /// Yes or no: `true`/`false` in JSON and CSV, да/нет or yes/no for people.
     case bool(Bool)
+    /// One of a fixed set of values (a kind, a status, an operation): its
+    /// stable code in JSON, for scripts, and its name in `lang` for people.
+    case choice(code: String, label: Phrase)
     case none
 
     /// The value as people read it in `lang`: kilograms with a decimal comma
@@ -18,6 +21,7 @@ public enum Cell: Sendable, Equatable {
         case .int(let n): grouped ? NumberText.grouped(n, lang) : String(n)
         case .kg(let g): g.kilogramText(decimalSeparator: lang == .ru ? "," : ".", grouping: grouped ? lang : nil)
         case .bool(let b): b ? (lang == .ru ? "да" : "yes") : (lang == .ru ? "нет" : "no")
+        case .choice(_, let label): label.text(lang)
         case .none: ""
         }
     }
@@ -122,6 +126,7 @@ public enum JSONText {
         case .int(let n): String(n)
         case .kg(let g): g.kilogramText
         case .bool(let b): b ? "true" : "false"
+        case .choice(let code, _): string(code)
         case .none: "null"
         }
     }

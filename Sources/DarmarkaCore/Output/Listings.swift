@@ -7,14 +7,14 @@ public enum Listings {
                 rows: centres.map { [.text($0.code), .text($0.name), $0.address.map(Cell.text) ?? .none] })
     }
 
-    public static func boxes(_ boxes: [Box], lang: Lang) -> Listing {
+    public static func boxes(_ boxes: [Box]) -> Listing {
         Listing(columns: [Column("code", ru: "Код", en: "Code"), Column("centre", ru: "Центр", en: "Centre"),
                           Column("name", ru: "Название", en: "Name"), Column("kind", ru: "Вид", en: "Kind"),
                           Column("status", ru: "Состояние", en: "Status")],
                 rows: boxes.map { b in
                     [.text(b.code.description), .text(b.centreCode), b.name.map(Cell.text) ?? .none,
-                     .text(lang == .en ? b.kind.rawValue : b.kind.phrase.ru),
-                     .text(lang == .en ? b.status.rawValue : b.status.phrase.ru)]
+                     .choice(code: b.kind.rawValue, label: Phrase(ru: b.kind.phrase.ru, en: b.kind.rawValue)),
+                     .choice(code: b.status.rawValue, label: Phrase(ru: b.status.phrase.ru, en: b.status.rawValue))]
                 })
     }
 
@@ -63,11 +63,11 @@ public enum Listings {
             var remark = e.note ?? ""
             if let r = e.reverses { remark = Phrase(ru: "отмена №\(r)", en: "undoes #\(r)").text(lang) }
             if let by = e.reversedBy { remark = [remark, Phrase(ru: "отменено (№\(by))", en: "undone (#\(by))").text(lang)].filter { !$0.isEmpty }.joined(separator: "; ") }
-            let kind = lang == .en ? e.kind.rawValue : e.kind.phrase.ru
+            let kind = Cell.choice(code: e.kind.rawValue, label: Phrase(ru: e.kind.phrase.ru, en: e.kind.rawValue))
             for line in e.lines {
                 let q = e.reverses == nil ? line.quantity : -line.quantity
                 let g = line.grams.map { e.reverses == nil ? $0 : -$0 }
-                listing.rows.append([.int(Int(e.id)), .text(e.date.description), .text(kind),
+                listing.rows.append([.int(Int(e.id)), .text(e.date.description), kind,
                                      e.fromBox.map(Cell.text) ?? .none, e.toBox.map(Cell.text) ?? .none,
                                      .text(line.category), .int(q), g.map(Cell.kg) ?? .none,
                                      e.recipient.map(Cell.text) ?? .none, remark.isEmpty ? .none : .text(remark)])

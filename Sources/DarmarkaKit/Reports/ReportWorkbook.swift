@@ -141,6 +141,7 @@ private final class WorkbookWriter {
         case .int(let n): number(sheet, row, col, Double(n), nil)
         case .kg(let g): number(sheet, row, col, Double(g.value) / 1000, kilograms)
         case .text(let s): string(sheet, row, col, s, nil)
+        case .choice(_, let label): string(sheet, row, col, label.text(lang), nil)
         case .bool(let b): note(worksheet_write_boolean(sheet, lxw_row_t(row), lxw_col_t(col), b ? 1 : 0, nil))
         case .none: break
         }

@@ -39,7 +39,7 @@ struct BoxCommand: ParsableCommand {
         func run() throws {
             let ctx = try Context(global)
             let boxes = try ctx.store().read { tx in try tx.boxes(centre: try centre.map(tx.centre)) }
-            ctx.show(Listings.boxes(boxes, lang: ctx.lang))
+            ctx.show(Listings.boxes(boxes))
         }
     }
 
@@ -55,7 +55,7 @@ struct BoxCommand: ParsableCommand {
                 let box = try tx.box(code)
                 return (box, try tx.stock(box: box), try tx.history(box: box, limit: try Parse.atLeastOne(last, "--last")))
             }
-            let about = Listings.boxes([box], lang: ctx.lang)
+            let about = Listings.boxes([box])
             switch ctx.format {
             case .json:
                 print("{\"box\": \(about.jsonObjects().joined()),\n \"stock\": \(Listings.stock(stock, lang: ctx.lang).json()), \"history\": \(Listings.history(history, lang: ctx.lang).json())}")
