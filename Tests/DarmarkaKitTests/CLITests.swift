@@ -56,6 +56,16 @@ struct CLITests {
         #expect(try cli.run(["history", "--format", "csv", "--lang", "en"]).stdout.contains(",intake,"))
     }
 
+    @Test func retiringABoxSaysWhatIsStillInIt() throws {
+        let (cli, pre, mat) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])
+        let full = try cli.run(["box", "retire", pre])
+        #expect(full.stdout == "Бокс \(pre) выведен из работы; в нём ещё 5 шт.: их можно выдать, перенести (darmarka transfer) или списать.\n")
+        #expect(try cli.run(["box", "retire", mat]).stdout == "Бокс \(mat) выведен из работы.\n")
+        // What is in it can still leave it.
+        #expect(try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-02"]).status == 0)
+    }
+
     @Test func checkSaysOkAsABooleanToScripts() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])

@@ -3,7 +3,8 @@ public enum Note: Localized {
     case initialised(path: String, timeZone: String)
     case centreAdded(code: String, name: String)
     case boxAdded(code: String, centre: String)
-    case boxRetired(code: String)
+    /// `holding`: the items still in it, which can still be handed out, moved or written off.
+    case boxRetired(code: String, holding: Int)
     case categoryAdded(code: String)
     case aliasAdded(alias: String, category: String)
     case recipientAdded(code: String)
@@ -30,7 +31,10 @@ public enum Note: Localized {
             Phrase(ru: "Центр \(code) добавлен: \(name).", en: "Centre \(code) added: \(name).")
         case .boxAdded(let code, let centre):
             Phrase(ru: "Бокс \(code) зарегистрирован в центре \(centre).", en: "Box \(code) registered at centre \(centre).")
-        case .boxRetired(let code):
+        case .boxRetired(let code, let holding) where holding > 0:
+            Phrase(ru: "Бокс \(code) выведен из работы; в нём ещё \(NumberText.grouped(holding, .ru)) шт.: их можно выдать, перенести (darmarka transfer) или списать.",
+                   en: "Box \(code) retired; it still holds \(NumberText.grouped(holding, .en)) item\(holding == 1 ? "" : "s"), which can be handed out, moved (darmarka transfer) or written off.")
+        case .boxRetired(let code, _):
             Phrase(ru: "Бокс \(code) выведен из работы.", en: "Box \(code) retired.")
         case .categoryAdded(let code):
             Phrase(ru: "Категория \(code) добавлена.", en: "Category \(code) added.")

@@ -77,12 +77,13 @@ struct BoxCommand: ParsableCommand {
         @Argument(help: "Код бокса / box code.") var code: String
         func run() throws {
             let ctx = try Context(global)
-            let box = try ctx.store().write { tx in
+            let (box, holding) = try ctx.store().write { tx in
                 let box = try tx.box(code)
                 try tx.retire(box)
-                return box
+                return (box, try tx.stock(box: box).reduce(0) { $0 + $1.quantity })
             }
-            ctx.report(.boxRetired(code: box.code.description), [("code", .text(box.code.description)), ("status", .text("retired"))])
+            ctx.report(.boxRetired(code: box.code.description, holding: holding),
+                       [("code", .text(box.code.description)), ("status", .text("retired")), ("items", .int(holding))])
         }
     }
 }
