@@ -2,5 +2,5 @@
 /// should name. Raised with every release; the database's own schema version
 /// is separate and moves with the migrations.
 public enum DarmarkaVersion {
-    public static let text = "0.5.0"
+    public static let text = "0.6.0"
 }
