@@ -7,30 +7,30 @@ import Foundation
 public enum SystemReasons {
     public static func phrase(_ reason: String) -> Phrase {
         let key = reason.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: ".")))
-        switch key {
-        case "no such file or directory":
-            return Phrase(ru: "нет такого файла или папки", en: "no such file or folder")
-        case "permission denied", "operation not permitted", "attempt to write a readonly database":
-            return Phrase(ru: "нет прав на запись", en: "permission denied")
-        case "is a directory":
-            return Phrase(ru: "это папка, а не файл", en: "it is a folder, not a file")
-        case "not a directory":
-            return Phrase(ru: "часть пути — не папка", en: "part of the path is not a folder")
-        case "no space left on device", "database or disk is full":
-            return Phrase(ru: "на диске нет места", en: "the disk is full")
-        case "read-only file system":
-            return Phrase(ru: "диск только для чтения", en: "the disk is read-only")
-        case "disk quota exceeded":
-            return Phrase(ru: "превышена квота диска", en: "the disk quota is used up")
-        case "disk i/o error", "input/output error":
-            return Phrase(ru: "ошибка чтения или записи диска", en: "a disk read or write error")
-        case "unable to open database file":
-            return Phrase(ru: "файл не открывается как база (нет файла, папки или прав)",
-                          en: "the file cannot be opened as a database (no file, no folder or no permission)")
-        case "file is not a database":
-            return Phrase(ru: "файл не является базой SQLite", en: "the file is not an SQLite database")
-        default:
-            return Phrase(ru: reason, en: reason)
-        }
+        return known[key] ?? Phrase(ru: reason, en: reason)
     }
+
+    /// By `strerror`'s and SQLite's words, in lower case.
+    private static let known: [String: Phrase] = {
+        let noPermission = Phrase(ru: "нет прав на запись", en: "permission denied")
+        let full = Phrase(ru: "на диске нет места", en: "the disk is full")
+        let io = Phrase(ru: "ошибка чтения или записи диска", en: "a disk read or write error")
+        return [
+            "no such file or directory": Phrase(ru: "нет такого файла или папки", en: "no such file or folder"),
+            "permission denied": noPermission,
+            "operation not permitted": noPermission,
+            "attempt to write a readonly database": noPermission,
+            "is a directory": Phrase(ru: "это папка, а не файл", en: "it is a folder, not a file"),
+            "not a directory": Phrase(ru: "часть пути — не папка", en: "part of the path is not a folder"),
+            "no space left on device": full,
+            "database or disk is full": full,
+            "read-only file system": Phrase(ru: "диск только для чтения", en: "the disk is read-only"),
+            "disk quota exceeded": Phrase(ru: "превышена квота диска", en: "the disk quota is used up"),
+            "disk i/o error": io,
+            "input/output error": io,
+            "unable to open database file": Phrase(ru: "файл не открывается как база (нет файла, папки или прав)",
+                                                   en: "the file cannot be opened as a database (no file, no folder or no permission)"),
+            "file is not a database": Phrase(ru: "файл не является базой SQLite", en: "the file is not an SQLite database"),
+        ]
+    }()
 }
