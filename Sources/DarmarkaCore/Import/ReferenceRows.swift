@@ -98,7 +98,7 @@ public enum ReferenceRows {
         }
         var participants = 0
         if let text = r.values[.participants] {
-            if let n = Int(text), n >= 0 { participants = n } else { report(.participants, .badParticipants(text)) }
+            if let n = Int(text), (0 ... Quantity.maximum).contains(n) { participants = n } else { report(.participants, .badParticipants(text)) }
         }
         guard problems.isEmpty, let name, let date else { return .failure(JournalRowError(line: r.line, problems: problems)) }
         return .success(EventRecord(line: r.line, name: name, date: date, centre: r.values[.centre], participants: participants))

@@ -208,8 +208,8 @@ public enum ImportMessage: Localized, Equatable {
             Phrase(ru: "получатель \(code) уже есть, с другой группой, размером семьи или датой: загрузка не меняет записанных получателей",
                    en: "recipient \(code) exists already with another group, household size or date: an import does not change recipients")
         case .badParticipants(let text):
-            Phrase(ru: "число участников — целое число от 0, а здесь «\(text)»",
-                   en: "the number of participants is a whole number from 0, not “\(text)”")
+            Phrase(ru: "число участников — целое число от 0 до \(Quantity.maximum), а здесь «\(text)»",
+                   en: "the number of participants is a whole number from 0 to \(Quantity.maximum), not “\(text)”")
         case .eventDiffers(let name, let date):
             Phrase(ru: "мероприятие «\(name)» на \(date) уже есть, с другим центром или числом участников: загрузка его не меняет",
                    en: "the event “\(name)” on \(date) exists already with another centre or number of participants: an import does not change it")

@@ -72,13 +72,12 @@ extension LedgerTransaction {
               code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw LedgerProblem.badCategoryCode(code)
         }
-        let ru = nameRu.trimmingCharacters(in: .whitespaces)
-        let en = (nameEn ?? "").trimmingCharacters(in: .whitespaces)
+        let ru = try Names.clean(nameRu, option: "--name-ru")
+        let en = try nameEn.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Names.clean($0, option: "--name-en") } ?? ""
         let existing = try categories()
         for name in [code, ru, en] where !name.isEmpty {
             if existing.named(name) != nil { throw LedgerProblem.categoryExists(name) }
         }
-        guard !ru.isEmpty else { throw LedgerProblem.invalidArguments("--name-ru") }
         try db.execute(sql: "INSERT INTO category(code, name_ru, name_en) VALUES (?, ?, ?)",
                        arguments: [code, ru, en.isEmpty ? ru : en])
         return NamedEntry(id: db.lastInsertedRowID, code: code, nameRu: ru, nameEn: en.isEmpty ? ru : en, aliases: [])
@@ -86,8 +85,7 @@ extension LedgerTransaction {
 
     /// Adds another name for a category, refused when it already names one.
     public func addCategoryAlias(_ alias: String, to category: NamedEntry) throws {
-        let key = TextKey.normalise(alias)
-        guard !key.isEmpty else { throw LedgerProblem.invalidArguments("alias") }
+        let key = TextKey.normalise(try Names.clean(alias, option: "ALIAS"))
         if try categories().named(key) != nil { throw LedgerProblem.categoryExists(alias) }
         try db.execute(sql: "INSERT INTO category_alias(alias, category_id) VALUES (?, ?)", arguments: [key, category.id])
     }

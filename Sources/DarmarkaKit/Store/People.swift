@@ -51,7 +51,7 @@ extension LedgerTransaction {
 
     public func addEvent(name: String, date: LocalDate, centre: Centre?, participants: Int) throws -> Event {
         let name = try Names.clean(name, option: "--name")
-        guard participants >= 0 else { throw LedgerProblem.badQuantity(String(participants)) }
+        guard (0 ... Quantity.maximum).contains(participants) else { throw LedgerProblem.badQuantity(String(participants)) }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM event WHERE name = ? AND held_on = ?", arguments: [name, date.description]) == true {
             throw LedgerProblem.eventExists(name, date)
         }

@@ -52,7 +52,9 @@ struct EventCommand: ParsableCommand {
 
         func run() throws {
             let ctx = try Context(global)
-            guard let n = Int(participants.trimmingCharacters(in: .whitespaces)), n >= 0 else { throw LedgerProblem.badQuantity(participants) }
+            guard let n = Int(participants.trimmingCharacters(in: .whitespaces)), (0 ... Quantity.maximum).contains(n) else {
+                throw LedgerProblem.badQuantity(participants)
+            }
             let e = try ctx.store().write { tx in
                 try tx.addEvent(name: name, date: try Parse.date(date, today: try tx.today()),
                                 centre: try centre.map(tx.centre), participants: n)
