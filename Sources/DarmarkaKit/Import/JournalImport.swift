@@ -132,6 +132,15 @@ final class JournalApplier {
     private var earlier: EarlierRows
     /// The centre's today: no row may be dated after it, as `record` refuses.
     private let today: LocalDate
+    /// The last movement in the ledger before this import: a row that names
+    /// one of these movements by number (as `export journal` writes) and
+    /// says what that movement's line says is in the ledger already, also
+    /// when it was recorded by hand rather than imported.
+    private let ledgerEnd: RowID
+    private var names: CatalogueNames
+    /// The movement the last numbered row named, its exported rows and the
+    /// line the next row with that number would be.
+    private var exported: (id: RowID, rows: [JournalRow], next: Int)?
     /// The fingerprints of the rows this import brings in, not yet stored.
     private var prints: [UInt64] = []
     /// How many rows this import brings in.
@@ -174,10 +183,12 @@ final class JournalApplier {
         summary.ignoredColumns = columns.unknown.map(\.title)
         earlier = try session.earlierRows()
         today = try tx.today()
+        ledgerEnd = try RowID.fetchOne(tx.db, sql: "SELECT MAX(id) FROM movement") ?? 0
         boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
         boxIndex = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($1.code, $0) })
         categories = try tx.categories()
         groups = try tx.groups()
+        names = CatalogueNames(categories: categories, groups: groups)
         guard boxes.count < PairKey.limit, categories.count < PairKey.limit else {
             throw LedgerProblem.unexpected("too many boxes or categories for one import")
         }
@@ -196,6 +207,10 @@ final class JournalApplier {
     /// a batch of this version by `print`, an older one by `typedPrint`.
     func apply(_ row: JournalRow, print: UInt64, typedPrint: UInt64) throws {
         if earlier.count > 0, earlier.consume(print) || (typedPrint != print && earlier.consume(typedPrint)) {
+            summary.skipped += 1
+            return
+        }
+        if try isInLedger(row, print: print) {
             summary.skipped += 1
             return
         }
@@ -300,6 +315,26 @@ final class JournalApplier {
         }
         open = (head, movementID)
         try session.insertLine(movement: movementID, category: categoryID, quantity: quantity, grams: row.weight, condition: row.condition)
+    }
+
+    /// Whether the row names a movement of the ledger by number and is, in
+    /// meaning, the line of it that `export journal` would write next.
+    private func isInLedger(_ row: JournalRow, print: UInt64) throws -> Bool {
+        guard let number = row.movement.flatMap({ RowID($0.trimmingCharacters(in: .whitespaces)) }),
+              number >= 1, number <= ledgerEnd else {
+            exported = nil
+            return false
+        }
+        if exported?.id != number {
+            exported = (number, try session.tx.exportedRows(movement: number), 0)
+        }
+        // Rows of one movement stand in the order of its lines; a line edited
+        // since the export is a new row, and the lines after it still match.
+        guard var current = exported, current.next < current.rows.count else { return false }
+        let same = names.fingerprint(of: current.rows[current.next]) == print
+        current.next += 1
+        exported = current
+        return same
     }
 
     /// After the last row: the digest, the stock check, and if all is well

@@ -38,46 +38,60 @@ extension LedgerTransaction {
     /// time, so a ledger of any size is exported in bounded memory.
     public func forEachJournalRow(from: LocalDate? = nil, to: LocalDate? = nil, centre: Centre? = nil,
                                   _ body: (JournalRow) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT m.id, m.kind, m.occurred_on, m.occurred_at, fb.code AS from_code, tb.code AS to_code,
-                   k.code AS category, l.quantity, l.grams, l.condition, r.code AS recipient, g.code AS grp,
-                   e.name AS event, v.name AS volunteer, m.note
-            FROM movement m
-            JOIN movement_line l ON l.movement_id = m.id
-            JOIN category k ON k.id = l.category_id
-            LEFT JOIN box fb ON fb.id = m.from_box_id
-            LEFT JOIN box tb ON tb.id = m.to_box_id
-            LEFT JOIN recipient r ON r.id = m.recipient_id
-            LEFT JOIN recipient_group g ON g.id = r.group_id
-            LEFT JOIN event e ON e.id = m.event_id
-            LEFT JOIN volunteer v ON v.id = m.volunteer_id
+        let rows = try Row.fetchCursor(db, sql: Self.journalSelect + """
             WHERE m.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
               AND (?1 IS NULL OR m.occurred_on >= ?1) AND (?2 IS NULL OR m.occurred_on <= ?2)
               AND (?3 IS NULL OR fb.centre_id = ?3 OR tb.centre_id = ?3)
             ORDER BY m.occurred_on, m.id, l.line
             """, arguments: [from?.description, to?.description, centre?.id])
-        while let r = try rows.next() {
-            guard let kind = MovementKind(rawValue: r["kind"]), let date = LocalDate.parse(r["occurred_on"]) else {
-                throw LedgerProblem.unexpected("movement \(r["id"] as Int64): kind or date")
-            }
-            let from = (r["from_code"] as String?).flatMap { try? BoxCode.parse($0).get() }
-            let to = (r["to_code"] as String?).flatMap { try? BoxCode.parse($0).get() }
-            let side: AdjustmentSide? = kind == .adjustment ? (to != nil ? .surplus : .shortage) : nil
-            let (box, toBox): (BoxCode?, BoxCode?) = switch kind {
-            case .intake: (to, nil)
-            case .handout, .writeoff: (from, nil)
-            case .transfer: (from, to)
-            case .adjustment: (to ?? from, nil)
-            }
-            guard let box else { throw LedgerProblem.unexpected("movement \(r["id"] as Int64): box") }
-            try body(JournalRow(
-                date: date, time: (r["occurred_at"] as String?).flatMap(LocalTime.parse), operation: kind,
-                adjustment: side, box: box, toBox: toBox, category: r["category"], quantity: r["quantity"],
-                weight: (r["grams"] as Int64?).map(Grams.init),
-                condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:)),
-                recipient: r["recipient"], group: r["grp"], event: r["event"], volunteer: r["volunteer"],
-                note: r["note"], movement: String(r["id"] as Int64)))
+        while let r = try rows.next() { try body(try Self.journalRow(r)) }
+    }
+
+    /// The rows `export journal` writes for movement `id`, one a line, also
+    /// when it was undone since (so that an old export does not bring it
+    /// back); none for a reversal or a movement that is not there.
+    public func exportedRows(movement id: RowID) throws -> [JournalRow] {
+        try Row.fetchAll(db, sql: Self.journalSelect + " WHERE m.id = ? AND m.reverses_id IS NULL ORDER BY l.line",
+                         arguments: [id]).map(Self.journalRow)
+    }
+
+    private static let journalSelect = """
+        SELECT m.id, m.kind, m.occurred_on, m.occurred_at, fb.code AS from_code, tb.code AS to_code,
+               k.code AS category, l.quantity, l.grams, l.condition, r.code AS recipient, g.code AS grp,
+               e.name AS event, v.name AS volunteer, m.note
+        FROM movement m
+        JOIN movement_line l ON l.movement_id = m.id
+        JOIN category k ON k.id = l.category_id
+        LEFT JOIN box fb ON fb.id = m.from_box_id
+        LEFT JOIN box tb ON tb.id = m.to_box_id
+        LEFT JOIN recipient r ON r.id = m.recipient_id
+        LEFT JOIN recipient_group g ON g.id = r.group_id
+        LEFT JOIN event e ON e.id = m.event_id
+        LEFT JOIN volunteer v ON v.id = m.volunteer_id
+
+        """
+
+    private static func journalRow(_ r: Row) throws -> JournalRow {
+        guard let kind = MovementKind(rawValue: r["kind"]), let date = LocalDate.parse(r["occurred_on"]) else {
+            throw LedgerProblem.unexpected("movement \(r["id"] as Int64): kind or date")
         }
+        let from = (r["from_code"] as String?).flatMap { try? BoxCode.parse($0).get() }
+        let to = (r["to_code"] as String?).flatMap { try? BoxCode.parse($0).get() }
+        let side: AdjustmentSide? = kind == .adjustment ? (to != nil ? .surplus : .shortage) : nil
+        let (box, toBox): (BoxCode?, BoxCode?) = switch kind {
+        case .intake: (to, nil)
+        case .handout, .writeoff: (from, nil)
+        case .transfer: (from, to)
+        case .adjustment: (to ?? from, nil)
+        }
+        guard let box else { throw LedgerProblem.unexpected("movement \(r["id"] as Int64): box") }
+        return JournalRow(
+            date: date, time: (r["occurred_at"] as String?).flatMap(LocalTime.parse), operation: kind,
+            adjustment: side, box: box, toBox: toBox, category: r["category"], quantity: r["quantity"],
+            weight: (r["grams"] as Int64?).map(Grams.init),
+            condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:)),
+            recipient: r["recipient"], group: r["grp"], event: r["event"], volunteer: r["volunteer"],
+            note: r["note"], movement: String(r["id"] as Int64))
     }
 
 }
