@@ -66,6 +66,28 @@ struct CLITests {
         #expect(try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-02"]).status == 0)
     }
 
+    /// `ТК-001` typed with Latin letters is the same card: the fund counts
+    /// people once.
+    @Test func aRecipientCodeTypedInTheOtherScriptIsTheSamePerson() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])
+        #expect(try cli.run(["recipient", "add", "ТК-001"]).status == 0)                      // Cyrillic Т and К
+        let latin = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "TK-001", "--date", "2026-11-02"])
+        #expect(latin.status == 0, "\(latin.stderr)")
+        #expect(!latin.stdout.contains("Новый получатель"), "\(latin.stdout)")
+        let mixed = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "тk-001", "--date", "2026-11-03"])
+        #expect(!mixed.stdout.contains("Новый получатель"), "\(mixed.stdout)")
+        #expect(try cli.run(["recipient", "list", "--format", "csv"]).stdout.split(separator: "\r\n").count == 2)
+        let again = try cli.run(["recipient", "add", "TK-001"])
+        #expect(again.status != 0)
+        // In a journal too, however each row spells it.
+        let journal = "date,operation,box,category,quantity,recipient\n2026-11-04,handout,\(pre),shoes,1,ТД-7\n2026-11-05,handout,\(pre),shoes,1,TД-7\n"
+        let path = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("j.csv").path
+        try journal.write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["import", path, "--lang", "en"])
+        #expect(imported.stdout.contains("New recipients: 1,"), "\(imported.stdout)")
+    }
+
     @Test func checkSaysOkAsABooleanToScripts() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])

@@ -457,17 +457,20 @@ final class JournalApplier {
     private var firstSeen: [RowID: LocalDate] = [:]
 
     private func recipient(_ code: String, group: RowID?, on date: LocalDate) throws -> RowID {
-        if let id = recipients[UTF8Key(code)] {
+        // Keyed by one spelling of the look-alike letters, as the store finds
+        // them; a new recipient is registered as first typed.
+        let key = UTF8Key(RecipientCodes.key(code))
+        if let id = recipients[key] {
             // Registered by this import: on the earliest day of their rows.
             if let day = registeredOn[id], date < day { registeredOn[id] = date }
             return id
         }
         if let id = try session.recipientID(code: code) {
-            recipients[UTF8Key(code)] = id
+            recipients[key] = id
             return id
         }
         let id = try session.addRecipient(code: code, groupID: group, on: date)
-        recipients[UTF8Key(code)] = id
+        recipients[key] = id
         registeredOn[id] = date
         firstSeen[id] = date
         summary.recipientsRegistered += 1

@@ -140,7 +140,7 @@ final class ImportSession {
     }
 
     func recipientID(code: String) throws -> RowID? {
-        try RowID.fetchOne(db, sql: "SELECT id FROM recipient WHERE code = ?", arguments: [code])
+        try LedgerTransaction.recipientID(db, code: code)
     }
 
     /// Registers a recipient seen first in the file, as `handout` does.

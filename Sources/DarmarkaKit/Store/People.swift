@@ -28,6 +28,15 @@ extension LedgerTransaction {
         return code
     }
 
+    /// The recipient whose code is `code` however its look-alike letters
+    /// were typed (`RecipientCodes`); the spelling given wins when two are there.
+    static func recipientID(_ db: Database, code: String) throws -> RowID? {
+        let spellings = RecipientCodes.spellings(code)
+        let found = try Row.fetchAll(db, sql: "SELECT id, code FROM recipient WHERE code IN (\(spellings.map { _ in "?" }.joined(separator: ", ")))",
+                                     arguments: StatementArguments(spellings))
+        return (found.first { ($0["code"] as String) == code } ?? found.first)?["id"]
+    }
+
     static let recipientSelect = """
         SELECT r.id, r.code, g.code AS group_code, r.household_size, r.registered_on,
                r.contact IS NOT NULL AS has_contact, r.forgotten_at IS NOT NULL AS forgotten
@@ -36,7 +45,9 @@ extension LedgerTransaction {
 
     public func recipient(_ code: String) throws -> Recipient? {
         let code = try Self.recipientCode(code)
-        return try Row.fetchOne(db, sql: Self.recipientSelect + " WHERE r.code = ?", arguments: [code]).map(Self.recipient)
+        return try Self.recipientID(db, code: code).flatMap { id in
+            try Row.fetchOne(db, sql: Self.recipientSelect + " WHERE r.id = ?", arguments: [id]).map(Self.recipient)
+        }
     }
 
     public func recipients() throws -> [Recipient] {
