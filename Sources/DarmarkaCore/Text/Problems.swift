@@ -17,6 +17,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case eventOnAnotherDay(event: String, held: LocalDate, date: LocalDate)
     /// A movement dated after the centre's today: always a typo, most often in the year.
     case futureDate(LocalDate, today: LocalDate)
+    /// A consent or registration date after today: consent must be given before a contact is kept.
+    case consentNotYet(LocalDate, today: LocalDate)
+    case registrationNotYet(LocalDate, today: LocalDate)
     case unknownCentre(String)
     case centreExists(String)
     case badCentreCode(String)
@@ -130,6 +133,12 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .eventOnAnotherDay(let event, let held, let date):
             Phrase(ru: "Мероприятие «\(event)» было \(held), а выдача датирована \(date): укажите дату мероприятия (--date \(held)) или другое мероприятие.",
                    en: "The event “\(event)” was held on \(held), but the handout is dated \(date): give the event's date (--date \(held)) or another event.")
+        case .consentNotYet(let date, let today):
+            Phrase(ru: "Дата согласия \(date) ещё не наступила (сегодня \(today)): контакт хранят только с данного согласия. Проверьте дату.",
+                   en: "The consent date \(date) has not come yet (today is \(today)): a contact is kept only once consent is given. Check the date.")
+        case .registrationNotYet(let date, let today):
+            Phrase(ru: "Дата регистрации \(date) ещё не наступила (сегодня \(today)). Проверьте год.",
+                   en: "The registration date \(date) has not come yet (today is \(today)). Check the year.")
         case .futureDate(let date, let today):
             Phrase(ru: "Дата \(date) ещё не наступила (сегодня \(today)): движение записывают датой, когда оно было. Проверьте год.",
                    en: "\(date) has not come yet (today is \(today)): a movement is dated the day it happened. Check the year.")

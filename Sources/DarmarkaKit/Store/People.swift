@@ -10,6 +10,9 @@ extension LedgerTransaction {
         let code = try Self.recipientCode(code)
         guard (1...50).contains(householdSize) else { throw LedgerProblem.badHouseholdSize(String(householdSize)) }
         if contact != nil && consentOn == nil { throw LedgerProblem.contactWithoutConsent }
+        let today = try today()
+        if date > today { throw LedgerProblem.registrationNotYet(date, today: today) }
+        if let consentOn, consentOn > today { throw LedgerProblem.consentNotYet(consentOn, today: today) }
         if try recipient(code) != nil { throw LedgerProblem.recipientExists(code) }
         try db.execute(sql: """
             INSERT INTO recipient(code, group_id, household_size, registered_on, contact, consent_on)
