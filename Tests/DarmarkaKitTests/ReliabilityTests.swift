@@ -133,7 +133,7 @@ struct ReliabilityTests {
             ["backup", folder.path, "--force"],
             ["export", "journal", "--output", folder.path, "--force"],
             ["export", "boxes", "--output", folder.path, "--force"],
-            ["report", "monthly", "--format", "csv", "--output", folder.path, "--force"],
+            ["report", "monthly", "--output", folder.path, "--force"],
             ["report", "monthly", "--format", "pdf", "--output", folder.path, "--force"],
             ["labels", "boxes", pre, "--template", "L7160", "--output", folder.path, "--force"],
         ]

@@ -324,10 +324,18 @@ struct ReportFileTests {
         #expect(again.stderr.contains("--force"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) == first)
 
-        let forced = try cli.run(["report", "monthly", "--month", "2026-11", "--format", "xlsx", "--output", pdf, "--force"])
+        // The extension and --format must agree; without --format the extension says.
+        let mismatch = try cli.run(["report", "monthly", "--month", "2026-11", "--format", "xlsx", "--output", pdf, "--force"])
+        #expect(mismatch.status != 0 && mismatch.stderr.contains("поменяйте расширение или формат"), "\(mismatch.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) == first)
+        let forced = try cli.run(["report", "monthly", "--month", "2026-10", "--output", pdf, "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).starts(with: Data("PK".utf8)))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["r.pdf"], "a temporary file was left behind")
+        let replaced = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(replaced.starts(with: Data("%PDF-".utf8)) && replaced != first)
+        let workbook = dir.appendingPathComponent("r.xlsx").path
+        #expect(try cli.run(["report", "monthly", "--month", "2026-11", "--output", workbook]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)).starts(with: Data("PK".utf8)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["r.pdf", "r.xlsx"], "a temporary file was left behind")
 
         let toTerminal = try cli.run(["report", "monthly", "--month", "2026-11", "--format", "xlsx"])
         #expect(toTerminal.status != 0)

@@ -44,6 +44,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case codesExhausted
     case badTimeZone(String)
     case badFormat(String)
+    /// `--format` says one thing and the output file's extension another.
+    case formatAndExtensionDiffer(format: String, path: String)
     case badLanguage(String)
     case alreadyInitialised(String)
     case noDatabase(String)
@@ -205,6 +207,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
                    en: "The time zone “\(z)” is unknown: write, for example, Asia/Yekaterinburg.")
         case .badFormat(let f):
             Phrase(ru: "Формат «\(f)» не поддерживается здесь.", en: "The format “\(f)” is not supported here.")
+        case .formatAndExtensionDiffer(let format, let path):
+            Phrase(ru: "Файл \(path) по расширению — не \(format), а указан --format \(format): поменяйте расширение или формат.",
+                   en: "The file \(path) is not \(format) by its extension, but --format \(format) was given: change the extension or the format.")
         case .badLanguage(let l):
             Phrase(ru: "Язык «\(l)» не поддерживается: ru или en.", en: "The language “\(l)” is not supported: ru or en.")
         case .alreadyInitialised(let p):

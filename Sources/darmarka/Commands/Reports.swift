@@ -16,7 +16,12 @@ struct ReportRun {
 
     func run(_ kind: Report.Kind) throws {
         let ctx = try Context(global, reportForms: true)
-        let form = global.format.lowercased()
+        var form = global.format.lowercased()
+        // `-o ноябрь.pdf` alone means a PDF, not a table in a file called .pdf.
+        if let path = output.output, let byExtension = Self.form(ofExtension: path), byExtension != form {
+            guard form == "table" else { throw LedgerProblem.formatAndExtensionDiffer(format: form, path: path) }
+            form = byExtension
+        }
         let forms = Report.TextForm.allCases.map(\.rawValue) + ReportFile.Form.allCases.map(\.rawValue)
         guard forms.contains(form) else { throw LedgerProblem.badFormat(global.format) }
         // A file form has no text to print: refuse before any work.
@@ -42,6 +47,20 @@ struct ReportRun {
             ctx.say(.written(path: path))
         } else {
             FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+
+    /// The report form a file's extension names, if it names one.
+    static func form(ofExtension path: String) -> String? {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "pdf": "pdf"
+        case "xlsx": "xlsx"
+        case "csv": "csv"
+        case "json": "json"
+        case "md", "markdown": "md"
+        case "html", "htm": "html"
+        case "txt": "table"
+        default: nil
         }
     }
 }
