@@ -152,6 +152,29 @@ struct ReliabilityTests {
         }
     }
 
+    /// A damaged file (a failing disk, a copy cut short) is named as such,
+    /// with the way out, not reported as a bug.
+    @Test func aDamagedDatabaseSaysSoAndPointsToTheBackup() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        var journal = "date,operation,box,category,quantity\n"
+        for i in 0 ..< 3000 { journal += "2026-11-\(String(format: "%02d", 1 + i % 25)),intake,\(pre),shoes,\(1 + i % 4)\n" }
+        let path = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("j.csv").path
+        try journal.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", path]).status == 0)
+        let queue = try DatabaseQueue(path: cli.database)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let page = try #require(try queue.read { try Int.fetchOne($0, sql: "SELECT pageno FROM dbstat WHERE name = 'movement' AND pagetype = 'internal'") })
+        try queue.close()
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: cli.database))
+        try file.seek(toOffset: UInt64((page - 1) * 4096))
+        try file.write(contentsOf: Data(repeating: 0xFF, count: 4096))
+        try file.close()
+        let r = try cli.run(["check"])
+        #expect(r.status != 0)
+        #expect(r.stderr.hasPrefix("darmarka: Файл \(cli.database) повреждён: SQLite не может его прочитать."), "\(r.stderr)")
+        #expect(r.stderr.contains("darmarka restore") && !r.stderr.contains("сообщите разработчикам"))
+    }
+
     @Test func restoreRefusesForeignAndBrokenFiles() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "books", "--quantity", "3"])

@@ -69,6 +69,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     /// A count option (`--limit`, `--last`) below 1.
     case notPositive(option: String, value: Int)
     case notDarmarkaDatabase(String)
+    /// SQLite finds the file damaged (a disk or copy that failed).
+    case damaged(String)
     case newerDatabase(String)
     case cannotOpen(String, String)
     case databaseBusy(String)
@@ -246,6 +248,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .noDatabase(let p):
             Phrase(ru: "Базы \(p) нет. Создайте её: darmarka init (или укажите другую в --db).",
                    en: "There is no database at \(p). Create it with darmarka init (or name another with --db).")
+        case .damaged(let p):
+            Phrase(ru: "Файл \(p) повреждён: SQLite не может его прочитать. Если это рабочая база, восстановите её из последней копии: darmarka restore КОПИЯ (повреждённый файл сохранится рядом).",
+                   en: "The file \(p) is damaged: SQLite cannot read it. If it is the working database, restore it from the latest backup: darmarka restore BACKUP (the damaged file is kept beside it).")
         case .notDarmarkaDatabase(let p):
             Phrase(ru: "Файл \(p) — не база Дармарки. Укажите правильный файл в --db.",
                    en: "The file \(p) is not a Darmarka database. Name the right file with --db.")

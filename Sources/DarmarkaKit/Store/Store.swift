@@ -196,6 +196,7 @@ public final class Store: Sendable {
     static func problem(_ error: DatabaseError, path: String) -> Error {
         switch error.resultCode {
         case .SQLITE_NOTADB: return LedgerProblem.notDarmarkaDatabase(path)
+        case .SQLITE_CORRUPT: return LedgerProblem.damaged(path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return LedgerProblem.databaseBusy(path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
             return LedgerProblem.cannotOpen(path, error.message ?? "\(error.resultCode)")
