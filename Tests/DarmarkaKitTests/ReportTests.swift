@@ -122,6 +122,9 @@ struct ReportTests {
         #expect(mat.events == 1)
         // Олег's intake counts; Анна's only movement at MAT was undone.
         #expect(mat.volunteers == 1)
+        // The targets are the organisation's: not measured with one centre's figures.
+        #expect(try data.f.store.read { try $0.report(.monthly(Self.november)) }.targets.count == 2)
+        #expect(try data.f.store.read { try $0.report(.monthly(Self.november), centre: data.mat) }.targets.isEmpty)
     }
 
     @Test func anyRangeIsSummedFromTheLedger() throws {

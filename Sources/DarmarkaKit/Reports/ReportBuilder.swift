@@ -11,9 +11,11 @@ extension LedgerTransaction {
         guard let main = columns.first?.figures.period else { throw LedgerProblem.invalidArguments("period") }
         var progress: [TargetProgress] = []
         // A year's target usually measures to the end of the year-to-date
-        // column, and targets of one period share their figures.
+        // column, and targets of one period share their figures. Targets are
+        // the organisation's promises to the fund: one centre's figures
+        // measured against them would read as that centre falling short.
         var known = Dictionary(columns.map { ($0.figures.period, $0.figures) }, uniquingKeysWith: { first, _ in first })
-        for target in try targets(overlapping: main) {
+        for target in centre == nil ? try targets(overlapping: main) : [] {
             let upTo = Period(from: target.period.from, to: min(target.period.to, main.to))
             let figures = try known[upTo] ?? Figures(try facts(for: upTo, centre: centre, shared: shared))
             known[upTo] = figures
