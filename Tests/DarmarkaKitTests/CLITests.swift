@@ -88,6 +88,22 @@ struct CLITests {
         #expect(imported.stdout.contains("New recipients: 1,"), "\(imported.stdout)")
     }
 
+    /// --group and --household describe a new recipient; said for one who
+    /// is registered already, they must agree, or nothing is written.
+    @Test func detailsOfAKnownRecipientMustAgree() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])
+        #expect(try cli.run(["recipient", "add", "R1", "--group", "large-family", "--household", "3"]).status == 0)
+        let same = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "R1",
+                                "--group", "многодетные", "--household", "3", "--date", "2026-11-02"])
+        #expect(same.status == 0, "\(same.stderr)")
+        let other = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "R1",
+                                 "--household", "7", "--date", "2026-11-02"])
+        #expect(other.status != 0)
+        #expect(other.stderr.contains("Получатель R1 уже зарегистрирован с другой группой или составом семьи"), "\(other.stderr)")
+        #expect(try cli.run(["stock", "--format", "csv"]).stdout.contains(",4,"))
+    }
+
     @Test func checkSaysOkAsABooleanToScripts() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])
@@ -141,6 +157,7 @@ struct CLITests {
         (["stock", "--format", "xml"], "xml"),
         (["stock", "--lang", "de"], "de"),
         (["init"], "уже создана"),
+        (["handout", "--box", "{PRE}", "--category", "shoes", "--quantity", "1", "--household", "4"], "укажите и его код (--recipient)"),
         (["recipient", "add", "R-103", "--contact", "tel", "--consent-date", "2027-01-01"], "Дата согласия 2027-01-01 ещё не наступила"),
         (["recipient", "add", "R-104", "--date", "2027-03-01"], "Дата регистрации 2027-03-01 ещё не наступила"),
         (["event", "add", "--name", "Фримаркет", "--date", "2026-11-20", "--participants", "99999999"], "не больше 1000000"),

@@ -75,6 +75,10 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case cannotOpen(String, String)
     case databaseBusy(String)
     case contactWithoutConsent
+    /// `--group` or `--household` without `--recipient`.
+    case recipientDetailsWithoutRecipient
+    /// `--group` or `--household` that differ from an existing recipient's.
+    case recipientDetailsDiffer(String)
     case outputExists(String)
     /// A folder is where a file was to be written: never replaced, `--force` or not.
     case outputIsFolder(String)
@@ -137,6 +141,12 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .eventOnAnotherDay(let event, let held, let date):
             Phrase(ru: "Мероприятие «\(event)» было \(held), а выдача датирована \(date): укажите дату мероприятия (--date \(held)) или другое мероприятие.",
                    en: "The event “\(event)” was held on \(held), but the handout is dated \(date): give the event's date (--date \(held)) or another event.")
+        case .recipientDetailsWithoutRecipient:
+            Phrase(ru: "--group и --household описывают получателя: укажите и его код (--recipient).",
+                   en: "--group and --household describe a recipient: give their code too (--recipient).")
+        case .recipientDetailsDiffer(let code):
+            Phrase(ru: "Получатель \(code) уже зарегистрирован с другой группой или составом семьи; --group и --household задают их только новому получателю. Уберите их или проверьте код (darmarka recipient list).",
+                   en: "Recipient \(code) is registered with another group or household; --group and --household set them for a new recipient only. Leave them out or check the code (darmarka recipient list).")
         case .consentNotYet(let date, let today):
             Phrase(ru: "Дата согласия \(date) ещё не наступила (сегодня \(today)): контакт хранят только с данного согласия. Проверьте дату.",
                    en: "The consent date \(date) has not come yet (today is \(today)): a contact is kept only once consent is given. Check the date.")

@@ -36,7 +36,8 @@ struct Recording {
     }
 
     func record(kind: MovementKind, from: String?, to: String?, recipient: String? = nil, group: String? = nil,
-                household: Int = 1, event: String? = nil, reason: String? = nil) throws -> Outcome {
+                household: Int? = nil, event: String? = nil, reason: String? = nil) throws -> Outcome {
+        if recipient == nil, group != nil || household != nil { throw LedgerProblem.recipientDetailsWithoutRecipient }
         let quantity = try Parse.quantity(line.quantity)
         let grams = try Parse.kilograms(line.kg)
         let condition = try Parse.condition(line.condition)
@@ -50,9 +51,14 @@ struct Recording {
             var registered: String?
             if let recipient {
                 if let r = try tx.recipient(recipient) {
+                    // Said again, the details must be the recipient's: a
+                    // different group or household would be silently lost.
+                    let groupCode = try group.map { try tx.group($0).code }
+                    if let groupCode, groupCode != r.groupCode { throw LedgerProblem.recipientDetailsDiffer(r.code) }
+                    if let household, household != r.householdSize { throw LedgerProblem.recipientDetailsDiffer(r.code) }
                     recipientID = r.id
                 } else {
-                    let r = try tx.addRecipient(code: recipient, group: try group.map(tx.group), householdSize: household, on: date)
+                    let r = try tx.addRecipient(code: recipient, group: try group.map(tx.group), householdSize: household ?? 1, on: date)
                     recipientID = r.id
                     registered = r.code
                 }
@@ -104,12 +110,15 @@ struct Handout: ParsableCommand {
     @OptionGroup var line: LineOptions
     @Option(help: "Код получателя (новый будет зарегистрирован) / recipient code.") var recipient: String?
     @Option(help: "Группа нового получателя / group of a new recipient.") var group: String?
-    @Option(help: "Человек в семье нового получателя / household of a new recipient.") var household = "1"
+    @Option(help: "Человек в семье нового получателя / household of a new recipient.") var household: String?
     @Option(help: "Мероприятие: номер или название / event.") var event: String?
     @OptionGroup var entry: EntryOptions
 
     func run() throws {
-        guard let size = Int(household), (1...50).contains(size) else { throw LedgerProblem.badHouseholdSize(household) }
+        let size = try household.map { text in
+            guard let n = Int(text), (1...50).contains(n) else { throw LedgerProblem.badHouseholdSize(text) }
+            return n
+        }
         let r = Recording(ctx: try Context(global), line: line, entry: entry)
         let outcome = try r.record(kind: .handout, from: box, to: nil, recipient: recipient, group: group, household: size, event: event)
         r.report(outcome, kind: .handout)
