@@ -129,6 +129,14 @@ enum Parse {
         return try date(text, today: today)
     }
 
+    /// `--from` and `--to`, each optional; a period that ends before it
+    /// starts is refused rather than found empty.
+    static func dateRange(from: String?, to: String?, today: LocalDate) throws -> (from: LocalDate?, to: LocalDate?) {
+        let range = (from: try optionalDate(from, today: today), to: try optionalDate(to, today: today))
+        if let a = range.from, let b = range.to, b < a { throw LedgerProblem.periodBackwards(from: a, to: b) }
+        return range
+    }
+
     static func time(_ text: String?) throws -> LocalTime? {
         guard let text else { return nil }
         guard let t = LocalTime.parse(text) else { throw LedgerProblem.badTime(text) }

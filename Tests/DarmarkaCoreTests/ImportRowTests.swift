@@ -167,7 +167,7 @@ struct ImportRowTests {
             .unknownOperation("x"), .adjustmentNotImported, .badBox("x", .empty), .badBox("x", .invalidCharacter("Я")),
             .badBox("x", .wrongLength(3)), .badBox("x", .wrongCheck(expected: "A")), .transferNeedsTargetBox,
             .transferToSameBox, .targetBoxOnlyForTransfers(.intake), .badQuantity("x"), .quantityTooLarge("x"),
-            .badWeight("x"), .weightTooLarge("x"), .notOneLine("x"), .negativeWeight("x"), .weightTooPrecise("x"), .unknownCondition("x"),
+            .badWeight("x"), .weightTooLarge("x"), .notOneLine("x"), .recipientForgotten("x"), .negativeWeight("x"), .weightTooPrecise("x"), .unknownCondition("x"),
             .onlyForHandouts(.event, .writeoff),
         ]
         for m in messages {

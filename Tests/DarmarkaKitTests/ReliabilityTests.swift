@@ -229,6 +229,14 @@ struct ReliabilityTests {
         #expect(row?["contact"] as String? == nil && row?["consent_on"] as String? == nil && row?["forgotten_at"] as String? != nil)
         let history = try cli.run(["history", "--format", "csv"]).stdout
         #expect(!history.contains("КАРТА-7"))
+        // Nothing more is recorded for the forgotten placeholder, by hand or from a journal.
+        let code = try #require(row?["code"] as String?)
+        let again = try cli.run(["handout", "--box", pre, "--category", "kids", "--quantity", "1", "--recipient", code, "--date", "2026-11-04"])
+        #expect(again.status != 0 && again.stderr.contains("забытый по 152-ФЗ"), "\(again.stderr)")
+        let journal = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("j.csv").path
+        try "date,operation,box,category,quantity,recipient\n2026-11-04,handout,\(pre),kids,1,\(code)\n".write(toFile: journal, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["import", journal])
+        #expect(imported.status != 0 && imported.stderr.contains("забытый по 152-ФЗ"), "\(imported.stderr)")
         // A contact without a consent date is refused.
         let noConsent = try cli.run(["recipient", "add", "X-1", "--contact", "x@example.org"])
         #expect(noConsent.status != 0 && noConsent.stderr.contains("согласия"))

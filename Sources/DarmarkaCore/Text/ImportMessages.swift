@@ -31,6 +31,7 @@ public enum ImportMessage: Localized, Equatable {
     case weightTooLarge(String)
     /// A name (event, volunteer) with a line break: shown with it made visible.
     case notOneLine(String)
+    case recipientForgotten(String)
     case negativeWeight(String)
     case weightTooPrecise(String)
     case unknownCondition(String)
@@ -134,6 +135,9 @@ public enum ImportMessage: Localized, Equatable {
         case .badWeight(let text):
             Phrase(ru: "вес пишут числом килограммов, например 2,5 или 0.75, а здесь «\(text)»",
                    en: "weight is a number of kilograms such as 2.5 or 0,75, not “\(text)”")
+        case .recipientForgotten(let code):
+            Phrase(ru: "\(code) — получатель, забытый по 152-ФЗ: ему ничего не записывают; пришедшему снова дайте новый код",
+                   en: "\(code) is a recipient forgotten under 152-ФЗ: nothing is recorded for them; give a person who came again a new code")
         case .notOneLine(let text):
             Phrase(ru: "«\(text)» — не в одну строку: здесь пишут имя или название без переводов строк",
                    en: "“\(text)” is not on one line: this column takes a name without line breaks")

@@ -77,6 +77,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case contactWithoutConsent
     /// `--group` or `--household` without `--recipient`.
     case recipientDetailsWithoutRecipient
+    /// A handout to a placeholder of a person forgotten under 152-ФЗ.
+    case recipientForgotten(String)
     /// `--group` or `--household` that differ from an existing recipient's.
     case recipientDetailsDiffer(String)
     case outputExists(String)
@@ -141,6 +143,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .eventOnAnotherDay(let event, let held, let date):
             Phrase(ru: "Мероприятие «\(event)» было \(held), а выдача датирована \(date): укажите дату мероприятия (--date \(held)) или другое мероприятие.",
                    en: "The event “\(event)” was held on \(held), but the handout is dated \(date): give the event's date (--date \(held)) or another event.")
+        case .recipientForgotten(let code):
+            Phrase(ru: "\(code) — получатель, забытый по 152-ФЗ: ему ничего не записывают. Если человек пришёл снова, зарегистрируйте его новым кодом.",
+                   en: "\(code) is a recipient forgotten under 152-ФЗ: nothing is recorded for them. If the person came again, register them under a new code.")
         case .recipientDetailsWithoutRecipient:
             Phrase(ru: "--group и --household описывают получателя: укажите и его код (--recipient).",
                    en: "--group and --household describe a recipient: give their code too (--recipient).")
@@ -288,7 +293,7 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .backupFailsCheck(let p, let why):
             Phrase(ru: "Копия \(p) не прошла проверку и не восстановлена: \(why.ru)", en: "The backup \(p) fails the check and was not restored: \(why.en)")
         case .checkFailed(let n):
-            Phrase(ru: "Проверка нашла ошибок: \(n).", en: "The check found \(n) problem(s).")
+            Phrase(ru: "Проверка нашла \(n) \(plural(n, "ошибку", "ошибки", "ошибок")).", en: "The check found \(n) problem\(n == 1 ? "" : "s").")
         case .unexpected(let m):
             Phrase(ru: "Непредвиденная ошибка: \(m). Ничего не записано; сообщите разработчикам.",
                    en: "Unexpected error: \(m). Nothing was written; please report it.")

@@ -250,6 +250,7 @@ final class JournalApplier {
         if let text = row.recipient {
             if let code = recipientCode(text) {
                 recipientID = try recipient(code, group: groupID, on: row.date)
+                if let id = recipientID, forgotten.contains(id) { report(.recipient, .recipientForgotten(text)) }
             } else {
                 report(.recipient, .badRecipientCode(text))
             }
@@ -453,6 +454,9 @@ final class JournalApplier {
         return code
     }
 
+    /// Recipients forgotten under 152-ФЗ that rows named: never recorded for.
+    private var forgotten: Set<RowID> = []
+
     /// The first date each recipient registered by this import was seen with.
     private var firstSeen: [RowID: LocalDate] = [:]
 
@@ -467,6 +471,7 @@ final class JournalApplier {
         }
         if let id = try session.recipientID(code: code) {
             recipients[key] = id
+            if try session.isForgotten(recipient: id) { forgotten.insert(id) }
             return id
         }
         let id = try session.addRecipient(code: code, groupID: group, on: date)

@@ -143,6 +143,11 @@ final class ImportSession {
         try LedgerTransaction.recipientID(db, code: code)
     }
 
+    /// Whether the recipient was forgotten under 152-ФЗ.
+    func isForgotten(recipient id: RowID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT forgotten_at IS NOT NULL FROM recipient WHERE id = ?", arguments: [id]) ?? false
+    }
+
     /// Registers a recipient seen first in the file, as `handout` does.
     func addRecipient(code: String, groupID: RowID?, on date: LocalDate) throws -> RowID {
         try db.execute(sql: "INSERT INTO recipient(code, group_id, household_size, registered_on) VALUES (?, ?, 1, ?)",

@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
             try output.write(ctx) { out in
                 try store.read { tx in
                     let today = try tx.today()
-                    let from = try Parse.optionalDate(from, today: today), to = try Parse.optionalDate(to, today: today)
+                    let (from, to) = try Parse.dateRange(from: from, to: to, today: today)
                     let centre = try centre.map(tx.centre)
                     try out.write(writer.header())
                     var rows = 0

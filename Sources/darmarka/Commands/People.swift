@@ -72,7 +72,8 @@ struct EventCommand: ParsableCommand {
             let ctx = try Context(global)
             let events = try ctx.store().read { tx in
                 let today = try tx.today()
-                return try tx.events(from: try Parse.optionalDate(from, today: today), to: try Parse.optionalDate(to, today: today))
+                let range = try Parse.dateRange(from: from, to: to, today: today)
+                return try tx.events(from: range.from, to: range.to)
             }
             ctx.show(Listings.events(events))
         }

@@ -30,9 +30,9 @@ struct History: ParsableCommand {
     func run() throws {
         let ctx = try Context(global)
         let entries = try ctx.store().read { tx in
-            let today = try tx.today()
+            let range = try Parse.dateRange(from: from, to: to, today: try tx.today())
             return try tx.history(box: try box.map(tx.box), centre: try centre.map(tx.centre),
-                                  from: try Parse.optionalDate(from, today: today), to: try Parse.optionalDate(to, today: today),
+                                  from: range.from, to: range.to,
                                   limit: try Parse.atLeastOne(limit, "--limit"))
         }
         ctx.show(Listings.history(entries, lang: ctx.lang))
