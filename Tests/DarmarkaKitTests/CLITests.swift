@@ -157,6 +157,7 @@ struct CLITests {
         (["stock", "--format", "xml"], "xml"),
         (["stock", "--lang", "de"], "de"),
         (["init"], "уже создана"),
+        (["target", "set", "items-handed-out", "0", "--period", "2026"], "VALUE — число от 1, а здесь 0."),
         (["history", "--from", "2026-11-15", "--to", "2026-11-01"], "Период кончается (2026-11-01) раньше, чем начинается (2026-11-15)"),
         (["export", "journal", "--from", "2026-11-15", "--to", "2026-11-01"], "раньше, чем начинается"),
         (["handout", "--box", "{PRE}", "--category", "shoes", "--quantity", "1", "--household", "4"], "укажите и его код (--recipient)"),

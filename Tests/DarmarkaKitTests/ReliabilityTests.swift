@@ -182,7 +182,11 @@ struct ReliabilityTests {
         let foreign = dir.appendingPathComponent("foreign.sqlite").path
         try DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE t(x)") }
         let r1 = try cli.run(["restore", foreign])
-        #expect(r1.status != 0 && r1.stderr.contains("не база Дармарки"))
+        #expect(r1.status != 0 && r1.stderr.contains("не копия базы Дармарки. Укажите файл, сделанный darmarka backup."), "\(r1.stderr)")
+        let csv = dir.appendingPathComponent("journal.csv").path
+        try "date,operation\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let r3 = try cli.run(["restore", csv])
+        #expect(r3.status != 0 && r3.stderr.contains("не копия базы Дармарки"), "\(r3.stderr)")
 
         let broken = dir.appendingPathComponent("broken.sqlite").path
         #expect(try cli.run(["backup", broken]).status == 0)

@@ -57,6 +57,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case noBackup(String)
     /// `restore` given a folder.
     case backupIsFolder(String)
+    /// `restore` given a file that is not a copy of a Darmarka database.
+    case notABackup(String)
     /// A period whose end comes before its start.
     case periodBackwards(from: LocalDate, to: LocalDate)
     case badYear(String)
@@ -241,6 +243,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .noBackup(let p):
             Phrase(ru: "Файла \(p) нет. Укажите копию базы, сделанную darmarka backup.",
                    en: "There is no file \(p). Name a copy of the database made by darmarka backup.")
+        case .notABackup(let p):
+            Phrase(ru: "\(p) — не копия базы Дармарки. Укажите файл, сделанный darmarka backup.",
+                   en: "\(p) is not a copy of a Darmarka database. Name a file made by darmarka backup.")
         case .backupIsFolder(let p):
             Phrase(ru: "\(p) — папка, а нужен файл: копия базы, сделанная darmarka backup.",
                    en: "\(p) is a folder; name a file: a copy of the database made by darmarka backup.")

@@ -44,11 +44,13 @@ extension Store {
         do {
             let candidate = try DatabaseQueue(path: source, configuration: Store.configuration(readonly: true))
             let appID = try candidate.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
-            guard appID == Migrations.applicationID else { throw LedgerProblem.notDarmarkaDatabase(source) }
+            guard appID == Migrations.applicationID else { throw LedgerProblem.notABackup(source) }
             let copy = try DatabaseQueue(path: staging)
             try candidate.backup(to: copy)
             try copy.close()
             try candidate.close()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw LedgerProblem.notABackup(source)
         } catch let error as DatabaseError {
             throw Store.problem(error, path: source)
         }

@@ -132,7 +132,9 @@ struct TargetCommand: ParsableCommand {
             guard let m = Metric.parse(metric) else {
                 throw LedgerProblem.invalidArguments("\(metric): " + Metric.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            guard let v = Int(value.trimmingCharacters(in: .whitespaces)), v >= 0 else { throw LedgerProblem.badQuantity(value) }
+            guard let v = Int(value.trimmingCharacters(in: .whitespaces)) else { throw LedgerProblem.badQuantity(value) }
+            // A target of nothing is met before the work starts: always a slip.
+            guard v >= 1 else { throw LedgerProblem.notPositive(option: "VALUE", value: v) }
             guard let p = Target.period(period) else {
                 let parts = period.components(separatedBy: "..")
                 if parts.count == 2, let a = LocalDate.parse(parts[0]), let b = LocalDate.parse(parts[1]), b < a {
