@@ -36,6 +36,11 @@ struct ImportReferenceTests {
         let grown = csv([["code", "centre", "name"], [foreign.description, "MAT", "Склад"], ["", "PRE", "Новый"]])
         let again = try run(f, .boxes, grown, name: "grown.csv")
         #expect(again.summary?.boxesRegistered == 1 && again.summary?.alreadyThere == 1, "\(again)")
+        // Grown again and saved by Excel: a box without a code is known by its name at its centre.
+        let third = csv([["код", "центр", "название"], ["", "PRE", "новый"], ["", "MAT", "Сортировка"], ["", "PRE", "Ещё один"]], delimiter: .semicolon)
+        let more = try run(f, .boxes, third, name: "third.csv")
+        #expect(more.summary?.boxesRegistered == 1 && more.summary?.alreadyThere == 2, "\(more)")
+        #expect(try f.store.read { try $0.boxes() }.count == 7)
     }
 
     @Test func boxProblemsAreAllListedAndNothingIsRegistered() throws {

@@ -119,6 +119,11 @@ struct ReferenceApplier {
                 return
             }
             if try !tx.isIssued(code) { try tx.adoptCode(code, centre: centre) }
+        } else if let name = row.name, try tx.boxes(centre: centre).contains(where: { TextKey.normalise($0.name ?? "") == TextKey.normalise(name) }) {
+            // Without a code, a box is known by its name at its centre: a list
+            // that grew, imported again, does not add its boxes twice.
+            summary.alreadyThere += 1
+            return
         }
         _ = try tx.addBox(centre: centre, name: row.name, kind: row.kind, claiming: row.code)
         summary.boxesRegistered += 1
