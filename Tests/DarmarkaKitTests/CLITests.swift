@@ -104,6 +104,17 @@ struct CLITests {
         #expect(try cli.run(["stock", "--format", "csv"]).stdout.contains(",4,"))
     }
 
+    @Test func anIntakeWhoseThingsLeftCannotBeUndone() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3", "--date", "2026-11-01"])
+        try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "2", "--date", "2026-11-02"])
+        let r = try cli.run(["undo", "1"])
+        #expect(r.status != 0)
+        #expect(r.stderr == "darmarka: Отменить №1 нельзя: вещи уже ушли из бокса \(pre) — на 2026-11-02 там «Обувь» 1 шт., а отмена забирает 3. Сначала отмените выдачу или перемещение, которые их забрали.\n", "\(r.stderr)")
+        #expect(try cli.run(["undo", "2"]).status == 0)
+        #expect(try cli.run(["undo", "1"]).status == 0)
+    }
+
     @Test func checkSaysOkAsABooleanToScripts() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])

@@ -38,6 +38,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case cannotUndoReversal(RowID)
     case insufficientStock(box: String, category: Phrase, available: Int, asked: Int, on: LocalDate)
     case nothingToAdjust(box: String, category: Phrase, quantity: Int)
+    /// Undoing a movement would take out of a box what has left it since.
+    case undoWouldShort(RowID, box: String, category: Phrase, available: Int, asked: Int, on: LocalDate)
     case codeAlreadyIssued(String)
     case codeNotIssued(String)
     case codeAlreadyUsed(String)
@@ -209,6 +211,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .insufficientStock(let box, let category, let available, let asked, let on):
             Phrase(ru: "В боксе \(box) на \(on) категории «\(category.ru)» \(available) шт., а нужно \(asked). Проверьте количество, бокс и дату, или сначала запишите приём.",
                    en: "Box \(box) holds \(available) of “\(category.en)” on \(on), but \(asked) were asked for. Check the quantity, box and date, or record the intake first.")
+        case .undoWouldShort(let id, let box, let category, let available, let asked, let on):
+            Phrase(ru: "Отменить №\(id) нельзя: вещи уже ушли из бокса \(box) — на \(on) там «\(category.ru)» \(available) шт., а отмена забирает \(asked). Сначала отмените выдачу или перемещение, которые их забрали.",
+                   en: "Movement #\(id) cannot be undone: its things have left box \(box) — it holds \(available) of “\(category.en)” on \(on), and the undo takes \(asked). Undo the handout or transfer that took them first.")
         case .nothingToAdjust(let box, let category, let quantity):
             Phrase(ru: "В боксе \(box) и так \(quantity) шт. категории «\(category.ru)»: корректировка не нужна.",
                    en: "Box \(box) already holds \(quantity) of “\(category.en)”: nothing to adjust.")

@@ -183,7 +183,13 @@ extension LedgerTransaction {
         let draft = MovementDraft(kind: kind, date: date, time: (m["occurred_at"] as String?).flatMap(LocalTime.parse),
                                   fromBox: m["from_box_id"], toBox: m["to_box_id"], recipientID: m["recipient_id"],
                                   eventID: m["event_id"], volunteerID: volunteer, note: nil, lines: lines, reverses: id)
-        return try record(draft)
+        do {
+            return try record(draft)
+        } catch LedgerProblem.insufficientStock(let box, let category, let available, let asked, let on) {
+            // Undoing an intake takes its things back out of the box: the
+            // usual advice (record an intake first) would be wrong here.
+            throw LedgerProblem.undoWouldShort(id, box: box, category: category, available: available, asked: asked, on: on)
+        }
     }
 
     /// Stock of one box and category at the end of a day.
