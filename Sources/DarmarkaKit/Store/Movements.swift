@@ -12,6 +12,12 @@ extension LedgerTransaction {
         if draft.reverses == nil {
             let today = try today()
             if draft.date > today { throw LedgerProblem.futureDate(draft.date, today: today) }
+            // A person forgotten under 152-ФЗ keeps only the figures they were in.
+            if let recipientID = draft.recipientID,
+               let r = try Row.fetchOne(db, sql: "SELECT code, forgotten_at FROM recipient WHERE id = ?", arguments: [recipientID]),
+               (r["forgotten_at"] as String?) != nil {
+                throw LedgerProblem.recipientForgotten(r["code"])
+            }
             // What is handed out at an event counts in the report as handed
             // out at events: only on the event's own day.
             if let eventID = draft.eventID,

@@ -51,7 +51,6 @@ struct Recording {
             var registered: String?
             if let recipient {
                 if let r = try tx.recipient(recipient) {
-                    guard !r.forgotten else { throw LedgerProblem.recipientForgotten(r.code) }
                     // Said again, the details must be the recipient's: a
                     // different group or household would be silently lost.
                     let groupCode = try group.map { try tx.group($0).code }
