@@ -60,8 +60,8 @@ public enum JournalImport {
         _ = try FileByteSource(path: path)
         let total = fileSize(path)
         return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
-            let names = CatalogueNames(categories: try tx.categories(), groups: try tx.groups())
-            let pipe = RowPipe(path: path, options: options.csv, names: names)
+            let categories = try tx.categories(), groups = try tx.groups()
+            let pipe = RowPipe(path: path, options: options.csv, names: CatalogueNames(categories: categories, groups: groups))
             defer { pipe.close() }
             let columns: JournalColumns
             switch pipe.take() {
@@ -69,7 +69,8 @@ public enum JournalImport {
             case .failure(let error): throw error
             default: throw ImportError(line: nil, .readFailed("no header"))
             }
-            let importer = try JournalApplier(tx: tx, file: file, columns: columns, options: options)
+            let importer = try JournalApplier(tx: tx, file: file, columns: columns, categories: categories, groups: groups,
+                                              options: options)
             defer { importer.close() }
             var rows = 0
             var digest = ""
@@ -172,7 +173,8 @@ final class JournalApplier {
     /// The movement the last row went into, which the next row may add a line to.
     private var open: (head: MovementHead, id: RowID)?
 
-    init(tx: LedgerTransaction, file: String, columns: JournalColumns, options: ImportOptions) throws {
+    init(tx: LedgerTransaction, file: String, columns: JournalColumns, categories: [NamedEntry], groups: [NamedEntry],
+         options: ImportOptions) throws {
         session = try ImportSession(tx: tx, kind: .journal, fileName: file)
         try session.enlargeCache()
         self.file = file
@@ -186,8 +188,8 @@ final class JournalApplier {
         ledgerEnd = try RowID.fetchOne(tx.db, sql: "SELECT MAX(id) FROM movement") ?? 0
         boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
         boxIndex = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($1.code, $0) })
-        categories = try tx.categories()
-        groups = try tx.groups()
+        self.categories = categories
+        self.groups = groups
         names = CatalogueNames(categories: categories, groups: groups)
         guard boxes.count < PairKey.limit, categories.count < PairKey.limit else {
             throw LedgerProblem.unexpected("too many boxes or categories for one import")
