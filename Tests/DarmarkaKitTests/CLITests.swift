@@ -115,6 +115,35 @@ struct CLITests {
         #expect(try cli.run(["undo", "1"]).status == 0)
     }
 
+    @Test func aCountThatAgreesIsAConfirmation() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "toys", "--quantity", "5", "--date", "2026-11-01"])
+        let history = try cli.run(["history", "--format", "csv"]).stdout
+        let r = try cli.run(["count", "--box", pre, "--category", "toys", "--quantity", "5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "Пересчёт сходится: в боксе \(pre) «Игрушки» 5 шт., как и по учёту; записывать нечего.\n")
+        #expect(try cli.run(["history", "--format", "csv"]).stdout == history)
+        let json = try cli.run(["count", "--box", pre, "--category", "toys", "--quantity", "5", "--format", "json"])
+        #expect(json.status == 0 && json.stdout.hasPrefix("{\"id\": null, "), "\(json.stdout)")
+    }
+
+    /// A screenful by default, and it says so; a period asked for comes whole.
+    @Test func historyListsAPeriodWhole() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        var journal = "date,operation,box,category,quantity\n"
+        for i in 0 ..< 60 { journal += "2026-11-\(String(format: "%02d", 1 + i % 20)),intake,\(pre),shoes,1\n" }
+        let path = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("j.csv").path
+        try journal.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", path]).status == 0)
+        let screen = try cli.run(["history", "--format", "csv"])
+        #expect(screen.stdout.split(separator: "\r\n").count == 51)
+        #expect(screen.stderr == "Показаны последние 50 движений; за период целиком — --from и --to, больше — --limit.\n")
+        let month = try cli.run(["history", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv"])
+        #expect(month.stdout.split(separator: "\r\n").count == 61 && month.stderr.isEmpty)
+        let ten = try cli.run(["history", "--limit", "10", "--format", "csv"])
+        #expect(ten.stdout.split(separator: "\r\n").count == 11 && ten.stderr.isEmpty)
+    }
+
     @Test func checkSaysOkAsABooleanToScripts() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--date", "2026-11-01"])
@@ -168,6 +197,7 @@ struct CLITests {
         (["stock", "--format", "xml"], "xml"),
         (["stock", "--lang", "de"], "de"),
         (["init"], "уже создана"),
+        (["event", "add", "--name", "Будущая", "--date", "2027-11-20", "--participants", "40"], "Мероприятие 2027-11-20 ещё не прошло"),
         (["target", "set", "items-handed-out", "0", "--period", "2026"], "VALUE — число от 1, а здесь 0."),
         (["history", "--from", "2026-11-15", "--to", "2026-11-01"], "Период кончается (2026-11-01) раньше, чем начинается (2026-11-15)"),
         (["export", "journal", "--from", "2026-11-15", "--to", "2026-11-01"], "раньше, чем начинается"),
@@ -254,8 +284,9 @@ struct CLITests {
         let stock = try cli.run(["stock", "--box", pre, "--format", "csv"])
         #expect(stock.stdout.contains(",7,"))
         let same = try cli.run(["count", "--box", pre, "--category", "books", "--quantity", "7"])
-        #expect(same.status != 0)
-        #expect(same.stderr.contains("и так 7"))
+        // A count that agrees confirms the books; nothing is recorded.
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("Пересчёт сходится") && same.stdout.contains("7 шт."))
         #expect(try cli.run(["count", "--box", pre, "--category", "books", "--quantity", "0"]).status == 0)
     }
 }

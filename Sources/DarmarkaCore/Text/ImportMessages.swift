@@ -137,7 +137,7 @@ public enum ImportMessage: Localized, Equatable {
                    en: "weight is a number of kilograms such as 2.5 or 0,75, not “\(text)”")
         case .recipientForgotten(let code):
             Phrase(ru: "\(code) — получатель, забытый по 152-ФЗ: ему ничего не записывают; пришедшему снова дайте новый код",
-                   en: "\(code) is a recipient forgotten under 152-ФЗ: nothing is recorded for them; give a person who came again a new code")
+                   en: "\(code) is a recipient forgotten under 152-FZ: nothing is recorded for them; give a person who came again a new code")
         case .notOneLine(let text):
             Phrase(ru: "«\(text)» — не в одну строку: здесь пишут имя или название без переводов строк",
                    en: "“\(text)” is not on one line: this column takes a name without line breaks")

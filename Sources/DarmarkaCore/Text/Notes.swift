@@ -13,6 +13,10 @@ public enum Note: Localized {
     case recorded(id: RowID, kind: MovementKind, quantity: Int, category: Phrase, box: String)
     case transferred(id: RowID, quantity: Int, category: Phrase, from: String, to: String)
     case adjusted(id: RowID, box: String, category: Phrase, from: Int, to: Int)
+    /// A count that agrees with the books: confirmed, nothing written.
+    case countAgrees(box: String, category: Phrase, quantity: Int)
+    /// `history` showed its default number of movements and there are more.
+    case historyCut(shown: Int)
     case undone(id: RowID, by: RowID)
     case nothingFound
     case checked(movements: Int, lines: Int)
@@ -63,6 +67,12 @@ public enum Note: Localized {
         case .adjusted(let id, let box, let category, let from, let to):
             Phrase(ru: "№\(id): в боксе \(box) «\(category.ru)» было по учёту \(from), насчитано \(to); разница записана.",
                    en: "#\(id): box \(box) had \(from) of “\(category.en)” on the books, \(to) counted; the difference is recorded.")
+        case .countAgrees(let box, let category, let quantity):
+            Phrase(ru: "Пересчёт сходится: в боксе \(box) «\(category.ru)» \(quantity) шт., как и по учёту; записывать нечего.",
+                   en: "The count agrees: box \(box) holds \(quantity) of “\(category.en)”, as the books say; nothing to record.")
+        case .historyCut(let shown):
+            Phrase(ru: "Показаны последние \(shown) движений; за период целиком — --from и --to, больше — --limit.",
+                   en: "The last \(shown) movements are shown; a whole period with --from and --to, more with --limit.")
         case .undone(let id, let by):
             Phrase(ru: "Движение №\(id) отменено обратным движением №\(by).", en: "Movement #\(id) undone by the reversing movement #\(by).")
         case .written(let path):

@@ -19,6 +19,7 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case futureDate(LocalDate, today: LocalDate)
     /// A consent or registration date after today: consent must be given before a contact is kept.
     case consentNotYet(LocalDate, today: LocalDate)
+    case futureEvent(LocalDate, today: LocalDate)
     case registrationNotYet(LocalDate, today: LocalDate)
     case unknownCentre(String)
     case centreExists(String)
@@ -37,7 +38,6 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case alreadyUndone(RowID, by: RowID)
     case cannotUndoReversal(RowID)
     case insufficientStock(box: String, category: Phrase, available: Int, asked: Int, on: LocalDate)
-    case nothingToAdjust(box: String, category: Phrase, quantity: Int)
     /// Undoing a movement would take out of a box what has left it since.
     case undoWouldShort(RowID, box: String, category: Phrase, available: Int, asked: Int, on: LocalDate)
     case codeAlreadyIssued(String)
@@ -149,13 +149,16 @@ public enum LedgerProblem: UserFacingError, Equatable {
                    en: "The event “\(event)” was held on \(held), but the handout is dated \(date): give the event's date (--date \(held)) or another event.")
         case .recipientForgotten(let code):
             Phrase(ru: "\(code) — получатель, забытый по 152-ФЗ: ему ничего не записывают. Если человек пришёл снова, зарегистрируйте его новым кодом.",
-                   en: "\(code) is a recipient forgotten under 152-ФЗ: nothing is recorded for them. If the person came again, register them under a new code.")
+                   en: "\(code) is a recipient forgotten under 152-FZ: nothing is recorded for them. If the person came again, register them under a new code.")
         case .recipientDetailsWithoutRecipient:
             Phrase(ru: "--group и --household описывают получателя: укажите и его код (--recipient).",
                    en: "--group and --household describe a recipient: give their code too (--recipient).")
         case .recipientDetailsDiffer(let code):
             Phrase(ru: "Получатель \(code) уже зарегистрирован с другой группой или составом семьи; --group и --household задают их только новому получателю. Уберите их или проверьте код (darmarka recipient list).",
                    en: "Recipient \(code) is registered with another group or household; --group and --household set them for a new recipient only. Leave them out or check the code (darmarka recipient list).")
+        case .futureEvent(let date, let today):
+            Phrase(ru: "Мероприятие \(date) ещё не прошло (сегодня \(today)): его записывают, когда оно состоялось, с числом участников.",
+                   en: "The event on \(date) has not happened yet (today is \(today)): record it once it has, with its participants.")
         case .consentNotYet(let date, let today):
             Phrase(ru: "Дата согласия \(date) ещё не наступила (сегодня \(today)): контакт хранят только с данного согласия. Проверьте дату.",
                    en: "The consent date \(date) has not come yet (today is \(today)): a contact is kept only once consent is given. Check the date.")
@@ -214,9 +217,6 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .undoWouldShort(let id, let box, let category, let available, let asked, let on):
             Phrase(ru: "Отменить №\(id) нельзя: вещи уже ушли из бокса \(box) — на \(on) там «\(category.ru)» \(available) шт., а отмена забирает \(asked). Сначала отмените выдачу или перемещение, которые их забрали.",
                    en: "Movement #\(id) cannot be undone: its things have left box \(box) — it holds \(available) of “\(category.en)” on \(on), and the undo takes \(asked). Undo the handout or transfer that took them first.")
-        case .nothingToAdjust(let box, let category, let quantity):
-            Phrase(ru: "В боксе \(box) и так \(quantity) шт. категории «\(category.ru)»: корректировка не нужна.",
-                   en: "Box \(box) already holds \(quantity) of “\(category.en)”: nothing to adjust.")
         case .codeAlreadyIssued(let c):
             Phrase(ru: "Код \(c) уже выдан другому боксу.", en: "The code \(c) was issued to another box already.")
         case .codeNotIssued(let c):

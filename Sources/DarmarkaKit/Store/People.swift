@@ -65,6 +65,10 @@ extension LedgerTransaction {
 
     public func addEvent(name: String, date: LocalDate, centre: Centre?, participants: Int) throws -> Event {
         let name = try Names.clean(name, option: "--name")
+        // A report counts an event as held: one that has not happened yet
+        // would count its participants before they came.
+        let today = try today()
+        if date > today { throw LedgerProblem.futureEvent(date, today: today) }
         guard (0 ... Quantity.maximum).contains(participants) else { throw LedgerProblem.badQuantity(String(participants)) }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM event WHERE name = ? AND held_on = ?", arguments: [name, date.description]) == true {
             throw LedgerProblem.eventExists(name, date)

@@ -168,24 +168,28 @@ struct Count: ParsableCommand {
         let t = quantity.trimmingCharacters(in: .whitespaces)
         guard let counted = t == "0" ? 0 : Quantity.parse(t) else { throw LedgerProblem.badQuantity(quantity) }
         let time = try Parse.time(entry.time)
-        let (id, box, cat, before) = try ctx.store().write { tx -> (RowID, Box, NamedEntry, Int) in
+        let (id, box, cat, before) = try ctx.store().write { tx -> (RowID?, Box, NamedEntry, Int) in
             let date = try Parse.date(entry.date, today: try tx.today())
             let box = try tx.box(self.box)
             let cat = try tx.category(category)
             let before = try tx.stock(box: box.id, category: cat.id, on: date).quantity
             let difference = counted - before
-            guard difference != 0 else {
-                throw LedgerProblem.nothingToAdjust(box: box.code.description, category: Phrase(ru: cat.nameRu, en: cat.nameEn), quantity: before)
-            }
+            // A count that agrees is a confirmation: nothing to record.
+            guard difference != 0 else { return (nil, box, cat, before) }
             let draft = MovementDraft(kind: .adjustment, date: date, time: time,
                                       fromBox: difference < 0 ? box.id : nil, toBox: difference > 0 ? box.id : nil,
                                       volunteerID: try Parse.volunteerName(entry.volunteer).map(tx.volunteer(named:)),
                                       note: entry.note, lines: [LineDraft(categoryID: cat.id, quantity: abs(difference))])
             return (try tx.record(draft), box, cat, before)
         }
-        ctx.report(.adjusted(id: id, box: box.code.description, category: Phrase(ru: cat.nameRu, en: cat.nameEn), from: before, to: counted),
-                   [("id", .int(Int(id))), ("box", .text(box.code.description)), ("category", .text(cat.code)),
-                    ("before", .int(before)), ("counted", .int(counted))])
+        let name = Phrase(ru: cat.nameRu, en: cat.nameEn)
+        let fields: [(String, Cell)] = [("id", id.map { .int(Int($0)) } ?? .none), ("box", .text(box.code.description)),
+                                       ("category", .text(cat.code)), ("before", .int(before)), ("counted", .int(counted))]
+        if let id {
+            ctx.report(.adjusted(id: id, box: box.code.description, category: name, from: before, to: counted), fields)
+        } else {
+            ctx.report(.countAgrees(box: box.code.description, category: name, quantity: counted), fields)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DarmarkaKit
+import Foundation
 
 struct StockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stock", abstract: "Остатки по боксам / what is in stock.")
@@ -25,16 +26,26 @@ struct History: ParsableCommand {
     @Option(help: "Центр / centre.") var centre: String?
     @Option(help: "С даты / from.") var from: String?
     @Option(help: "По дату / to.") var to: String?
-    @Option(help: "Не больше стольких движений / at most this many.") var limit = 50
+    @Option(help: "Не больше стольких движений (без периода — 50) / at most this many (50 without a period).") var limit: Int?
+
+    /// How many a screen shows when neither a period nor a limit was given.
+    static let screenful = 50
 
     func run() throws {
         let ctx = try Context(global)
-        let entries = try ctx.store().read { tx in
+        // A period asked for is listed whole: sums checked against a report
+        // must not stop at a screenful.
+        let cap = try limit.map { try Parse.atLeastOne($0, "--limit") } ?? (from != nil || to != nil ? Int.max - 1 : Self.screenful)
+        var entries = try ctx.store().read { tx in
             let range = try Parse.dateRange(from: from, to: to, today: try tx.today())
             return try tx.history(box: try box.map(tx.box), centre: try centre.map(tx.centre),
-                                  from: range.from, to: range.to,
-                                  limit: try Parse.atLeastOne(limit, "--limit"))
+                                  from: range.from, to: range.to, limit: cap + 1)
         }
+        let cut = entries.count > cap
+        if cut { entries.removeLast(entries.count - cap) }
         ctx.show(Listings.history(entries, lang: ctx.lang))
+        if cut, limit == nil {
+            FileHandle.standardError.write(Data((Note.historyCut(shown: cap).text(ctx.lang) + "\n").utf8))
+        }
     }
 }
