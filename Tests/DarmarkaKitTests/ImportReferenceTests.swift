@@ -129,5 +129,11 @@ struct ImportReferenceTests {
         }
         #expect(throws: ImportError.self) { _ = try run(f, .recipients, "group,household\nx,1\n") }
         #expect(throws: ImportError.self) { _ = try run(f, .events, "name,name,date\n") }
+        // A journal or a box list is not a list of recipients: its box column is no recipient code.
+        #expect(throws: ImportError.self) { _ = try run(f, .recipients, "date,operation,box,category,quantity\n2026-11-03,intake,B-0001Z,shoes,1\n") }
+        #expect(throws: ImportError.self) { _ = try run(f, .recipients, "code_box,centre\n") }
+        #expect(try f.store.read { try $0.recipients() }.isEmpty)
+        // Each kind still takes its own words for the code.
+        #expect(try run(f, .recipients, "получатель,группа\nТД-9,\n").summary?.recipientsRegistered == 1)
     }
 }

@@ -31,10 +31,11 @@ public enum ReferenceField: Int, CaseIterable, Sendable {
         }
     }
 
-    /// Other names people give these columns, compared as journal headers are.
+    /// Other names people give these columns, compared as journal headers
+    /// are. A code is a box's or a recipient's by the kind of file (see
+    /// `names(in:)`): a journal's box column must not pass for recipients.
     static let names: [ReferenceField: [String]] = [
-        .code: ["code", "код", "box", "бокс", "код бокса", "box code", "recipient", "получатель", "код получателя",
-                "карточка", "card", "recipient code"],
+        .code: ["code", "код"],
         .centre: ["centre", "center", "центр", "код центра", "centre code", "center code"],
         .centreName: ["centre_name", "center name", "название центра", "центр название"],
         .name: ["name", "название", "имя", "event", "мероприятие"],
@@ -46,6 +47,19 @@ public enum ReferenceField: Int, CaseIterable, Sendable {
         .date: ["date", "дата", "held on"],
         .participants: ["participants", "участников", "участники", "число участников"],
     ]
+}
+
+extension ReferenceField {
+    /// What a column of this field may be called in a file of `kind`.
+    static func names(of field: ReferenceField, in kind: ImportKind) -> [String] {
+        let common = names[field] ?? []
+        guard field == .code else { return common }
+        switch kind {
+        case .boxes: return common + ["box", "бокс", "код бокса", "box code"]
+        case .recipients: return common + ["recipient", "получатель", "код получателя", "карточка", "card", "recipient code"]
+        case .journal, .events: return common
+        }
+    }
 }
 
 extension ImportKind {
@@ -104,7 +118,7 @@ public final class ReferenceReader {
             header.append(title)
         }
         var lookup: [String: ReferenceField] = [:]
-        for field in kind.fields { for name in ReferenceField.names[field] ?? [] { lookup[JournalField.key(name)] = field } }
+        for field in kind.fields { for name in ReferenceField.names(of: field, in: kind) { lookup[JournalField.key(name)] = field } }
         var positions: [(ReferenceField, Int)] = [], unknown: [String] = [], messages: [ImportMessage] = []
         for (i, title) in header.enumerated() where !title.isEmpty {
             guard let field = lookup[JournalField.key(title)] else { unknown.append(title); continue }
