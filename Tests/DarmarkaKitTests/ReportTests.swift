@@ -122,6 +122,10 @@ struct ReportTests {
         #expect(mat.events == 1)
         // Олег's intake counts; Анна's only movement at MAT was undone.
         #expect(mat.volunteers == 1)
+        // A transfer from PRE names PRE's box too; it is not one of MAT's boxes in use.
+        let matBoxes = try data.f.store.read { tx in try tx.boxes(centre: try tx.centre("MAT")) }.count
+        #expect(mat.boxesUsed <= matBoxes, "\(mat.boxesUsed) of \(matBoxes)")
+        #expect(pre.boxesUsed <= 2)
         // The targets are the organisation's: not measured with one centre's figures.
         #expect(try data.f.store.read { try $0.report(.monthly(Self.november)) }.targets.count == 2)
         #expect(try data.f.store.read { try $0.report(.monthly(Self.november), centre: data.mat) }.targets.isEmpty)

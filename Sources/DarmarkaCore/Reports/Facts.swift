@@ -118,10 +118,14 @@ public struct PeriodFacts: Sendable, Equatable {
     /// Stock at the end of the period, per centre.
     public var stockAtEnd: [String: Amount]
     public var volunteers: Int
+    /// The centre a report is for, whose boxes alone count as its boxes in
+    /// use (a transfer from another centre names that centre's box too).
+    public var centre: String?
     public init(period: Period, flows: [FlowRow] = [], recipients: RecipientFacts = RecipientFacts(), events: Int = 0,
-                participants: Int = 0, stockAtEnd: [String: Amount] = [:], volunteers: Int = 0) {
+                participants: Int = 0, stockAtEnd: [String: Amount] = [:], volunteers: Int = 0, centre: String? = nil) {
         self.period = period; self.flows = flows; self.recipients = recipients; self.events = events
         self.participants = participants; self.stockAtEnd = stockAtEnd; self.volunteers = volunteers
+        self.centre = centre
     }
 }
 

@@ -33,8 +33,8 @@ public struct Figures: Sendable, Equatable {
         var boxes = Set<String>()
         for row in facts.flows {
             let amount = Amount(row)
-            if let b = row.fromBox { boxes.insert(b) }
-            if let b = row.toBox { boxes.insert(b) }
+            if let b = row.fromBox, facts.centre.map({ $0 == row.fromCentre }) ?? true { boxes.insert(b) }
+            if let b = row.toBox, facts.centre.map({ $0 == row.toCentre }) ?? true { boxes.insert(b) }
             switch row.kind {
             case .intake:
                 received += amount

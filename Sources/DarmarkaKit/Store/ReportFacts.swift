@@ -23,7 +23,7 @@ extension LedgerTransaction {
                     recipients: try recipientFacts(period, centre: centre, shared: shared),
                     events: events.count, participants: events.participants,
                     stockAtEnd: stock,
-                    volunteers: try volunteerCount(period, centre: centre))
+                    volunteers: try volunteerCount(period, centre: centre), centre: centre?.code)
     }
 
     /// Flows of a period: its whole months from the monthly table, the days
