@@ -57,6 +57,18 @@ struct CLI {
         return (cli, try code(pre.stdout), try code(mat.stdout))
     }
 
+    /// Imports `count` intakes into `box`, `quantity(i)` items each, spread
+    /// over the first `days` days of November 2026: a ledger of some size
+    /// in one process.
+    @discardableResult
+    func importIntakes(_ count: Int, into box: String, days: Int, quantity: (Int) -> Int = { _ in 1 }) throws -> Result {
+        var journal = "date,operation,box,category,quantity\n"
+        for i in 0 ..< count { journal += "2026-11-\(String(format: "%02d", 1 + i % days)),intake,\(box),shoes,\(quantity(i))\n" }
+        let path = URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("intakes.csv").path
+        try journal.write(toFile: path, atomically: true, encoding: .utf8)
+        return try run(["import", path])
+    }
+
     static func code(_ json: String) throws -> String {
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         return object?["code"] as? String ?? ""

@@ -130,11 +130,7 @@ struct CLITests {
     /// A screenful by default, and it says so; a period asked for comes whole.
     @Test func historyListsAPeriodWhole() throws {
         let (cli, pre, _) = try CLI.withDemo()
-        var journal = "date,operation,box,category,quantity\n"
-        for i in 0 ..< 60 { journal += "2026-11-\(String(format: "%02d", 1 + i % 20)),intake,\(pre),shoes,1\n" }
-        let path = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("j.csv").path
-        try journal.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try cli.run(["import", path]).status == 0)
+        #expect(try cli.importIntakes(60, into: pre, days: 20).status == 0)
         let screen = try cli.run(["history", "--format", "csv"])
         #expect(screen.stdout.split(separator: "\r\n").count == 51)
         #expect(screen.stderr == "Показаны последние 50 движений; за период целиком — --from и --to, больше — --limit.\n")

@@ -156,11 +156,7 @@ struct ReliabilityTests {
     /// with the way out, not reported as a bug.
     @Test func aDamagedDatabaseSaysSoAndPointsToTheBackup() throws {
         let (cli, pre, _) = try CLI.withDemo()
-        var journal = "date,operation,box,category,quantity\n"
-        for i in 0 ..< 3000 { journal += "2026-11-\(String(format: "%02d", 1 + i % 25)),intake,\(pre),shoes,\(1 + i % 4)\n" }
-        let path = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("j.csv").path
-        try journal.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try cli.run(["import", path]).status == 0)
+        #expect(try cli.importIntakes(3000, into: pre, days: 25, quantity: { 1 + $0 % 4 }).status == 0)
         let queue = try DatabaseQueue(path: cli.database)
         try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         let page = try #require(try queue.read { try Int.fetchOne($0, sql: "SELECT pageno FROM dbstat WHERE name = 'movement' AND pagetype = 'internal'") })
