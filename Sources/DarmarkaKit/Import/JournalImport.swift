@@ -133,11 +133,6 @@ final class JournalApplier {
     private var earlier: EarlierRows
     /// The centre's today: no row may be dated after it, as `record` refuses.
     private let today: LocalDate
-    /// The last movement in the ledger before this import: a row that names
-    /// one of these movements by number (as `export journal` writes) and
-    /// says what that movement's line says is in the ledger already, also
-    /// when it was recorded by hand rather than imported.
-    private let ledgerEnd: RowID
     private var names: CatalogueNames
     /// The movement the last numbered row named, its exported rows and the
     /// line the next row with that number would be.
@@ -185,7 +180,6 @@ final class JournalApplier {
         summary.ignoredColumns = columns.unknown.map(\.title)
         earlier = try session.earlierRows()
         today = try tx.today()
-        ledgerEnd = try RowID.fetchOne(tx.db, sql: "SELECT MAX(id) FROM movement") ?? 0
         boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
         boxIndex = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($1.code, $0) })
         self.categories = categories
@@ -320,11 +314,13 @@ final class JournalApplier {
         try session.insertLine(movement: movementID, category: categoryID, quantity: quantity, grams: row.weight, condition: row.condition)
     }
 
-    /// Whether the row names a movement of the ledger by number and is, in
-    /// meaning, the line of it that `export journal` would write next.
+    /// Whether the row names a movement the ledger had before this import
+    /// by number (as `export journal` writes) and is, in meaning, the line
+    /// of it that the export would write next: also a movement recorded by
+    /// hand rather than imported.
     private func isInLedger(_ row: JournalRow, print: UInt64) throws -> Bool {
         guard let number = row.movement.flatMap({ RowID($0.trimmingCharacters(in: .whitespaces)) }),
-              number >= 1, number <= ledgerEnd else {
+              number >= 1, number <= session.ledgerEnd else {
             exported = nil
             return false
         }

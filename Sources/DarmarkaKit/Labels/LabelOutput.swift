@@ -25,11 +25,7 @@ enum LabelOutput {
             guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw LabelRenderError.noSuchDirectory(directory)
             }
-            var isFolder: ObjCBool = false
-            if manager.fileExists(atPath: file.path, isDirectory: &isFolder) {
-                if isFolder.boolValue { throw LedgerProblem.outputIsFolder(file.path) }
-                if !force { throw LabelRenderError.outputExists(file.path) }
-            }
+            if try OutputFile.exists(file.path), !force { throw LabelRenderError.outputExists(file.path) }
         }
     }
 

@@ -39,11 +39,8 @@ public struct StagedLabels: Sendable {
                                                  to: folder.appendingPathComponent(url.lastPathComponent))
             var report = drawn
             report.files = drawn.files.map { destination.appendingPathComponent($0.lastPathComponent) }
-            for file in report.files {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else { continue }
-                if isFolder.boolValue { throw LedgerProblem.outputIsFolder(file.path) }
-                if !options.force { throw LabelRenderError.outputExists(file.path) }
+            for file in report.files where try OutputFile.exists(file.path) && !options.force {
+                throw LabelRenderError.outputExists(file.path)
             }
             return StagedLabels(report: report, folder: folder, drawn: drawn.files)
         } catch {

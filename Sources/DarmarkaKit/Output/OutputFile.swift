@@ -30,10 +30,17 @@ public enum OutputFile {
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsFolder), parentIsFolder.boolValue else {
             throw LedgerProblem.noSuchFolder(parent)
         }
+        if try exists(path), !force { throw LedgerProblem.outputExists(path) }
+    }
+
+    /// Whether a file is at `path`, which output may replace only when told;
+    /// a folder there is refused outright, since a file cannot take its
+    /// place without deleting what is in it.
+    public static func exists(_ path: String) throws -> Bool {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return false }
         if isFolder.boolValue { throw LedgerProblem.outputIsFolder(path) }
-        if !force { throw LedgerProblem.outputExists(path) }
+        return true
     }
 
     /// Where a file for `path` is written before it is moved into place:

@@ -22,6 +22,10 @@ struct ImportBox: Sendable {
 final class ImportSession {
     let tx: LedgerTransaction
     let batchID: RowID
+    /// The last movement of the ledger before this import, read once: new
+    /// movements are numbered after it, and journal rows that name one of
+    /// these movements may be lines already in the ledger.
+    let ledgerEnd: RowID
     private var db: Database { tx.db }
 
     init(tx: LedgerTransaction, kind: ImportKind, fileName: String) throws {
@@ -32,6 +36,8 @@ final class ImportSession {
             INSERT INTO import_batch(file_name, sha256, kind, rows, imported_at) VALUES (?, 'pending', ?, 0, ?)
             """, arguments: [fileName, kind.rawValue, tx.recordedAt])
         batchID = tx.db.lastInsertedRowID
+        ledgerEnd = try RowID.fetchOne(tx.db, sql: "SELECT MAX(id) FROM movement") ?? 0
+        nextMovementID = ledgerEnd + 1
         // As many rows per statement as SQLite takes parameters for.
         let parameters = tx.db.sqliteConnection.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 999
         batchSize = max(1, min(1024, parameters / 10))
@@ -219,7 +225,7 @@ final class ImportSession {
     private let batchSize: Int
     private var pendingMovements: [PendingMovement] = []
     private var pendingLines: [PendingLine] = []
-    private var nextMovementID: RowID = 0
+    private var nextMovementID: RowID
     /// The movement the last line went into, and how many lines it has.
     private var lastLine: (movement: RowID, line: Int) = (0, 0)
     private var movementStatements: [Int: RawStatement] = [:]
@@ -229,8 +235,7 @@ final class ImportSession {
     /// table with the next `flushLedger`, at the latest.
     func insertMovement(kind: MovementKind, date: LocalDate, time: String?, from: RowID?, to: RowID?,
                         recipient: RowID?, event: RowID?, volunteer: RowID?, note: String?) throws -> RowID {
-        if nextMovementID == 0 {
-            nextMovementID = (try RowID.fetchOne(db, sql: "SELECT MAX(id) FROM movement") ?? 0) + 1
+        if pendingMovements.capacity < batchSize {
             pendingMovements.reserveCapacity(batchSize)
             pendingLines.reserveCapacity(batchSize)
         }
