@@ -160,13 +160,21 @@ CREATE TABLE movement_line (
     PRIMARY KEY (movement_id, line)
 ) WITHOUT ROWID;
 
+-- INSERT too: `INSERT OR REPLACE` deletes a row without firing a DELETE
+-- trigger, so a row whose key is taken is refused before it is written.
 CREATE TRIGGER movement_is_append_only BEFORE UPDATE ON movement
 BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
 CREATE TRIGGER movement_is_never_deleted BEFORE DELETE ON movement
 BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
+CREATE TRIGGER movement_is_never_replaced BEFORE INSERT ON movement
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM movement WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
 CREATE TRIGGER movement_line_is_append_only BEFORE UPDATE ON movement_line
 BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
 CREATE TRIGGER movement_line_is_never_deleted BEFORE DELETE ON movement_line
+BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
+CREATE TRIGGER movement_line_is_never_replaced BEFORE INSERT ON movement_line
+WHEN EXISTS (SELECT 1 FROM movement_line WHERE movement_id = NEW.movement_id AND line = NEW.line)
 BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
 
 -- Stock derived from the ledger, kept up to date in the same transaction as

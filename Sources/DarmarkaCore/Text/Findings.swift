@@ -8,9 +8,15 @@ public enum Finding: Localized, Equatable {
     case negativeStock(box: String, category: String, day: String, quantity: Int)
     case badReversal(id: Int64, reverses: Int64, why: String)
     case notDarmarka
+    /// A table, index or trigger that is not as the migrations make it:
+    /// `change` is "missing", "changed" or "extra".
+    case schemaDiffers(object: String, change: SchemaChange)
 
     public var phrase: Phrase {
         switch self {
+        case .schemaDiffers(let object, let change):
+            Phrase(ru: "Схема базы изменена не Дармаркой: \(object) — \(change.phrase.ru). Верните базу из копии: darmarka restore КОПИЯ.",
+                   en: "The database's schema was changed outside Darmarka: \(object) — \(change.phrase.en). Bring back a backup: darmarka restore BACKUP.")
         case .integrity(let m):
             Phrase(ru: "Файл базы повреждён: \(m).", en: "The database file is damaged: \(m).")
         case .foreignKey(let t, let row, let parent):
@@ -32,6 +38,19 @@ public enum Finding: Localized, Equatable {
             Phrase(ru: "Отмена №\(id) не соответствует движению №\(r): \(why).", en: "Undo #\(id) does not match movement #\(r): \(why).")
         case .notDarmarka:
             Phrase(ru: "Это не база Дармарки.", en: "This is not a Darmarka database.")
+        }
+    }
+}
+
+/// How a schema object differs from what the migrations make.
+public enum SchemaChange: String, Sendable, Equatable {
+    case missing, changed, extra
+
+    var phrase: Phrase {
+        switch self {
+        case .missing: Phrase(ru: "нет", en: "missing")
+        case .changed: Phrase(ru: "изменено", en: "changed")
+        case .extra: Phrase(ru: "лишнее", en: "not ours")
         }
     }
 }

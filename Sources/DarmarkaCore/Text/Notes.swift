@@ -22,6 +22,8 @@ public enum Note: Localized {
     case checked(movements: Int, lines: Int)
     case backedUp(path: String)
     case restored(from: String, kept: String)
+    case restoredOverDamaged(from: String, kept: String)
+    case restoredAfresh(from: String, path: String)
     case forgotten(code: String, placeholder: String)
     case written(path: String)
     case targetSet(metric: Phrase, value: Int, from: LocalDate, to: LocalDate)
@@ -87,6 +89,12 @@ public enum Note: Localized {
         case .restored(let from, let kept):
             Phrase(ru: "База восстановлена из \(from). Прежнее содержимое сохранено в \(kept).",
                    en: "Database restored from \(from). What was there is kept in \(kept).")
+        case .restoredOverDamaged(let from, let kept):
+            Phrase(ru: "База восстановлена из \(from) и проверена. Повреждённый файл не удалён: он сохранён как \(kept).",
+                   en: "Database restored from \(from) and checked. The damaged file is not deleted: it is kept as \(kept).")
+        case .restoredAfresh(let from, let path):
+            Phrase(ru: "База \(path) создана из копии \(from) и проверена.",
+                   en: "Database \(path) made from the backup \(from) and checked.")
         case .forgotten(let code, let placeholder):
             Phrase(ru: "Получатель \(code) забыт: код, контакт и дата согласия удалены (теперь \(placeholder)); цифры отчётов не изменились.",
                    en: "Recipient \(code) forgotten: code, contact and consent date removed (now \(placeholder)); report figures are unchanged.")

@@ -93,6 +93,17 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case unexpected(String)
     case backupFailsCheck(String, Phrase)
     case checkFailed(Int)
+    /// A symbolic link where a file was to be written: never written through
+    /// or replaced silently; `target` is what it points at.
+    case outputIsLink(String, target: String)
+    /// A device, FIFO or socket where a file was to be written.
+    case outputIsSpecial(String, SpecialFile)
+    /// Standard output could not be written (a full disk behind `>`).
+    case cannotWriteOutput(String)
+    /// A `-shm` file beside the database that this user cannot write.
+    case staleSharedMemory(String)
+    /// The ledger's guarding triggers were dropped or changed outside Darmarka.
+    case schemaDamaged(String)
 
     public var phrase: Phrase {
         switch self {
@@ -307,9 +318,37 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .unexpected(let m):
             Phrase(ru: "Непредвиденная ошибка: \(m). Ничего не записано; сообщите разработчикам.",
                    en: "Unexpected error: \(m). Nothing was written; please report it.")
+        case .outputIsLink(let p, let target):
+            Phrase(ru: "\(p) — символическая ссылка на \(target); Дармарка не пишет через ссылки и не заменяет их. Укажите сам файл, например \(target).",
+                   en: "\(p) is a symbolic link to \(target); Darmarka neither writes through links nor replaces them. Name the file itself, such as \(target).")
+        case .outputIsSpecial(let p, let kind):
+            Phrase(ru: "\(p) — \(kind.phrase.ru), а не обычный файл; Дармарка пишет только в обычные файлы, --force тоже. Укажите путь к файлу.",
+                   en: "\(p) is \(kind.phrase.en), not a regular file; Darmarka writes regular files only, --force or not. Give a file's path.")
+        case .cannotWriteOutput(let why):
+            Phrase(ru: "Не удалось вывести результат: \(SystemReasons.phrase(why).ru). Освободите место или укажите другой файл.",
+                   en: "Could not write the output: \(SystemReasons.phrase(why).en). Free some space or name another file.")
+        case .staleSharedMemory(let shm):
+            Phrase(ru: "Файл \(shm) остался от другого пользователя, и база открывается только для чтения. Закройте все программы с этой базой и удалите \(shm) (данных в нём нет).",
+                   en: "The file \(shm) was left by another user, so the database opens read-only. Close every program using this database and delete \(shm) (it holds no data).")
+        case .schemaDamaged(let p):
+            Phrase(ru: "Защита журнала в базе \(p) изменена не Дармаркой, поэтому запись в неё запрещена. Посмотрите, что изменено: darmarka check; верните базу из копии: darmarka restore КОПИЯ.",
+                   en: "The ledger's guards in \(p) were changed outside Darmarka, so nothing is written to it. See what changed: darmarka check; bring back a backup: darmarka restore BACKUP.")
         case .invalidArguments(let m):
             Phrase(ru: "Неверные аргументы: \(ArgumentMessages.sentence(ArgumentMessages.russian(m))) Справка: darmarka --help.",
                    en: "Invalid arguments: \(ArgumentMessages.sentence(m)) See darmarka --help.")
+        }
+    }
+}
+
+/// What other than a regular file or a folder can stand where output was to go.
+public enum SpecialFile: Sendable, Equatable {
+    case device, fifo, socket
+
+    var phrase: Phrase {
+        switch self {
+        case .device: Phrase(ru: "устройство", en: "a device")
+        case .fifo: Phrase(ru: "именованный канал (FIFO)", en: "a named pipe (FIFO)")
+        case .socket: Phrase(ru: "сокет", en: "a socket")
         }
     }
 }

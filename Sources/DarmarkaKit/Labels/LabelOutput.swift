@@ -31,26 +31,26 @@ enum LabelOutput {
 
     /// Draws every page into temporary files beside the targets, then moves
     /// them into place, so a failure halfway leaves no half-written output.
-    static func write(_ files: [URL], surface: LabelSurface, pages: Int,
+    /// `shown` are the names the user knows the files by, for messages.
+    static func write(_ files: [URL], shown: [URL]? = nil, surface: LabelSurface, pages: Int,
                       draw: (Int, OpaquePointer) -> Void) throws {
+        let shown = (shown ?? files).map(\.path)
         let temporaries = files.map(temporary(for:))
         defer { for temp in temporaries { unlink(temp.path) } }
         let title = "Darmarka: \(surface.template.id)"
         switch surface.format {
         case .pdf:
-            try surface.writeVector(to: temporaries[0].path, pages: 0..<pages, title: title, draw: draw)
+            try surface.writeVector(to: temporaries[0].path, shownAs: shown[0], pages: 0..<pages, title: title, draw: draw)
         case .svg:
             for (page, temp) in temporaries.enumerated() {
-                try surface.writeVector(to: temp.path, pages: page..<(page + 1), title: title, draw: draw)
+                try surface.writeVector(to: temp.path, shownAs: shown[page], pages: page..<(page + 1), title: title, draw: draw)
             }
         case .png:
             for (page, temp) in temporaries.enumerated() {
-                try surface.writeRaster(to: temp.path, page: page, draw: draw)
+                try surface.writeRaster(to: temp.path, shownAs: shown[page], page: page, draw: draw)
             }
         }
-        for (temp, file) in zip(temporaries, files) where rename(temp.path, file.path) != 0 {
-            throw LabelRenderError.drawingFailed(path: file.path, detail: String(cString: strerror(errno)))
-        }
+        for (temp, file) in zip(temporaries, files) { try OutputFile.moveIntoPlace(temp.path, file.path) }
     }
 
     private static func temporary(for file: URL) -> URL {

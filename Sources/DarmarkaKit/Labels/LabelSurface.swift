@@ -29,32 +29,42 @@ struct LabelSurface {
     }
 
     /// Writes a vector document of `pages` pages (PDF), or one page (SVG), to `path`.
-    func writeVector(to path: String, pages: Range<Int>, title: String,
+    ///
+    /// cairo draws into memory and the bytes are written with `DurableFile`:
+    /// cairo's own file stream ignored a failed flush at close, so a full
+    /// disk gave a PDF of 0 bytes and a status of success.
+    func writeVector(to path: String, shownAs: String, pages: Range<Int>, title: String,
                      draw: (Int, OpaquePointer) -> Void) throws {
-        let surface = try Cairo.pointer(format == .pdf
-            ? cairo_pdf_surface_create(path, points.width, points.height)
-            : cairo_svg_surface_create(path, points.width, points.height), path: path)
-        defer { cairo_surface_destroy(surface) }
-        if format == .pdf {
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Darmarka")
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        try withExtendedLifetime(sink) {
+            let surface = try Cairo.pointer(format == .pdf
+                ? cairo_pdf_surface_create_for_stream(appendToSink, closure, points.width, points.height)
+                : cairo_svg_surface_create_for_stream(appendToSink, closure, points.width, points.height), path: shownAs)
+            defer { cairo_surface_destroy(surface) }
+            if format == .pdf {
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Darmarka")
+            }
+            let cr = try Cairo.pointer(cairo_create(surface), path: shownAs)
+            defer { cairo_destroy(cr) }
+            try Cairo.check(cairo_status(cr), path: shownAs)
+            cairo_scale(cr, scale, scale)
+            for page in pages {
+                cairo_save(cr)
+                draw(page, cr)
+                cairo_restore(cr)
+                cairo_show_page(cr)
+            }
+            try Cairo.check(cairo_status(cr), path: shownAs)
+            cairo_surface_finish(surface)
+            try Cairo.check(cairo_surface_status(surface), path: shownAs)
         }
-        let cr = try Cairo.pointer(cairo_create(surface), path: path)
-        defer { cairo_destroy(cr) }
-        try Cairo.check(cairo_status(cr), path: path)
-        cairo_scale(cr, scale, scale)
-        for page in pages {
-            cairo_save(cr)
-            draw(page, cr)
-            cairo_restore(cr)
-            cairo_show_page(cr)
-        }
-        cairo_surface_finish(surface)
-        try Cairo.check(cairo_surface_status(surface), path: path)
+        try DurableFile.create(path, with: sink.bytes, shownAs: shownAs, mode: OutputFile.Audience.people.mode)
     }
 
     /// Rasterises one page and writes it as PNG to `path`.
-    func writeRaster(to path: String, page: Int, draw: (Int, OpaquePointer) -> Void) throws {
+    func writeRaster(to path: String, shownAs: String, page: Int, draw: (Int, OpaquePointer) -> Void) throws {
         let surface = try Cairo.pointer(cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels.width, pixels.height),
                                         path: path)
         defer { cairo_surface_destroy(surface) }
@@ -67,8 +77,8 @@ struct LabelSurface {
         draw(page, cr)
         cairo_surface_flush(surface)
         let png = CairoPNG.encode(surface, dpi: dpi)
-        try Cairo.check(png.status, path: path)
-        try Cairo.write(png.bytes, to: path)
+        try Cairo.check(png.status, path: shownAs)
+        try DurableFile.create(path, with: png.bytes, shownAs: shownAs, mode: OutputFile.Audience.people.mode)
     }
 }
 
@@ -78,18 +88,6 @@ enum Cairo {
     static func pointer(_ pointer: OpaquePointer?, path: String) throws -> OpaquePointer {
         guard let pointer else { throw LabelRenderError.drawingFailed(path: path, detail: "out of memory") }
         return pointer
-    }
-
-    /// Writes encoded bytes to `path`; a failure says why in the system's words.
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        guard let file = fopen(path, "wb") else {
-            throw LabelRenderError.drawingFailed(path: path, detail: String(cString: strerror(errno)))
-        }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let failure = written == bytes.count ? nil : String(cString: strerror(ferror(file) != 0 ? errno : EIO))
-        guard fclose(file) == 0, failure == nil else {
-            throw LabelRenderError.drawingFailed(path: path, detail: failure ?? String(cString: strerror(errno)))
-        }
     }
 
     static func check(_ status: cairo_status_t, path: String) throws {

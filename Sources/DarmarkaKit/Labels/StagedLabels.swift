@@ -43,6 +43,10 @@ public struct StagedLabels: Sendable {
                 throw LabelRenderError.outputExists(file.path)
             }
             return StagedLabels(report: report, folder: folder, drawn: drawn.files)
+        } catch LedgerProblem.cannotWrite(_, let why) {
+            // The hidden folder's name means nothing to the user: name the file they asked for.
+            try? FileManager.default.removeItem(at: folder)
+            throw LedgerProblem.cannotWrite(url.path, why)
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error
@@ -55,9 +59,7 @@ public struct StagedLabels: Sendable {
     /// meanwhile; the error then names the file that could not be placed.
     public func publish() throws -> LabelRenderReport {
         defer { discard() }
-        for (from, to) in zip(drawn, report.files) where rename(from.path, to.path) != 0 {
-            throw LabelRenderError.drawingFailed(path: to.path, detail: String(cString: strerror(errno)))
-        }
+        for (from, to) in zip(drawn, report.files) { try OutputFile.moveIntoPlace(from.path, to.path) }
         return report
     }
 

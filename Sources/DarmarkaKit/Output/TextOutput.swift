@@ -3,13 +3,12 @@ import Foundation
 
 /// Text written piece by piece, in bounded memory: to standard output, or
 /// to a file the user named. A file is written under a temporary name beside
-/// it and moved into place by `finish`, so a failed or interrupted export
-/// never leaves half a file under the name given; it is readable by its
-/// owner only, since exports hold recipients' codes.
+/// it, put on the disk and moved into place by `finish`, so a failed or
+/// interrupted export never leaves half a file under the name given; it is
+/// readable by its owner only, since exports hold recipients' codes.
 public final class TextOutput {
     private let path: String?
-    private let temporary: String?
-    private let handle: FileHandle
+    private let file: DurableFile?
     private var buffer: [UInt8] = []
     private var finished = false
     /// How many bytes are gathered before a write.
@@ -19,26 +18,18 @@ public final class TextOutput {
     public init(path: String?, force: Bool) throws {
         self.path = path
         guard let path else {
-            temporary = nil
-            handle = FileHandle.standardOutput
+            file = nil
             return
         }
         try OutputFile.check(path, force: force)
         let temporary = OutputFile.temporaryPath(for: path)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw LedgerProblem.cannotWrite(path, "cannot create \(temporary)")
-        }
-        self.temporary = temporary
-        self.handle = handle
+        unlink(temporary)
+        file = try DurableFile(creating: temporary, shownAs: path, mode: OutputFile.Audience.ownerOnly.mode)
         buffer.reserveCapacity(flushSize)
     }
 
     deinit {
-        if !finished, let temporary {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        if !finished { file?.abandon() }
     }
 
     /// Adds `text`, writing once a megabyte has gathered.
@@ -49,11 +40,7 @@ public final class TextOutput {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw LedgerProblem.cannotWrite(path ?? "stdout", error.systemReason)
-        }
+        if let file { try file.write(buffer) } else { try StandardOutput.write(buffer) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -61,13 +48,13 @@ public final class TextOutput {
     public func finish() throws {
         try flush()
         finished = true
-        guard let path, let temporary else { return }
+        guard let path, let file else { return }
         do {
-            try handle.close()
+            try file.finish()
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw LedgerProblem.cannotWrite(path, error.systemReason)
+            file.abandon()
+            throw error
         }
-        try OutputFile.moveIntoPlace(temporary, path)
+        try OutputFile.moveIntoPlace(file.path, path)
     }
 }

@@ -4,7 +4,10 @@ import GRDB
 
 extension Store {
     /// Copies the database with SQLite's online backup API: a consistent
-    /// copy even while volunteers keep writing. The copy is owner-only.
+    /// copy even while volunteers keep writing. The copy is owner-only and
+    /// one self-contained file (rollback journal, not WAL), so that it opens
+    /// and restores from a read-only USB stick or share, where a WAL file
+    /// would need a `-shm` file beside it.
     public func backup(to path: String, force: Bool = false) throws {
         try OutputFile.check(path, force: force)
         let temporary = OutputFile.temporaryPath(for: path)
@@ -13,8 +16,11 @@ extension Store {
             guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw LedgerProblem.cannotWrite(path, "permission denied")
             }
-            let destination = try DatabaseQueue(path: temporary)
+            let destination = try DatabaseQueue(path: temporary, configuration: Store.configuration())
             try queue.backup(to: destination)
+            try destination.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
             try destination.close()
             try OutputFile.moveIntoPlace(temporary, path)
         } catch let problem as LedgerProblem {
@@ -29,43 +35,106 @@ extension Store {
         }
     }
 
-    /// Replaces this database's content with a backup's, after proving the
+    /// What `restore` found where the backup was to go, and did with it.
+    public enum Restored: Sendable, Equatable {
+        /// A sound database was there; its content is kept in `kept`.
+        case replaced(kept: String)
+        /// A damaged file (or one SQLite cannot read) was there; it was
+        /// renamed to `kept`, never deleted.
+        case replacedDamaged(kept: String)
+        /// Nothing was there: a new laptop, or a deleted file.
+        case created
+    }
+
+    /// Puts a backup in place of the database at `path`, after proving the
     /// backup is a sound Darmarka database (older ones are upgraded first).
-    /// What was here is kept beside it as `PATH.before-restore-…` first.
-    /// Returns that file's path.
-    @discardableResult
-    public func restore(from source: String, now: Date = Date()) throws -> String {
+    ///
+    /// This is the way out when the database is damaged, so it must not
+    /// need to open it: a database that opens is replaced through the
+    /// backup API (other programs that have it open see the new content)
+    /// after its content is copied to `PATH.before-restore-…`; a damaged one
+    /// is renamed to that name with its `-wal` and `-shm`, and the checked
+    /// copy is renamed into its place. The backup itself is only read, and
+    /// nothing is created beside it (it may be on a read-only stick).
+    public static func restore(into path: String, from source: String, now: Date = Date()) throws -> Restored {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else { throw LedgerProblem.noBackup(source) }
         guard !isFolder.boolValue else { throw LedgerProblem.backupIsFolder(source) }
         let staging = path + ".restoring"
-        try? FileManager.default.removeItem(atPath: staging)
-        defer { try? FileManager.default.removeItem(atPath: staging) }
+        let fm = FileManager.default
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: staging + suffix) }
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: staging + suffix) } }
         do {
-            let candidate = try DatabaseQueue(path: source, configuration: Store.configuration(readonly: true))
-            let appID = try candidate.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
-            guard appID == Migrations.applicationID else { throw LedgerProblem.notABackup(source) }
-            let copy = try DatabaseQueue(path: staging)
-            try candidate.backup(to: copy)
-            try copy.close()
-            try candidate.close()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw LedgerProblem.notABackup(source)
-        } catch let error as DatabaseError {
-            throw Store.problem(error, path: source)
+            // A plain copy of the file (and of a WAL beside it, from a backup
+            // made before 0.7): opening the backup itself, even read-only,
+            // would make SQLite create a -shm beside a WAL file.
+            try fm.copyItem(atPath: source, toPath: staging)
+            if fm.fileExists(atPath: source + "-wal") { try fm.copyItem(atPath: source + "-wal", toPath: staging + "-wal") }
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: staging)
+        } catch {
+            throw LedgerProblem.cannotWrite(staging, error.systemReason)
         }
-        let checked = try Store.open(path: staging, backupBeforeMigrating: false)
+        let checked: Store
+        do {
+            checked = try Store.open(path: staging, backupBeforeMigrating: false)
+        } catch LedgerProblem.notDarmarkaDatabase, LedgerProblem.damaged {
+            throw LedgerProblem.notABackup(source)
+        }
         let findings = try checked.read { try $0.verify() }
         if let first = findings.first { throw LedgerProblem.backupFailsCheck(source, first.phrase) }
         let stamp = Timestamp.utc(now).replacingOccurrences(of: ":", with: "-")
         let keep = path + ".before-restore-" + stamp
-        try backup(to: keep)
+
+        guard fm.fileExists(atPath: path) else {
+            try checked.becomeWorkingDatabase(at: path)
+            return .created
+        }
+        let current: Store
         do {
-            try checked.queue.backup(to: queue)
+            current = try Store.open(path: path, backupBeforeMigrating: false)
+            // SQLite reads a damaged file lazily: only a full read proves it sound.
+            let sound = try current.read { try String.fetchOne($0.db, sql: "PRAGMA quick_check") == "ok" }
+            guard sound else { throw LedgerProblem.damaged(path) }
+        } catch LedgerProblem.damaged, LedgerProblem.notDarmarkaDatabase {
+            for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
+                guard rename(path + suffix, keep + suffix) == 0 else { throw LedgerProblem.cannotWrite(keep + suffix, String(cString: strerror(errno))) }
+            }
+            guard rename(path, keep) == 0 else { throw LedgerProblem.cannotWrite(keep, String(cString: strerror(errno))) }
+            try checked.becomeWorkingDatabase(at: path)
+            return .replacedDamaged(kept: keep)
+        }
+        try current.backup(to: keep)
+        do {
+            try checked.queue.backup(to: current.queue)
         } catch let error as DatabaseError {
             throw Store.problem(error, path: path)
         }
-        return keep
+        return .replaced(kept: keep)
+    }
+
+    /// Makes this checked copy the working database at `path` (where
+    /// nothing is now): in WAL mode again, so volunteers can read while one
+    /// writes, and renamed into place in one step.
+    private func becomeWorkingDatabase(at path: String) throws {
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw Store.problem(error, path: path)
+        }
+        guard rename(self.path, path) == 0 else { throw LedgerProblem.cannotWrite(path, String(cString: strerror(errno))) }
+        DurableFile.syncFolder(of: path)
+        let working = try Store.open(path: path, backupBeforeMigrating: false)
+        do {
+            try working.queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try working.queue.close()
+        } catch let error as DatabaseError {
+            throw Store.problem(error, path: path)
+        }
     }
 }
 

@@ -135,6 +135,7 @@ public final class Store: Sendable {
             return try queue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    try AppendOnly.guardWrites(db, path: path)
                     result = try body(LedgerTransaction(db: db, now: clock()))
                     return .commit
                 }
@@ -157,6 +158,7 @@ public final class Store: Sendable {
                 let outcome = Result { () throws -> T in
                     var result: T?
                     try db.inTransaction(.immediate) {
+                        try AppendOnly.guardWrites(db, path: path)
                         let r = try body(LedgerTransaction(db: db, now: clock()))
                         result = r
                         return keep(r) ? .commit : .rollback
@@ -193,11 +195,25 @@ public final class Store: Sendable {
         case bulk
     }
 
+    /// Whether a `-shm` file beside the database is one this user cannot
+    /// write: left by a read-only open of another user (root at a backup,
+    /// say), it turns every later write into "readonly database".
+    static func staleSharedMemory(_ path: String) -> Bool {
+        let shm = path + "-shm"
+        return FileManager.default.fileExists(atPath: shm) && access(shm, W_OK) != 0 && access(path, W_OK) == 0
+    }
+
     static func problem(_ error: DatabaseError, path: String) -> Error {
         switch error.resultCode {
         case .SQLITE_NOTADB: return LedgerProblem.notDarmarkaDatabase(path)
         case .SQLITE_CORRUPT: return LedgerProblem.damaged(path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return LedgerProblem.databaseBusy(path)
+        // SQLite's message for a full disk in the backup API is "not an
+        // error": the reason is said by the code, not the text.
+        case .SQLITE_FULL: return LedgerProblem.cannotWrite(path, "no space left on device")
+        case .SQLITE_IOERR: return LedgerProblem.cannotWrite(path, "input/output error")
+        case .SQLITE_READONLY where staleSharedMemory(path):
+            return LedgerProblem.staleSharedMemory(path + "-shm")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
             return LedgerProblem.cannotOpen(path, error.message ?? "\(error.resultCode)")
         default: return error

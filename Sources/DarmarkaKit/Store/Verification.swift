@@ -11,6 +11,7 @@ extension LedgerTransaction {
         for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
             findings.append(.foreignKey(table: r[0], row: r[1] ?? 0, parent: r[2]))
         }
+        findings += try schemaFindings()
         findings += try balanceFindings()
         findings += try reportTableFindings()
         findings += try negativeStockFindings()

@@ -16,8 +16,10 @@ struct LabelFileOptions: ParsableArguments {
     /// the format, an existing file, the QR level and the URL base.
     func checked() throws -> (url: URL, errorCorrection: QRErrorCorrection, urlBase: String?) {
         let url = URL(fileURLWithPath: output)
-        guard LabelFormat(pathExtension: url.pathExtension) != nil else { throw LabelRenderError.unknownFormat(url.pathExtension) }
+        // What stands at the path first: a folder or a device has no
+        // extension, and "unknown format" would send the user the wrong way.
         try OutputFile.check(output, force: force)
+        guard LabelFormat(pathExtension: url.pathExtension) != nil else { throw LabelRenderError.unknownFormat(url.pathExtension) }
         guard let level = QRErrorCorrection(rawValue: ecc.uppercased()) else { throw LabelCLIProblem.badErrorCorrection(ecc) }
         return (url, level, try urlBase.map(BoxLabel.urlBase))
     }

@@ -37,8 +37,17 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         let ctx = try Context(global)
-        let kept = try ctx.store().restore(from: file)
-        ctx.report(.restored(from: file, kept: kept), [("from", .text(file)), ("kept", .text(kept))])
+        // Never ctx.store(): restore is the way out when the database does not open.
+        switch try Store.restore(into: ctx.databasePath, from: file) {
+        case .replaced(let kept):
+            ctx.report(.restored(from: file, kept: kept), [("from", .text(file)), ("kept", .text(kept)), ("checked", .bool(true))])
+        case .replacedDamaged(let kept):
+            ctx.report(.restoredOverDamaged(from: file, kept: kept),
+                       [("from", .text(file)), ("kept", .text(kept)), ("checked", .bool(true))])
+        case .created:
+            ctx.report(.restoredAfresh(from: file, path: ctx.databasePath),
+                       [("from", .text(file)), ("kept", .text("")), ("checked", .bool(true))])
+        }
     }
 }
 
