@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+import Testing
+@testable import DarmarkaKit
+
+/// Faults a real machine has, made for real: a full `tmpfs`, `/dev/full`,
+/// a read-only mount, a FIFO, a symbolic link, a truncated file. Mounting
+/// needs root, which CI has; elsewhere those tests say why they skip.
+@Suite("Faults a real machine has", .serialized)
+struct FaultTests {
+    static let isRoot = getuid() == 0
+
+    /// A folder on a `tmpfs` of `kilobytes`, filled to the brim when `full`,
+    /// unmounted afterwards whatever happens.
+    static func withDisk<T>(kilobytes: Int = 64, full: Bool = true, readOnly: Bool = false,
+                            _ body: (String) throws -> T) throws -> T {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("darmarka-disk-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try shell("mount -t tmpfs -o size=\(kilobytes)k tmpfs '\(dir)'")
+        defer { _ = try? shell("umount '\(dir)'"); try? FileManager.default.removeItem(atPath: dir) }
+        if full { _ = try? shell("dd if=/dev/zero of='\(dir)/fill' bs=4k count=100000 2>/dev/null") }
+        return try body(dir)
+    }
+
+    @discardableResult
+    static func shell(_ command: String) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    static func issuedCodes(_ cli: CLI) throws -> Int {
+        try DatabaseQueue(path: cli.database).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM issued_code") ?? -1 }
+    }
+
+    @Test(.enabled(if: isRoot, "mounting a full tmpfs needs root"))
+    func labelsOnAFullDiskFailAndIssueNoCodes() throws {
+        let (cli, _, _) = try CLI.withDemo()
+        let before = try Self.issuedCodes(cli)
+        try Self.withDisk { dir in
+            for ext in ["pdf", "png", "svg"] {
+                let r = try cli.run(["labels", "blank", "--centre", "PRE", "--count", "5", "--template", "L7160",
+                                     "--output", "\(dir)/blank.\(ext)"])
+                #expect(r.status != 0, "\(ext)")
+                #expect(r.stderr.contains("на диске нет места"), "\(ext): \(r.stderr)")
+                #expect(!r.stdout.contains("Готово"))
+                #expect(!FileManager.default.fileExists(atPath: "\(dir)/blank.\(ext)"))
+            }
+            let boxes = try cli.run(["labels", "boxes", "--centre", "PRE", "--template", "L7160", "--output", "\(dir)/boxes.pdf"])
+            #expect(boxes.status != 0 && boxes.stderr.contains("на диске нет места"), "\(boxes.stderr)")
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "fill" }
+            #expect(left == [], "nothing half-written is left: \(left)")
+        }
+        #expect(try Self.issuedCodes(cli) == before, "a failed print uses up no codes")
+    }
+
+    @Test(.enabled(if: isRoot, "mounting a full tmpfs needs root"))
+    func reportsBackupsAndExportsOnAFullDiskSaySo() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3"])
+        try Self.withDisk { dir in
+            for args in [["backup", "\(dir)/copy.sqlite"],
+                         ["report", "monthly", "--month", "2026-11", "--output", "\(dir)/r.pdf"],
+                         ["export", "journal", "--output", "\(dir)/j.csv"]] {
+                let r = try cli.run(args)
+                #expect(r.status != 0, "\(args)")
+                #expect(r.stderr.contains("на диске нет места"), "\(args): \(r.stderr)")
+                #expect(!r.stderr.contains("сообщите") && !r.stderr.contains("not an error"))
+            }
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "fill" }
+            #expect(left == [])
+        }
+    }
+
+    @Test func outputNeverReplacesALinkADeviceOrAFIFO() throws {
+        let (cli, _, _) = try CLI.withDemo()
+        let dir = URL(fileURLWithPath: cli.database).deletingLastPathComponent().path
+        let target = "\(dir)/target.txt"
+        try "keep me".write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/link.sqlite", withDestinationPath: target)
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/dangling.pdf", withDestinationPath: "\(dir)/nowhere.pdf")
+        #expect(mkfifo("\(dir)/fifo.sqlite", 0o600) == 0)
+        let cases: [([String], String)] = [
+            (["backup", "\(dir)/link.sqlite", "--force"], "символическая ссылка на \(target)"),
+            (["backup", "\(dir)/link.sqlite"], "символическая ссылка"),
+            (["labels", "boxes", "--centre", "PRE", "--template", "L7160", "--output", "\(dir)/dangling.pdf"], "символическая ссылка на \(dir)/nowhere.pdf"),
+            (["backup", "\(dir)/fifo.sqlite", "--force"], "именованный канал"),
+            (["backup", "/dev/null", "--force"], "устройство"),
+            (["labels", "boxes", "--centre", "PRE", "--template", "L7160", "--output", "/dev/null", "--force"], "устройство"),
+            (["labels", "boxes", "--centre", "PRE", "--template", "L7160", "--output", dir], "папка"),
+            (["report", "monthly", "--month", "2026-11", "--output", "\(dir)/link.sqlite", "--force", "--format", "csv"], "символическая ссылка"),
+        ]
+        for (args, words) in cases {
+            let r = try cli.run(args)
+            #expect(r.status != 0, "\(args)")
+            #expect(r.stderr.contains(words), "\(args): \(r.stderr)")
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me")
+        let link = try FileManager.default.attributesOfItem(atPath: "\(dir)/link.sqlite")[.type] as? FileAttributeType
+        #expect(link == .typeSymbolicLink)
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/nowhere.pdf"))
+        var info = stat()
+        #expect(lstat("\(dir)/fifo.sqlite", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        var null = stat()
+        #expect(stat("/dev/null", &null) == 0 && null.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    @Test func restoreWorksExactlyWhenTheDatabaseIsDamaged() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3"])
+        let dir = URL(fileURLWithPath: cli.database).deletingLastPathComponent().path
+        try cli.run(["backup", "\(dir)/copy.sqlite"])
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "4"])
+        let damagedBytes = try Data(contentsOf: URL(fileURLWithPath: cli.database)).prefix(8192)
+        try DatabaseQueue(path: cli.database).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try damagedBytes.write(to: URL(fileURLWithPath: cli.database))
+        let broken = try cli.run(["stock"])
+        #expect(broken.status != 0 && broken.stderr.contains("повреждён"))
+
+        let r = try cli.run(["restore", "\(dir)/copy.sqlite"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("проверена") && r.stdout.contains("Повреждённый файл не удалён"), "\(r.stdout)")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("cli.sqlite.before-restore-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+        #expect(kept.count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(kept[0])")) == damagedBytes, "the damaged file is kept as it was")
+        #expect(try cli.run(["check"]).status == 0)
+        let stock = try cli.run(["stock", "--format", "json"])
+        #expect(stock.stdout.contains("\"quantity\": 3"), "\(stock.stdout)")
+        // The restored file is the working database again: WAL, owner-only.
+        #expect(try DatabaseQueue(path: cli.database).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect((try FileManager.default.attributesOfItem(atPath: cli.database)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func restoreOntoNoDatabaseMakesIt() throws {
+        let (cli, _, _) = try CLI.withDemo()
+        let dir = URL(fileURLWithPath: cli.database).deletingLastPathComponent().path
+        try cli.run(["backup", "\(dir)/copy.sqlite"])
+        let fresh = CLI(database: "\(dir)/new-laptop.sqlite")
+        let r = try fresh.run(["restore", "\(dir)/copy.sqlite"])
+        #expect(r.status == 0 && r.stdout.contains("создана из копии"), "\(r.stderr)")
+        #expect(try fresh.run(["centre", "list"]).stdout.contains("MAT"))
+    }
+
+    @Test(.enabled(if: isRoot, "a read-only mount needs root"))
+    func backupsOpenAndRestoreFromAReadOnlyFolder() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3"])
+        try Self.withDisk(kilobytes: 4096, full: false) { stick in
+            let b = try cli.run(["backup", "\(stick)/copy.sqlite"])
+            #expect(b.status == 0, "\(b.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: stick) == ["copy.sqlite"], "one self-contained file")
+            #expect(try Self.shell("mount -o remount,ro '\(stick)'") == 0)
+            let other = CLI(database: "\(stick)/copy.sqlite")
+            let read = try other.run(["stock", "--format", "json"])
+            #expect(read.status == 0 && read.stdout.contains("\"quantity\": 3"), "\(read.stderr)")
+            try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "1"])
+            let r = try cli.run(["restore", "\(stick)/copy.sqlite"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: stick) == ["copy.sqlite"], "nothing made beside it")
+        }
+        #expect(try cli.run(["stock", "--format", "json"]).stdout.contains("\"quantity\": 3"))
+    }
+
+    @Test func insertOrReplaceCannotRewriteTheLedger() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3", "--note", "настоящая"])
+        let queue = try DatabaseQueue(path: cli.database)
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "INSERT OR REPLACE INTO movement(id, kind, occurred_on, recorded_at, to_box_id, note) SELECT id, kind, occurred_on, recorded_at, to_box_id, 'подделка' FROM movement WHERE id = 1") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "INSERT OR REPLACE INTO movement_line(movement_id, line, category_id, quantity) VALUES (1, 1, 1, 300)") }
+        }
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT note FROM movement WHERE id = 1") } == "настоящая")
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT quantity FROM movement_line WHERE movement_id = 1") } == 3)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test func aDroppedTriggerIsFoundAndStopsEveryWrite() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3"])
+        try DatabaseQueue(path: cli.database).write { try $0.execute(sql: "DROP TRIGGER movement_is_never_deleted") }
+        let check = try cli.run(["check"])
+        #expect(check.status != 0)
+        #expect(check.stdout.contains("movement_is_never_deleted"), "\(check.stdout)")
+        let write = try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "1"])
+        #expect(write.status != 0 && write.stderr.contains("darmarka check") && write.stderr.contains("darmarka restore"))
+        let queue = try DatabaseQueue(path: cli.database)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM movement") } == 1)
+
+        // writable_schema: a trigger narrowed in place (it guards one column
+        // only), its name kept.
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: "UPDATE sqlite_master SET sql = replace(sql, 'BEFORE UPDATE ON movement', 'BEFORE UPDATE OF reverses_id ON movement') WHERE name = 'movement_is_append_only'")
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+        }
+        let again = try cli.run(["check"])
+        #expect(again.stdout.contains("movement_is_append_only"), "\(again.stdout)")
+    }
+}
