@@ -202,3 +202,48 @@ struct FaultTests {
         #expect(again.stdout.contains("movement_is_append_only"), "\(again.stdout)")
     }
 }
+
+/// Inputs with no end, and text that could harm whoever reads it.
+@Suite("Big and harmful inputs")
+struct HarmfulInputTests {
+    @Test func aScannedLineWithNoEndIsCappedInBoundedMemory() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        let dir = URL(fileURLWithPath: cli.database).deletingLastPathComponent().path
+        let big = "\(dir)/big.txt"
+        // 50 MB without a newline, then a real code on its own line.
+        #expect(try FaultTests.shell("head -c 50000000 /dev/zero | tr '\\0' A > '\(big)'; printf '\\n%s\\n' '\(pre)' >> '\(big)'") == 0)
+        let out = "\(dir)/out.txt"
+        // readLine() grew past a gigabyte here; 1 GB of address space is plenty for a bounded reader.
+        let status = try FaultTests.shell("ulimit -v 1000000; DARMARKA_DB='\(cli.database)' LANG=ru_RU.UTF-8 '\(CLI.binary.path)' scan < '\(big)' > '\(out)' 2>&1")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(status == 1, "\(text)")
+        #expect(text.contains("строка 1: Отсканированная строка длиной 50\u{A0}000\u{A0}000 знаков слишком длинная: можно не больше 4\u{A0}096"), "\(text)")
+        #expect(text.contains(pre), "the line after it is still read: \(text)")
+    }
+
+    @Test func namesAndNotesAreBounded() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        let long = String(repeating: "я", count: 60_000) // 120 KB: under the kernel's limit on one argument
+        let name = try cli.run(["centre", "add", "--code", "XX", "--name", long])
+        #expect(name.status != 0 && name.stderr.contains("Название длиной 60\u{A0}000 знаков слишком длинное: можно не больше 200"), "\(name.stderr.prefix(300))")
+        let note = try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "1", "--note", String(repeating: "n", count: 2001)])
+        #expect(note.status != 0 && note.stderr.contains("не больше 2\u{A0}000"))
+        #expect(note.stderr.count < 400, "the message does not echo the whole text")
+        #expect(try cli.run(["check", "--format", "json"]).stdout.contains("\"movements\": 0"))
+    }
+
+    @Test func controlCharactersInNotesAreRefusedAndLineBreaksShownAsArrows() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        // (A NUL byte cannot be in an argument at all; the importer meets it.)
+        for bad in ["красный \u{1B}[31mтекст", "звонок\u{7}", "таб\tуляция"] {
+            let r = try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "1", "--note", bad])
+            #expect(r.status != 0 && r.stderr.contains("управляющие символы"), "\(r.stderr)")
+            #expect(!r.stderr.unicodeScalars.contains { $0 != "\n" && $0.properties.generalCategory == .control }, "no raw control byte echoed")
+        }
+        let ok = try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "1", "--note", "первая\nвторая"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let history = try cli.run(["history"])
+        #expect(history.stdout.contains("первая↵вторая"), "\(history.stdout)")
+        #expect(try cli.run(["check", "--format", "json"]).stdout.contains("\"movements\": 1"))
+    }
+}

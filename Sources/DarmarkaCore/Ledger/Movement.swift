@@ -57,6 +57,9 @@ public enum Ledger {
     /// Problems with the shape of a movement, before any stock is looked at.
     public static func check(_ m: MovementDraft) -> LedgerProblem? {
         if m.lines.isEmpty { return .noLines }
+        if let note = m.note {
+            do { _ = try FreeText.note(note) } catch let problem as LedgerProblem { return problem } catch { return .unexpected("\(error)") }
+        }
         if let bad = m.lines.first(where: { $0.quantity <= 0 || $0.quantity > Quantity.maximum }) {
             return .badQuantity(String(bad.quantity))
         }

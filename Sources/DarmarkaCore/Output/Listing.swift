@@ -58,7 +58,9 @@ public struct Listing: Sendable {
     /// `grouped`: see `Cell.display`.
     public func table(_ lang: Lang, grouped: Bool = false) -> String {
         let headers = columns.map { $0.header.text(lang) }
-        let texts = rows.map { row in row.map { $0.display(lang, grouped: grouped) } }
+        // A table is read in a terminal: a line break would break the row, and
+        // a control character from an older database would drive the terminal.
+        let texts = rows.map { row in row.map { FreeText.oneLine($0.display(lang, grouped: grouped)) } }
         var widths = headers.map(\.count)
         for row in texts { for (i, s) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], s.count) } }
         func line(_ cells: [String]) -> String {

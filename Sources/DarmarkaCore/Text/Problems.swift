@@ -104,6 +104,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case staleSharedMemory(String)
     /// The ledger's guarding triggers were dropped or changed outside Darmarka.
     case schemaDamaged(String)
+    case textTooLong(what: LongText, length: Int, limit: Int)
+    /// A note with a control character other than a line break, shown visibly.
+    case noteHasControlCharacters(String)
 
     public var phrase: Phrase {
         switch self {
@@ -333,6 +336,12 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .schemaDamaged(let p):
             Phrase(ru: "Защита журнала в базе \(p) изменена не Дармаркой, поэтому запись в неё запрещена. Посмотрите, что изменено: darmarka check; верните базу из копии: darmarka restore КОПИЯ.",
                    en: "The ledger's guards in \(p) were changed outside Darmarka, so nothing is written to it. See what changed: darmarka check; bring back a backup: darmarka restore BACKUP.")
+        case .textTooLong(let what, let length, let limit):
+            Phrase(ru: "\(what.phrase.ru) длиной \(NumberText.grouped(length, .ru)) \(plural(length, "знак", "знака", "знаков")) \(what.tooLongRu): можно не больше \(NumberText.grouped(limit, .ru)). Сократите текст.",
+                   en: "\(what.phrase.en) of \(NumberText.grouped(length, .en)) characters is too long: at most \(NumberText.grouped(limit, .en)) are allowed. Shorten it.")
+        case .noteHasControlCharacters(let shown):
+            Phrase(ru: "В примечании «\(shown)» есть управляющие символы (кроме переноса строки их нельзя). Напишите его обычным текстом.",
+                   en: "The note “\(shown)” has control characters (only line breaks are allowed). Write it as plain text.")
         case .invalidArguments(let m):
             Phrase(ru: "Неверные аргументы: \(ArgumentMessages.sentence(ArgumentMessages.russian(m))) Справка: darmarka --help.",
                    en: "Invalid arguments: \(ArgumentMessages.sentence(m)) See darmarka --help.")

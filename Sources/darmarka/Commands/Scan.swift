@@ -130,8 +130,18 @@ struct Scan: ParsableCommand {
 
         var scans = 0, recorded = 0, claimed = 0, errors = 0, emptyLines = 0, line = 0
         var printedHeader = false
-        while let raw = readLine() {
+        var input = BoundedLines(limit: 4096)
+        while let next = input.next() {
             line += 1
+            guard case .text(let raw) = next else {
+                // A QR payload is a few hundred bytes at most: this is not a scan.
+                errors += 1
+                if case .tooLong(let length) = next {
+                    let problem = LedgerProblem.textTooLong(what: .scannedLine, length: length, limit: input.limit)
+                    FileHandle.standardError.write(Data(("darmarka: " + LabelCLIProblem.scanLine(line, problem.phrase).text(ctx.lang) + "\n").utf8))
+                }
+                continue
+            }
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty {
                 emptyLines += 1
