@@ -57,7 +57,8 @@ struct SchemaTests {
             #expect(try tx.group("Многодетная семья").code == "large-family")
             #expect(try tx.group("многодетные").code == "large-family")
             #expect(try tx.group("ТЖС").code == "hardship")
-            #expect(throws: LedgerProblem.unknownCategory("носки-2")) { try tx.category("носки-2") }
+            let underwear = try tx.category("носки")
+            #expect(throws: CatalogueWordProblem.unknown(.category, "носки-2", suggestions: [underwear])) { try tx.category("носки-2") }
         }
     }
 

@@ -17,7 +17,7 @@ public enum Seed {
         SeedEntry(code: "baby", ru: "Одежда для новорождённых", en: "Baby clothing", aliases: ["для новорожденных", "младенцы"]),
         SeedEntry(code: "shoes", ru: "Обувь", en: "Shoes", aliases: ["footwear"]),
         SeedEntry(code: "accessories", ru: "Головные уборы, шарфы, перчатки", en: "Hats, scarves and gloves", aliases: ["аксессуары", "шапки"]),
-        SeedEntry(code: "underwear", ru: "Нижнее бельё и носки (новое)", en: "Underwear and socks (new)", aliases: ["белье", "носки"]),
+        SeedEntry(code: "underwear", ru: "Нижнее бельё и носки (новое)", en: "Underwear and socks (new)", aliases: ["носки"]),
         SeedEntry(code: "bags", ru: "Сумки и рюкзаки", en: "Bags and backpacks", aliases: ["сумки", "рюкзаки"]),
         SeedEntry(code: "linen", ru: "Постельное бельё и полотенца", en: "Bed linen and towels", aliases: ["постельное", "полотенца"]),
         SeedEntry(code: "curtains", ru: "Шторы и домашний текстиль", en: "Curtains and home textiles", aliases: ["шторы", "текстиль"]),

@@ -4,23 +4,36 @@
 ///
 /// Lookups are remembered: a journal uses a few dozen names a million times.
 public struct CatalogueNames: Sendable {
-    private let categories: [NamedEntry]
-    private let groups: [NamedEntry]
+    private let categories: CategoryMatcher
+    private let groups: CategoryMatcher
     private var categoryCodes = ParseMemo<String?>()
     private var groupCodes = ParseMemo<String?>()
 
+    /// Names as `CategoryMatcher` finds them, with the seeded synonyms for categories.
     public init(categories: [NamedEntry], groups: [NamedEntry]) {
+        self.init(categories: CategoryMatcher(entries: categories, synonyms: Seed.words), groups: CategoryMatcher(entries: groups))
+    }
+
+    public init(categories: CategoryMatcher, groups: CategoryMatcher) {
         self.categories = categories
         self.groups = groups
     }
 
     /// The row's fingerprint with its category and group as the codes of
-    /// the entries they name; a name the catalogue does not know stays as
+    /// the entries they name; a name that names no single entry stays as
     /// typed (such a row is refused anyway).
     public mutating func fingerprint(of row: JournalRow) -> UInt64 {
         let categories = self.categories, groups = self.groups
-        let category = categoryCodes.value(of: row.category) { categories.named($0)?.code } ?? row.category
-        let group = row.group.map { text in groupCodes.value(of: text) { groups.named($0)?.code } ?? text }
+        let category = categoryCodes.value(of: row.category) { categories.match($0).code } ?? row.category
+        let group = row.group.map { text in groupCodes.value(of: text) { groups.match($0).code } ?? text }
         return row.fingerprint(category: category, group: group)
+    }
+}
+
+extension CatalogueMatch {
+    /// The code of the one entry matched, if one is.
+    var code: String? {
+        if case .found(let entry) = self { return entry.code }
+        return nil
     }
 }

@@ -95,14 +95,16 @@ extension TemplateAlias {
     public var problem: LabelError { .unknownEquivalent(template: name.id, equivalent: equivalent.id) }
 }
 
-/// How template names are compared: case, spaces and the × sign do not matter,
+/// How template names are compared: case, spaces, the × sign and Cyrillic
+/// look-alike letters (a Cyrillic х in `58х40`) do not matter,
 /// so "l 7160", "L7160" and "63.5×38.1" match what people type.
 public enum TemplateKey {
     public static func normalize(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for ch in text.lowercased() where !ch.isWhitespace {
-            out.append(ch == "×" ? "x" : ch)
+            // `58х40` typed with a Cyrillic х is `58x40`, as look-alikes are in box codes.
+            out.append(ch == "×" ? "x" : Crockford.cyrillicLookalikes[ch].map { Character($0.lowercased()) } ?? ch)
         }
         return out
     }

@@ -67,6 +67,8 @@ public enum ImportMessage: Localized, Equatable {
     case eventDiffers(String, LocalDate)
     /// Anything else the store refused, in its own words.
     case refused(LedgerProblem)
+    /// A category's or a group's word that names none, or several.
+    case words(CatalogueWordProblem)
 
     public var phrase: Phrase {
         switch self {
@@ -219,6 +221,8 @@ public enum ImportMessage: Localized, Equatable {
                    en: "the event “\(name)” on \(date) exists already with another centre or number of participants: an import does not change it")
         case .refused(let problem):
             problem.phrase
+        case .words(let problem):
+            problem.clause
         }
     }
 }

@@ -145,9 +145,13 @@ final class JournalApplier {
     private let boxes: [ImportBox]
     private let boxIndex: [BoxCode: Int]
     private let categories: [NamedEntry]
-    private var categoryByText: [UTF8Key: Int?] = [:]
+    private let categoryMatcher: CategoryMatcher
+    private let categoryIndexByID: [RowID: Int]
+    /// Each distinct text's category, or why it names none: matched once.
+    private var categoryByText: [UTF8Key: Result<Int, CatalogueWordProblem>] = [:]
     private let groups: [NamedEntry]
-    private var groupByText: [UTF8Key: RowID?] = [:]
+    private let groupMatcher: CategoryMatcher
+    private var groupByText: [UTF8Key: Result<RowID, CatalogueWordProblem>] = [:]
     private var recipients: [UTF8Key: RowID] = [:]
     /// Recipients this import registered, with the first day they came.
     private var registeredOn: [RowID: LocalDate] = [:]
@@ -183,8 +187,11 @@ final class JournalApplier {
         boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
         boxIndex = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($1.code, $0) })
         self.categories = categories
+        categoryMatcher = CategoryMatcher(entries: categories, synonyms: Seed.words)
+        categoryIndexByID = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1.id, $0) })
         self.groups = groups
-        names = CatalogueNames(categories: categories, groups: groups)
+        groupMatcher = CategoryMatcher(entries: groups)
+        names = CatalogueNames(categories: categoryMatcher, groups: groupMatcher)
         guard boxes.count < PairKey.limit, categories.count < PairKey.limit else {
             throw LedgerProblem.unexpected("too many boxes or categories for one import")
         }
@@ -235,12 +242,17 @@ final class JournalApplier {
         // As `record`: nothing goes into a retired box.
         if row.operation == .intake, let b = box, boxes[b].retired { report(.box, .boxRetired(row.box.description)) }
         if row.operation == .transfer, let b = toBox, boxes[b].retired { report(.toBox, .boxRetired(boxes[b].code.description)) }
-        let category = categoryIndex(row.category)
-        if category == nil { report(.category, .unknownCategory(row.category)) }
+        var category: Int?
+        switch categoryIndex(row.category) {
+        case .success(let index): category = index
+        case .failure(let problem): report(.category, .words(problem))
+        }
         var groupID: RowID?
         if let text = row.group {
-            groupID = group(text)
-            if groupID == nil { report(.group, .unknownGroup(text)) }
+            switch group(text) {
+            case .success(let id): groupID = id
+            case .failure(let problem): report(.group, .words(problem))
+            }
         }
         var recipientID: RowID?
         if let text = row.recipient {
@@ -427,18 +439,17 @@ final class JournalApplier {
 
     // MARK: Names
 
-    private func categoryIndex(_ text: String) -> Int? {
+    private func categoryIndex(_ text: String) -> Result<Int, CatalogueWordProblem> {
         if let known = categoryByText[UTF8Key(text)] { return known }
-        let key = TextKey.normalise(text)
-        let index = key.isEmpty ? nil : categories.firstIndex { $0.isNamed(key) }
-        categoryByText[UTF8Key(text)] = index
+        let index = categoryMatcher.match(text).entry(.category, for: text).map { categoryIndexByID[$0.id] ?? 0 }
+        if categoryByText.count < 1 << 16 { categoryByText[UTF8Key(text)] = index }
         return index
     }
 
-    private func group(_ text: String) -> RowID? {
+    private func group(_ text: String) -> Result<RowID, CatalogueWordProblem> {
         if let known = groupByText[UTF8Key(text)] { return known }
-        let id = groups.named(text)?.id
-        groupByText[UTF8Key(text)] = id
+        let id = groupMatcher.match(text).entry(.group, for: text).map(\.id)
+        if groupByText.count < 1 << 16 { groupByText[UTF8Key(text)] = id }
         return id
     }
 

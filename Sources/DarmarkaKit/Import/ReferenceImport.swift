@@ -66,7 +66,7 @@ struct ReferenceApplier {
     var summary: ImportSummary
     /// Where each code or name was first seen in the file.
     private var seen: [String: Int] = [:]
-    private var groups: [NamedEntry]?
+    private var groups: CategoryMatcher?
 
     init(tx: LedgerTransaction, reader: ReferenceReader, options: ImportOptions, file: String) {
         self.tx = tx
@@ -142,9 +142,12 @@ struct ReferenceApplier {
         if repeated(code, shown: code, line: row.line, field: .code) { return }
         var group: NamedEntry?
         if let text = row.group {
-            if groups == nil { groups = try tx.groups() }
-            group = groups?.named(text)
-            if group == nil { report(row.line, .group, .unknownGroup(text)); return }
+            if groups == nil { groups = try tx.groupMatcher() }
+            switch groups?.match(text).entry(.group, for: text) {
+            case .success(let found): group = found
+            case .failure(let problem): report(row.line, .group, .words(problem)); return
+            case nil: return
+            }
         }
         if let existing = try tx.recipient(code) {
             let same = existing.groupCode == group?.code && existing.householdSize == row.householdSize

@@ -4,7 +4,7 @@ import GRDB
 // Centres, categories, recipient groups, volunteers.
 extension LedgerTransaction {
     public func addCentre(code: String, name: String, address: String?) throws -> Centre {
-        let code = code.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = CentreCode.canonical(code)
         guard (2...8).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw LedgerProblem.badCentreCode(code)
         }
@@ -26,9 +26,10 @@ extension LedgerTransaction {
         return c
     }
 
+    /// The centre whose code `code` is, in any case and with Cyrillic look-alikes (`МАТ` is `MAT`).
     func centre(matching code: String) throws -> Centre? {
         try Row.fetchOne(db, sql: "SELECT id, code, name, address FROM centre WHERE code = ?",
-                         arguments: [code.trimmingCharacters(in: .whitespaces)]).map(Self.centre)
+                         arguments: [CentreCode.canonical(code)]).map(Self.centre)
     }
 
     static func centre(_ r: Row) -> Centre {
@@ -45,15 +46,24 @@ extension LedgerTransaction {
         try namedEntries(table: "recipient_group", aliasTable: "group_alias", key: "group_id")
     }
 
-    /// A category by code, either name or alias, ignoring case and ё/е.
+    /// The matcher of people's words for categories: names, aliases and
+    /// the seeded synonyms (see `CategoryMatcher`).
+    public func categoryMatcher() throws -> CategoryMatcher {
+        CategoryMatcher(entries: try categories(), synonyms: Seed.words)
+    }
+
+    public func groupMatcher() throws -> CategoryMatcher {
+        CategoryMatcher(entries: try groups())
+    }
+
+    /// The category `text` names, in any word form (see `CategoryMatcher`);
+    /// a word that fits several, or none, is refused with the candidates.
     public func category(_ text: String) throws -> NamedEntry {
-        guard let c = try categories().named(text) else { throw LedgerProblem.unknownCategory(text) }
-        return c
+        try categoryMatcher().match(text).entry(.category, for: text).get()
     }
 
     public func group(_ text: String) throws -> NamedEntry {
-        guard let g = try groups().named(text) else { throw LedgerProblem.unknownGroup(text) }
-        return g
+        try groupMatcher().match(text).entry(.group, for: text).get()
     }
 
     private func namedEntries(table: String, aliasTable: String, key: String) throws -> [NamedEntry] {
@@ -62,7 +72,11 @@ extension LedgerTransaction {
             aliases[r["owner"], default: []].append(r["alias"])
         }
         return try Row.fetchAll(db, sql: "SELECT id, code, name_ru, name_en FROM \(table) ORDER BY id").map { r in
-            NamedEntry(id: r["id"], code: r["code"], nameRu: r["name_ru"], nameEn: r["name_en"], aliases: aliases[r["id"]] ?? [])
+            let code: String = r["code"]
+            // Aliases an older seed gave and took back (`Seed.retiredAliases`) are read past.
+            let retired = table == "category" ? Seed.retiredAliases[code] ?? [] : []
+            return NamedEntry(id: r["id"], code: code, nameRu: r["name_ru"], nameEn: r["name_en"],
+                              aliases: (aliases[r["id"]] ?? []).filter { !retired.contains($0) })
         }
     }
 
@@ -87,6 +101,10 @@ extension LedgerTransaction {
     public func addCategoryAlias(_ alias: String, to category: NamedEntry) throws {
         let key = TextKey.normalise(try Names.clean(alias, option: "ALIAS"))
         if try categories().named(key) != nil { throw LedgerProblem.categoryExists(alias) }
+        // A retired seed alias (`белье`) is still a row; giving the word to a category replaces it.
+        if Seed.retiredAliases.values.contains(where: { $0.contains(key) }) {
+            try db.execute(sql: "DELETE FROM category_alias WHERE alias = ?", arguments: [key])
+        }
         try db.execute(sql: "INSERT INTO category_alias(alias, category_id) VALUES (?, ?)", arguments: [key, category.id])
     }
 
