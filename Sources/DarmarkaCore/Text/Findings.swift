@@ -8,6 +8,8 @@ public enum Finding: Localized, Equatable {
     case negativeStock(box: String, category: String, day: String, quantity: Int)
     case badReversal(id: Int64, reverses: Int64, why: String)
     case notDarmarka
+    /// A recipient's stored `code_key` is not its code folded: lookups would miss them.
+    case recipientKeyStale(code: String)
 
     public var phrase: Phrase {
         switch self {
@@ -32,6 +34,9 @@ public enum Finding: Localized, Equatable {
             Phrase(ru: "Отмена №\(id) не соответствует движению №\(r): \(why).", en: "Undo #\(id) does not match movement #\(r): \(why).")
         case .notDarmarka:
             Phrase(ru: "Это не база Дармарки.", en: "This is not a Darmarka database.")
+        case .recipientKeyStale(let code):
+            Phrase(ru: "Ключ поиска получателя \(code) не соответствует его коду: по коду его не найти.",
+                   en: "The search key of recipient \(code) does not match the code: the code would not find them.")
         }
     }
 }

@@ -67,6 +67,8 @@ public enum ImportMessage: Localized, Equatable {
     case eventDiffers(String, LocalDate)
     /// Anything else the store refused, in its own words.
     case refused(LedgerProblem)
+    /// A recipient's code that fits several registered ones.
+    case recipient(RecipientProblem)
 
     public var phrase: Phrase {
         switch self {
@@ -218,6 +220,8 @@ public enum ImportMessage: Localized, Equatable {
             Phrase(ru: "мероприятие «\(name)» на \(date) уже есть, с другим центром или числом участников: загрузка его не меняет",
                    en: "the event “\(name)” on \(date) exists already with another centre or number of participants: an import does not change it")
         case .refused(let problem):
+            problem.phrase
+        case .recipient(let problem):
             problem.phrase
         }
     }
