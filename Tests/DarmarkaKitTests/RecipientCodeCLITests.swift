@@ -155,7 +155,7 @@ struct RecipientCodeCLITests {
         (["--line", "shoes:x"], "x"),
         (["--line", "shoes:0"], "0"),
         (["--line", "shoes:2:1кг"], "1кг"),
-        (["--line", "носки:1"], "носки"),
+        (["--line", "носки-2:1"], "носки-2"),
         (["--line", "shoes:1", "--category", "kids", "--quantity", "1"], "--line"),
         (["--line", "shoes:1", "--kg", "2"], "--line"),
         (["--category", "kids"], "--quantity"),

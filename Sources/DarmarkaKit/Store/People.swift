@@ -97,7 +97,7 @@ extension LedgerTransaction {
             return HandoutRecipient(recipient: known, isNew: false)
         }
         if registration == .registered {
-            throw RecipientProblem.unknown(try Self.recipientCode(code), similar: try similarRecipients(to: code))
+            throw RecipientProblem.unknown(try Self.lookupCode(code), similar: try similarRecipients(to: code))
         }
         return HandoutRecipient(recipient: try addRecipient(code: code, group: group, householdSize: household ?? 1, on: date),
                                 isNew: true)
@@ -109,8 +109,14 @@ extension LedgerTransaction {
         FROM recipient r LEFT JOIN recipient_group g ON g.id = r.group_id
         """
 
+    /// A code as typed to find a recipient: spaces inside it (`ТД 042`) are
+    /// a way of typing it, not part of it. A code registered has none.
+    static func lookupCode(_ text: String) throws -> String {
+        try recipientCode(String(text.filter { !$0.isWhitespace }))
+    }
+
     public func recipient(_ code: String) throws -> Recipient? {
-        let code = try Self.recipientCode(code)
+        let code = try Self.lookupCode(code)
         return try Self.recipientID(db, code: code).flatMap { id in
             try Row.fetchOne(db, sql: Self.recipientSelect + " WHERE r.id = ?", arguments: [id]).map(Self.recipient)
         }
