@@ -70,9 +70,13 @@ CREATE TABLE group_alias (
 
 -- Recipients are pseudonymous codes (152-ФЗ): a contact is kept only with
 -- the date consent was given, and `forgotten_at` marks a person forgotten.
+-- `code_key` is the code folded (case, dashes, leading zeros, letters in
+-- Latin: RecipientCodes.key); a recipient is found by it. Not unique: a
+-- database from before version 7 may hold two codes with one key.
 CREATE TABLE recipient (
     id INTEGER PRIMARY KEY,
     code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    code_key TEXT NOT NULL,
     group_id INTEGER REFERENCES recipient_group(id),
     household_size INTEGER NOT NULL DEFAULT 1 CHECK (household_size >= 1),
     registered_on TEXT NOT NULL,
@@ -81,6 +85,7 @@ CREATE TABLE recipient (
     forgotten_at TEXT,
     CHECK (contact IS NULL OR consent_on IS NOT NULL)
 );
+CREATE INDEX recipient_code_key ON recipient(code_key);
 
 -- Free-market days and other events; an event is its name and date.
 CREATE TABLE event (

@@ -9,7 +9,7 @@ struct CLITests {
         let intake = try cli.run(["intake", "--box", pre.lowercased(), "--category", "обувь", "--quantity", "5", "--kg", "2,5", "--date", "03.11.2026"])
         #expect(intake.status == 0)
         #expect(intake.stdout.contains("принято 5 шт. «Обувь»"))
-        let handout = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "2", "--recipient", "К-17", "--date", "2026-11-04"])
+        let handout = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "2", "--recipient", "К-17", "--new-recipient", "--date", "2026-11-04"])
         #expect(handout.status == 0)
         #expect(handout.stdout.contains("Новый получатель К-17 зарегистрирован"))
         #expect(try cli.run(["transfer", "--from", pre, "--to", mat, "--category", "shoes", "--quantity", "1", "--date", "2026-11-05"]).status == 0)

@@ -73,7 +73,7 @@ struct ImportCLITests {
         let (cli, pre, mat) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--kg", "2,5", "--date", "2026-11-01", "--volunteer", "Анна"])
         try cli.run(["transfer", "--from", pre, "--to", mat, "--category", "shoes", "--quantity", "2", "--date", "2026-11-02"])
-        try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1", "--group", "многодетные", "--date", "2026-11-03"])
+        try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1", "--new-recipient", "--group", "многодетные", "--date", "2026-11-03"])
         let undone = try cli.run(["intake", "--box", pre, "--category", "toys", "--quantity", "1", "--date", "2026-11-04", "--format", "csv"])
         let exported = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("export.csv").path
         #expect(try cli.run(["export", "journal", "--output", exported]).status == 0)
@@ -223,7 +223,7 @@ struct ImportCLITests {
             ["event", "add", "--name", "Ярмарка", "--date", "2026-11-07", "--centre", "PRE", "--participants", "40"],
             ["event", "add", "--name", "Пустая ярмарка", "--date", "2026-11-21", "--participants", "3"],
             ["handout", "--box", pre, "--category", "shoes", "--quantity", "2", "--recipient", "К-9", "--date", "2026-11-07", "--event", "Ярмарка"],
-            ["handout", "--box", pre, "--category", "toys", "--quantity", "1", "--recipient", "ТД-042", "--group", "многодетные", "--household", "5", "--date", "2026-11-07", "--event", "Ярмарка", "--volunteer", "Анна"],
+            ["handout", "--box", pre, "--category", "toys", "--quantity", "1", "--recipient", "ТД-042", "--new-recipient", "--group", "многодетные", "--household", "5", "--date", "2026-11-07", "--event", "Ярмарка", "--volunteer", "Анна"],
             ["handout", "--box", pre, "--category", "toys", "--quantity", "1", "--date", "2026-11-08"],
             ["transfer", "--from", pre, "--to", mat, "--category", "shoes", "--quantity", "3", "--date", "2026-11-09"],
             ["transfer", "--from", pre, "--to", pre2, "--category", "toys", "--quantity", "2", "--date", "2026-11-09"],

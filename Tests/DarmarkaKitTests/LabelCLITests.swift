@@ -252,7 +252,7 @@ struct LabelCLITests {
         #expect(history.split(separator: "\r\n").count == 6 && history.contains("2026-11-03"))
 
         // Stops at q and at two empty lines; a handout registers its recipient once.
-        let handout = try cli.run(["scan", "--handout", "shoes", "--recipient", "ТД-7", "--format", "json"],
+        let handout = try cli.run(["scan", "--handout", "shoes", "--recipient", "ТД-7", "--new-recipient", "--format", "json"],
                                   stdin: "\(pre)\n\(pre)\n\n\n\(pre)\n")
         #expect(handout.status == 0, "\(handout.stderr)")
         let objects = try handout.stdout.split(separator: "\n").map { try Self.json(String($0)) }

@@ -22,7 +22,9 @@ struct UpgradeTests {
             for t in tables {
                 // Version 5 numbers lines within their movement instead of
                 // giving them ids: what they hold must stay the same.
-                let columns = t == "movement_line" ? "movement_id, category_id, quantity, grams, condition" : "*"
+                // Version 7 gives each recipient's code its key beside it.
+                let columns = t == "movement_line" ? "movement_id, category_id, quantity, grams, condition"
+                    : t == "recipient" ? "id, code, group_id, household_size, registered_on, contact, consent_on, forgotten_at" : "*"
                 out[t] = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(t)").map { $0.description }.sorted()
             }
             return out
@@ -64,6 +66,32 @@ struct UpgradeTests {
         }
         #expect(id == 30)
         #expect(try store.read { try $0.verify() } == [])
+    }
+
+    /// Version 7 keys every code; two codes registered before that are one
+    /// code typed differently stay two people: the upgrade does not fail,
+    /// `check` names them, the exact spelling finds each, any other is refused.
+    @Test func version7KeysCodesAndKeepsTwoThatShareAKey() throws {
+        let q = try DatabaseQueue()
+        try Migrations.migrator.migrate(q, upTo: "v5-keyed-lines")
+        try q.write { db in
+            try db.execute(sql: """
+                INSERT INTO recipient(id, code, registered_on) VALUES (1, 'ТД-042', '2026-10-01');
+                INSERT INTO recipient(id, code, registered_on) VALUES (2, 'ТД42', '2026-10-02');
+                INSERT INTO recipient(id, code, registered_on) VALUES (3, 'К-007', '2026-10-03');
+                """)
+        }
+        try Migrations.migrator.migrate(q)
+        try q.read { (db: Database) throws in
+            #expect(try String.fetchAll(db, sql: "SELECT code_key FROM recipient ORDER BY id") == ["TD42", "TD42", "K7"])
+            let tx = LedgerTransaction(db: db)
+            #expect(try tx.verify() == [])
+            #expect(try tx.recipientsSharingCodes() == [["ТД-042", "ТД42"]])
+            #expect(try tx.recipient("тд42")?.id == 2)
+            #expect(try tx.recipient("ТД-042")?.id == 1)
+            #expect(try tx.recipient("k7")?.id == 3)
+            #expect(throws: RecipientProblem.ambiguous("TD-42", candidates: ["ТД-042", "ТД42"])) { try tx.recipient("td-42") }
+        }
     }
 
     /// Version 5 numbers each movement's lines in their old order, and the

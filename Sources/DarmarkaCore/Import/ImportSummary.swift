@@ -61,6 +61,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var ignoredColumns: [String] = []
     /// The batch recorded, unless in a trial.
     public var batch: RowID?
+    /// Journal: the codes of the recipients registered, as first written, in
+    /// the file's order: a typo among them shows before the month is reported.
+    public var newRecipientCodes: [String] = []
 
     public init(file: String, kind: ImportKind, dryRun: Bool) {
         self.file = file; self.kind = kind; self.dryRun = dryRun

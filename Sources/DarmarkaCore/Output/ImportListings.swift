@@ -41,6 +41,7 @@ extension ImportOutcome {
                 add("recipients", .int(s.recipientsRegistered))
                 add("events", .int(s.eventsCreated))
                 add("volunteers", .int(s.volunteersAdded))
+                fields.append(("newRecipients", "[" + s.newRecipientCodes.map(JSONText.string).joined(separator: ", ") + "]"))
             } else {
                 add("centres", .int(s.centresAdded))
                 add("already", .int(s.alreadyThere))

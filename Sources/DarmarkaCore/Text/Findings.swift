@@ -11,6 +11,8 @@ public enum Finding: Localized, Equatable {
     /// A table, index or trigger that is not as the migrations make it:
     /// `change` is "missing", "changed" or "extra".
     case schemaDiffers(object: String, change: SchemaChange)
+    /// A recipient's stored `code_key` is not its code folded: lookups would miss them.
+    case recipientKeyStale(code: String)
 
     public var phrase: Phrase {
         switch self {
@@ -38,6 +40,9 @@ public enum Finding: Localized, Equatable {
             Phrase(ru: "Отмена №\(id) не соответствует движению №\(r): \(why).", en: "Undo #\(id) does not match movement #\(r): \(why).")
         case .notDarmarka:
             Phrase(ru: "Это не база Дармарки.", en: "This is not a Darmarka database.")
+        case .recipientKeyStale(let code):
+            Phrase(ru: "Ключ поиска получателя \(code) не соответствует его коду: по коду его не найти.",
+                   en: "The search key of recipient \(code) does not match the code: the code would not find them.")
         }
     }
 }

@@ -69,6 +69,8 @@ public enum ImportMessage: Localized, Equatable {
     case refused(LedgerProblem)
     /// A category's or a group's word that names none, or several.
     case words(CatalogueWordProblem)
+    /// A recipient's code that fits several registered ones.
+    case recipient(RecipientProblem)
 
     public var phrase: Phrase {
         switch self {
@@ -223,6 +225,8 @@ public enum ImportMessage: Localized, Equatable {
             problem.phrase
         case .words(let problem):
             problem.clause
+        case .recipient(let problem):
+            problem.phrase
         }
     }
 }

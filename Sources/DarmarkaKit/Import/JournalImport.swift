@@ -257,7 +257,14 @@ final class JournalApplier {
         var recipientID: RowID?
         if let text = row.recipient {
             if let code = recipientCode(text) {
-                recipientID = try recipient(code, group: groupID, on: row.date)
+                // A row dated after today is refused above; it registers nobody.
+                if row.date <= today {
+                    do {
+                        recipientID = try recipient(code, group: groupID, on: row.date)
+                    } catch let problem as RecipientProblem {
+                        report(.recipient, .recipient(problem))
+                    }
+                }
                 if let id = recipientID, forgotten.contains(id) { report(.recipient, .recipientForgotten(text)) }
             } else {
                 report(.recipient, .badRecipientCode(text))
@@ -469,25 +476,28 @@ final class JournalApplier {
     /// The first date each recipient registered by this import was seen with.
     private var firstSeen: [RowID: LocalDate] = [:]
 
+    /// The recipient a row names, registered on first sight as `handout
+    /// --new-recipient` registers one: a journal is the record of who came.
     private func recipient(_ code: String, group: RowID?, on date: LocalDate) throws -> RowID {
-        // Keyed by one spelling of the look-alike letters, as the store finds
-        // them; a new recipient is registered as first typed.
+        // Keyed as the store finds them, so `ТД42` and `ТД-042` in one file
+        // are one person, registered as first written.
         let key = UTF8Key(RecipientCodes.key(code))
         if let id = recipients[key] {
             // Registered by this import: on the earliest day of their rows.
             if let day = registeredOn[id], date < day { registeredOn[id] = date }
             return id
         }
-        if let id = try session.recipientID(code: code) {
-            recipients[key] = id
-            if try session.isForgotten(recipient: id) { forgotten.insert(id) }
-            return id
-        }
-        let id = try session.addRecipient(code: code, groupID: group, on: date)
+        let found = try session.tx.handoutRecipient(code, .whenNew, group: group.flatMap { id in groups.first { $0.id == id } },
+                                                    on: date)
+        let id = found.recipient.id
         recipients[key] = id
-        registeredOn[id] = date
-        firstSeen[id] = date
-        summary.recipientsRegistered += 1
+        if found.recipient.forgotten { forgotten.insert(id) }
+        if found.isNew {
+            registeredOn[id] = date
+            firstSeen[id] = date
+            summary.recipientsRegistered += 1
+            summary.newRecipientCodes.append(found.recipient.code)
+        }
         return id
     }
 

@@ -139,7 +139,8 @@ struct ReferenceApplier {
             report(row.line, .code, .badRecipientCode(row.code))
             return
         }
-        if repeated(code, shown: code, line: row.line, field: .code) { return }
+        // `ТД42` below `ТД-042` is the same card again.
+        if repeated(RecipientCodes.key(code), shown: code, line: row.line, field: .code) { return }
         var group: NamedEntry?
         if let text = row.group {
             if groups == nil { groups = try tx.groupMatcher() }
@@ -149,7 +150,14 @@ struct ReferenceApplier {
             case nil: return
             }
         }
-        if let existing = try tx.recipient(code) {
+        let known: Recipient?
+        do {
+            known = try tx.recipient(code)
+        } catch let problem as RecipientProblem {
+            report(row.line, .code, .recipient(problem))
+            return
+        }
+        if let existing = known {
             let same = existing.groupCode == group?.code && existing.householdSize == row.householdSize
                 && (row.registered == nil || row.registered == existing.registeredOn)
             if same { summary.alreadyThere += 1 } else { report(row.line, .code, .recipientDiffers(code)) }

@@ -149,14 +149,15 @@ extension LedgerTransaction {
     public func forget(recipient: Recipient) throws -> String {
         var placeholder = "FORGOTTEN-\(recipient.id)"
         var n = 1
-        while let holder = try RowID.fetchOne(db, sql: "SELECT id FROM recipient WHERE code = ?", arguments: [placeholder]),
-              holder != recipient.id {
+        // Another's key counts too: `FORGOTTEN-7-2` and `FORGOTTEN-72` are one key.
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM recipient WHERE (code = ?1 OR code_key = ?2) AND id <> ?3",
+                                arguments: [placeholder, RecipientCodes.key(placeholder), recipient.id]) == true {
             n += 1
             placeholder = "FORGOTTEN-\(recipient.id)-\(n)"
         }
         try db.execute(sql: """
-            UPDATE recipient SET code = ?, contact = NULL, consent_on = NULL, forgotten_at = ? WHERE id = ?
-            """, arguments: [placeholder, recordedAt, recipient.id])
+            UPDATE recipient SET code = ?, code_key = ?, contact = NULL, consent_on = NULL, forgotten_at = ? WHERE id = ?
+            """, arguments: [placeholder, RecipientCodes.key(placeholder), recordedAt, recipient.id])
         return placeholder
     }
 }

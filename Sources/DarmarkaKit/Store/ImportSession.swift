@@ -145,22 +145,6 @@ final class ImportSession {
         return boxes
     }
 
-    func recipientID(code: String) throws -> RowID? {
-        try LedgerTransaction.recipientID(db, code: code)
-    }
-
-    /// Whether the recipient was forgotten under 152-ФЗ.
-    func isForgotten(recipient id: RowID) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT forgotten_at IS NOT NULL FROM recipient WHERE id = ?", arguments: [id]) ?? false
-    }
-
-    /// Registers a recipient seen first in the file, as `handout` does.
-    func addRecipient(code: String, groupID: RowID?, on date: LocalDate) throws -> RowID {
-        try db.execute(sql: "INSERT INTO recipient(code, group_id, household_size, registered_on) VALUES (?, ?, 1, ?)",
-                       arguments: [code, groupID, date.description])
-        return db.lastInsertedRowID
-    }
-
     /// A recipient registered by this import turned up on an earlier date
     /// further down the file: registered on the first day they came.
     func register(recipient: RowID, on date: LocalDate) throws {

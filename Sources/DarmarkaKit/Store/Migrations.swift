@@ -34,6 +34,9 @@ enum Migrations {
         migrator.registerMigration("v5-keyed-lines") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v7-recipient-keys") { db in
+            try v7(db)
+        }
         migrator.registerMigration("v8-no-replace") { db in
             try AppendOnly.migrate(db)
         }

@@ -2,6 +2,28 @@ import DarmarkaCore
 import GRDB
 
 // Recipients and events.
+
+/// Whether naming a recipient in a handout may register them.
+///
+/// Cards are numbered in sequence, so a code near a registered one may be a
+/// typo or the next card: registering is said outright (`handout
+/// --new-recipient`, `recipient add`), except by a journal, which is the
+/// record of who came and lists the codes it registered.
+public enum RecipientRegistration: Sendable, Equatable {
+    /// Must be registered: an unknown code is refused, naming the nearest registered codes.
+    case registered
+    /// A new card: registered now; a code registered already is refused.
+    case new
+    /// Registered if not yet (a journal import).
+    case whenNew
+}
+
+/// The recipient of a handout, and whether the handout registered them.
+public struct HandoutRecipient: Sendable {
+    public let recipient: Recipient
+    public let isNew: Bool
+}
+
 extension LedgerTransaction {
     /// Registers a recipient by pseudonymous code. A contact is refused
     /// without a consent date (152-ФЗ).
@@ -13,11 +35,12 @@ extension LedgerTransaction {
         let today = try today()
         if date > today { throw LedgerProblem.registrationNotYet(date, today: today) }
         if let consentOn, consentOn > today { throw LedgerProblem.consentNotYet(consentOn, today: today) }
-        if try recipient(code) != nil { throw LedgerProblem.recipientExists(code) }
+        // `тд42` for a registered `ТД-042` is that card, not a second person.
+        if let known = try recipient(code) { throw LedgerProblem.recipientExists(known.code) }
         try db.execute(sql: """
-            INSERT INTO recipient(code, group_id, household_size, registered_on, contact, consent_on)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [code, group?.id, householdSize, date.description, contact, consentOn?.description])
+            INSERT INTO recipient(code, code_key, group_id, household_size, registered_on, contact, consent_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [code, RecipientCodes.key(code), group?.id, householdSize, date.description, contact, consentOn?.description])
         return Recipient(id: db.lastInsertedRowID, code: code, groupCode: group?.code, householdSize: householdSize,
                          registeredOn: date, hasContact: contact != nil, forgotten: false)
     }
@@ -31,13 +54,53 @@ extension LedgerTransaction {
         return code
     }
 
-    /// The recipient whose code is `code` however its look-alike letters
-    /// were typed (`RecipientCodes`); the spelling given wins when two are there.
+    /// The recipient whose code is `code` however it was typed (its
+    /// `RecipientCodes.key`). When two registered codes share the key (a
+    /// database from before keys), the one typed exactly is meant; any other
+    /// spelling is refused, naming both.
     static func recipientID(_ db: Database, code: String) throws -> RowID? {
-        let spellings = RecipientCodes.spellings(code)
-        let found = try Row.fetchAll(db, sql: "SELECT id, code FROM recipient WHERE code IN (\(spellings.map { _ in "?" }.joined(separator: ", ")))",
-                                     arguments: StatementArguments(spellings))
-        return (found.first { ($0["code"] as String) == code } ?? found.first)?["id"]
+        let found = try Row.fetchAll(db, sql: "SELECT id, code FROM recipient WHERE code_key = ? ORDER BY code",
+                                     arguments: [RecipientCodes.key(code)])
+        guard found.count > 1 else { return found.first?["id"] }
+        if let exact = found.first(where: { ($0["code"] as String).uppercased() == code.uppercased() }) { return exact["id"] }
+        throw RecipientProblem.ambiguous(code, candidates: found.map { $0["code"] })
+    }
+
+    /// The registered codes (of people not forgotten) nearest to `code`,
+    /// nearest first: what a code that is not registered was likely meant to be.
+    public func similarRecipients(to code: String, limit: Int = 3) throws -> [String] {
+        RecipientCodes.nearest(to: code, among: try String.fetchAll(db, sql: "SELECT code FROM recipient WHERE forgotten_at IS NULL"),
+                               limit: limit)
+    }
+
+    /// The recipient a handout names, registered by it when `registration`
+    /// allows: the one path by which `handout`, `scan` and a journal import
+    /// come to a recipient.
+    ///
+    /// `group` and `household` describe a recipient registered now; for one
+    /// named as registered (`.registered`), given again, they must agree,
+    /// or they would be silently lost.
+    public func handoutRecipient(_ code: String, _ registration: RecipientRegistration, group: NamedEntry? = nil,
+                                 household: Int? = nil, on date: LocalDate) throws -> HandoutRecipient {
+        if let known = try recipient(code) {
+            switch registration {
+            case .new:
+                throw LedgerProblem.recipientExists(known.code)
+            case .registered:
+                if let group, group.code != known.groupCode { throw LedgerProblem.recipientDetailsDiffer(known.code) }
+                if let household, household != known.householdSize { throw LedgerProblem.recipientDetailsDiffer(known.code) }
+            case .whenNew:
+                // A journal's later rows may leave out or restate the group
+                // a person came with first: the record, not a registration.
+                break
+            }
+            return HandoutRecipient(recipient: known, isNew: false)
+        }
+        if registration == .registered {
+            throw RecipientProblem.unknown(try Self.lookupCode(code), similar: try similarRecipients(to: code))
+        }
+        return HandoutRecipient(recipient: try addRecipient(code: code, group: group, householdSize: household ?? 1, on: date),
+                                isNew: true)
     }
 
     static let recipientSelect = """
@@ -46,8 +109,14 @@ extension LedgerTransaction {
         FROM recipient r LEFT JOIN recipient_group g ON g.id = r.group_id
         """
 
+    /// A code as typed to find a recipient: spaces inside it (`ТД 042`) are
+    /// a way of typing it, not part of it. A code registered has none.
+    static func lookupCode(_ text: String) throws -> String {
+        try recipientCode(String(text.filter { !$0.isWhitespace }))
+    }
+
     public func recipient(_ code: String) throws -> Recipient? {
-        let code = try Self.recipientCode(code)
+        let code = try Self.lookupCode(code)
         return try Self.recipientID(db, code: code).flatMap { id in
             try Row.fetchOne(db, sql: Self.recipientSelect + " WHERE r.id = ?", arguments: [id]).map(Self.recipient)
         }

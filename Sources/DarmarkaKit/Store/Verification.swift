@@ -16,7 +16,37 @@ extension LedgerTransaction {
         findings += try reportTableFindings()
         findings += try negativeStockFindings()
         findings += try reversalFindings()
+        findings += try recipientKeyFindings()
         return findings
+    }
+
+    /// Recipients whose stored key is not their code folded: a code typed
+    /// any way would miss them.
+    private func recipientKeyFindings() throws -> [Finding] {
+        try Row.fetchAll(db, sql: "SELECT code, code_key FROM recipient ORDER BY id").compactMap { r in
+            let code: String = r["code"]
+            return RecipientCodes.key(code) == r["code_key"] ? nil : .recipientKeyStale(code: code)
+        }.prefix(50).map { $0 }
+    }
+
+    /// Registered codes that are one code typed differently (`ТД-042` and
+    /// `ТД42`, registered before codes were compared by key), each group in
+    /// code order. Not a fault of the file, so not a finding: a restore must
+    /// not refuse such a backup; `check` names them.
+    public func recipientsSharingCodes() throws -> [[String]] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT code_key, code FROM recipient
+            WHERE code_key IN (SELECT code_key FROM recipient GROUP BY code_key HAVING COUNT(*) > 1)
+            ORDER BY code_key, code
+            """)
+        var groups: [[String]] = []
+        var last: String?
+        for r in rows {
+            let key: String = r["code_key"]
+            if key == last { groups[groups.count - 1].append(r["code"]) } else { groups.append([r["code"]]) }
+            last = key
+        }
+        return groups
     }
 
     /// How many movements and lines the ledger holds.

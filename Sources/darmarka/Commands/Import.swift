@@ -79,6 +79,11 @@ struct ImportCommand: ParsableCommand {
                 if !s.written.isEmpty { print(s.operationsTable(lang), terminator: "") }
                 print(ImportNote.registered(recipients: s.recipientsRegistered, events: s.eventsCreated,
                                             volunteers: s.volunteersAdded).text(lang))
+                // A typo among them shows now, before the month is reported.
+                if !s.newRecipientCodes.isEmpty {
+                    let listed = Array(s.newRecipientCodes.prefix(RecipientNote.listed))
+                    print(RecipientNote.newCodes(listed, more: s.newRecipientCodes.count - listed.count).text(lang))
+                }
             } else {
                 print(ImportNote.referenceImported(kind: s.kind, file: s.file, registered: s.rowsImported, already: s.alreadyThere,
                                                    centres: s.centresAdded, seconds: s.seconds, dryRun: s.dryRun).text(lang))

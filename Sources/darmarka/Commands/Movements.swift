@@ -8,6 +8,49 @@ struct LineOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Сколько штук / how many items.") var quantity: String
     @Option(parsing: .unconditional, help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
     @Option(help: "new | good | repair | recycle") var condition: String?
+
+    func typed() throws -> [TypedLine] {
+        [TypedLine(category: category, quantity: try Parse.quantity(quantity), grams: try Parse.kilograms(kg),
+                   condition: try Parse.condition(condition))]
+    }
+}
+
+/// The lines of an intake or a handout: one by `--category` and
+/// `--quantity`, or several by `--line`, which are one movement (one visit).
+struct LinesOptions: ParsableArguments {
+    @Option(name: .customLong("line"),
+            help: "Строка КАТЕГОРИЯ:ШТУК[:КГ], можно несколько раз / a line CATEGORY:QTY[:KG], repeatable (shoes:2, kids:3:1,2).")
+    var lines: [String] = []
+    @Option(help: "Категория: код, название или другое имя / category.") var category: String?
+    @Option(parsing: .unconditional, help: "Сколько штук / how many items.") var quantity: String?
+    @Option(parsing: .unconditional, help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
+    @Option(help: "new | good | repair | recycle (для всех строк / for every line)") var condition: String?
+
+    func typed() throws -> [TypedLine] {
+        let condition = try Parse.condition(condition)
+        guard !lines.isEmpty else {
+            guard let category, let quantity else {
+                throw category == nil && quantity == nil ? MovementLineProblem.noLine : MovementLineProblem.categoryWithoutQuantity
+            }
+            return [TypedLine(category: category, quantity: try Parse.quantity(quantity), grams: try Parse.kilograms(kg),
+                              condition: condition)]
+        }
+        // Two ways of saying the lines at once leave it open which was meant.
+        guard category == nil, quantity == nil, kg == nil else { throw MovementLineProblem.lineAndCategory }
+        return try lines.map { text in
+            guard let parts = LineText.split(text) else { throw MovementLineProblem.badLine(text) }
+            return TypedLine(category: parts.category, quantity: try Parse.quantity(parts.quantity),
+                             grams: try Parse.kilograms(parts.kg), condition: condition)
+        }
+    }
+}
+
+/// A line as typed, its numbers read, its category still a name.
+struct TypedLine {
+    let category: String
+    let quantity: Int
+    let grams: Grams?
+    let condition: Condition?
 }
 
 /// When and by whom.
@@ -22,45 +65,41 @@ struct EntryOptions: ParsableArguments {
 /// the draft, record it in one transaction.
 struct Recording {
     let ctx: Context
-    let line: LineOptions
+    let lines: [TypedLine]
     let entry: EntryOptions
 
     struct Outcome {
         let id: RowID
-        let category: NamedEntry
-        let quantity: Int
+        let lines: [(category: NamedEntry, quantity: Int)]
         let newRecipient: String?
         /// The boxes in canonical form, however they were typed.
         let from: String?
         let to: String?
     }
 
-    func record(kind: MovementKind, from: String?, to: String?, recipient: String? = nil, group: String? = nil,
+    func record(kind: MovementKind, from: String?, to: String?, recipient: String? = nil,
+                registration: RecipientRegistration = .registered, group: String? = nil,
                 household: Int? = nil, event: String? = nil, reason: String? = nil) throws -> Outcome {
         if recipient == nil, group != nil || household != nil { throw LedgerProblem.recipientDetailsWithoutRecipient }
-        let quantity = try Parse.quantity(line.quantity)
-        let grams = try Parse.kilograms(line.kg)
-        let condition = try Parse.condition(line.condition)
+        if recipient == nil, registration == .new { throw RecipientCLIProblem.newRecipientWithoutCode }
         let time = try Parse.time(entry.time)
         return try ctx.store().write { tx in
             let date = try Parse.date(entry.date, today: try tx.today())
-            let category = try tx.category(line.category)
+            let categories = try lines.map { try tx.category($0.category) }
             let fromBox = try from.map(tx.box)
             let toBox = try to.map(tx.box)
             var recipientID: RowID?
             var registered: String?
             if let recipient {
-                if let r = try tx.recipient(recipient) {
-                    // Said again, the details must be the recipient's: a
-                    // different group or household would be silently lost.
-                    let groupCode = try group.map { try tx.group($0).code }
-                    if let groupCode, groupCode != r.groupCode { throw LedgerProblem.recipientDetailsDiffer(r.code) }
-                    if let household, household != r.householdSize { throw LedgerProblem.recipientDetailsDiffer(r.code) }
-                    recipientID = r.id
-                } else {
-                    let r = try tx.addRecipient(code: recipient, group: try group.map(tx.group), householdSize: household ?? 1, on: date)
-                    recipientID = r.id
-                    registered = r.code
+                do {
+                    let found = try tx.handoutRecipient(recipient, registration, group: try group.map(tx.group),
+                                                        household: household, on: date)
+                    recipientID = found.recipient.id
+                    if found.isNew { registered = found.recipient.code }
+                } catch let problem as RecipientProblem {
+                    // Only the command line knows how a new card is said.
+                    if case .unknown = problem { throw RecipientCLIProblem.unknownOrNew(problem) }
+                    throw problem
                 }
             }
             let note = [entry.note, reason].compactMap { $0 }.joined(separator: "; ")
@@ -69,21 +108,32 @@ struct Recording {
                 recipientID: recipientID, eventID: try event.map { try tx.event($0, on: date).id },
                 volunteerID: try Parse.volunteerName(entry.volunteer).map(tx.volunteer(named:)),
                 note: note.isEmpty ? nil : note,
-                lines: [LineDraft(categoryID: category.id, quantity: quantity, grams: grams, condition: condition)])
-            return Outcome(id: try tx.record(draft), category: category, quantity: quantity, newRecipient: registered,
-                           from: fromBox?.code.description, to: toBox?.code.description)
+                lines: zip(lines, categories).map { line, category in
+                    LineDraft(categoryID: category.id, quantity: line.quantity, grams: line.grams, condition: line.condition)
+                })
+            return Outcome(id: try tx.record(draft), lines: zip(categories, lines).map { ($0, $1.quantity) },
+                           newRecipient: registered, from: fromBox?.code.description, to: toBox?.code.description)
         }
     }
 
     func report(_ outcome: Outcome, kind: MovementKind) {
-        let name = Phrase(ru: outcome.category.nameRu, en: outcome.category.nameEn)
         if let fresh = outcome.newRecipient, ctx.format == .table { ctx.say(.recipientRegistered(code: fresh)) }
         let box = outcome.from ?? outcome.to ?? ""
-        let note: Note = kind == .transfer
-            ? .transferred(id: outcome.id, quantity: outcome.quantity, category: name, from: box, to: outcome.to ?? "")
-            : .recorded(id: outcome.id, kind: kind, quantity: outcome.quantity, category: name, box: box)
+        let said = outcome.lines.map { SaidLine(quantity: $0.quantity, category: Phrase(ru: $0.category.nameRu, en: $0.category.nameEn)) }
+        let note: Note
+        if said.count > 1 {
+            note = .empty(MovementLinesNote.recorded(id: outcome.id, kind: kind, lines: said, box: box).phrase)
+        } else if kind == .transfer {
+            note = .transferred(id: outcome.id, quantity: said[0].quantity, category: said[0].category, from: box, to: outcome.to ?? "")
+        } else {
+            note = .recorded(id: outcome.id, kind: kind, quantity: said[0].quantity, category: said[0].category, box: box)
+        }
+        // One line keeps its category and quantity; several give their
+        // categories in order and the items in all.
         var fields: [(String, Cell)] = [("id", .int(Int(outcome.id))), ("kind", .text(kind.rawValue)),
-                                        ("category", .text(outcome.category.code)), ("quantity", .int(outcome.quantity))]
+                                        ("category", .text(outcome.lines.map(\.category.code).joined(separator: ","))),
+                                        ("quantity", .int(outcome.lines.reduce(0) { $0 + $1.quantity }))]
+        if outcome.lines.count > 1 { fields.append(("lines", .int(outcome.lines.count))) }
         if let fresh = outcome.newRecipient { fields.append(("newRecipient", .text(fresh))) }
         ctx.report(note, fields)
     }
@@ -93,11 +143,11 @@ struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Приём вещей в бокс / things put into a box.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Бокс / box code.") var box: String
-    @OptionGroup var line: LineOptions
+    @OptionGroup var line: LinesOptions
     @OptionGroup var entry: EntryOptions
 
     func run() throws {
-        let r = Recording(ctx: try Context(global), line: line, entry: entry)
+        let r = Recording(ctx: try Context(global), lines: try line.typed(), entry: entry)
         let outcome = try r.record(kind: .intake, from: nil, to: box)
         r.report(outcome, kind: .intake)
     }
@@ -107,8 +157,11 @@ struct Handout: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Выдача вещей / things handed out.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Бокс / box code.") var box: String
-    @OptionGroup var line: LineOptions
-    @Option(help: "Код получателя (новый будет зарегистрирован) / recipient code.") var recipient: String?
+    @OptionGroup var line: LinesOptions
+    @Option(help: "Код получателя / recipient code.") var recipient: String?
+    @Flag(name: .customLong("new-recipient"),
+          help: "Получатель новый: зарегистрировать его код / the recipient is new: register the code.")
+    var newRecipient = false
     @Option(help: "Группа нового получателя / group of a new recipient.") var group: String?
     @Option(help: "Человек в семье нового получателя / household of a new recipient.") var household: String?
     @Option(help: "Мероприятие: номер или название / event.") var event: String?
@@ -119,8 +172,9 @@ struct Handout: ParsableCommand {
             guard let n = Int(text), (1...50).contains(n) else { throw LedgerProblem.badHouseholdSize(text) }
             return n
         }
-        let r = Recording(ctx: try Context(global), line: line, entry: entry)
-        let outcome = try r.record(kind: .handout, from: box, to: nil, recipient: recipient, group: group, household: size, event: event)
+        let r = Recording(ctx: try Context(global), lines: try line.typed(), entry: entry)
+        let outcome = try r.record(kind: .handout, from: box, to: nil, recipient: recipient,
+                                   registration: newRecipient ? .new : .registered, group: group, household: size, event: event)
         r.report(outcome, kind: .handout)
     }
 }
@@ -134,7 +188,7 @@ struct Transfer: ParsableCommand {
     @OptionGroup var entry: EntryOptions
 
     func run() throws {
-        let r = Recording(ctx: try Context(global), line: line, entry: entry)
+        let r = Recording(ctx: try Context(global), lines: try line.typed(), entry: entry)
         let outcome = try r.record(kind: .transfer, from: from, to: to)
         r.report(outcome, kind: .transfer)
     }
@@ -149,7 +203,7 @@ struct Writeoff: ParsableCommand {
     @OptionGroup var entry: EntryOptions
 
     func run() throws {
-        let r = Recording(ctx: try Context(global), line: line, entry: entry)
+        let r = Recording(ctx: try Context(global), lines: try line.typed(), entry: entry)
         let outcome = try r.record(kind: .writeoff, from: box, to: nil, reason: reason)
         r.report(outcome, kind: .writeoff)
     }

@@ -7,13 +7,20 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let ctx = try Context(global)
-        let (findings, counts) = try ctx.store().read { tx in (try tx.verify(), try tx.ledgerSize()) }
+        let (findings, counts, sameCodes) = try ctx.store().read { tx in
+            (try tx.verify(), try tx.ledgerSize(), try tx.recipientsSharingCodes())
+        }
+        // Not a fault of the file (a restore takes it), but people to tell apart.
+        let notes = sameCodes.map { RecipientNote.sameCode($0).text(ctx.lang) }
         guard findings.isEmpty else {
             for f in findings { print("- " + f.text(ctx.lang)) }
+            for n in notes { print("- " + n) }
             throw LedgerProblem.checkFailed(findings.count)
         }
         ctx.report(.checked(movements: counts.movements, lines: counts.lines),
-                   [("ok", .bool(true)), ("movements", .int(counts.movements)), ("lines", .int(counts.lines))])
+                   [("ok", .bool(true)), ("movements", .int(counts.movements)), ("lines", .int(counts.lines)),
+                    ("sameRecipientCodes", .text(sameCodes.map { $0.joined(separator: ", ") }.joined(separator: "; ")))])
+        if ctx.format == .table { for n in notes { print(n) } }
     }
 }
 

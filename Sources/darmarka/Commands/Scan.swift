@@ -82,7 +82,10 @@ struct Scan: ParsableCommand {
     var intake: String?
     @Option(help: "Выдать 1 вещь этой категории из каждого бокса / hand out one item of this category from each box scanned.")
     var handout: String?
-    @Option(help: "Получатель при выдаче (новый будет зарегистрирован) / the recipient of the handouts.") var recipient: String?
+    @Option(help: "Получатель при выдаче / the recipient of the handouts.") var recipient: String?
+    @Flag(name: .customLong("new-recipient"),
+          help: "Получатель новый: зарегистрировать его код при первом скане / the recipient is new: register the code on the first scan.")
+    var newRecipient = false
     @Option(help: "Волонтёр (иначе $DARMARKA_VOLUNTEER) / volunteer.") var volunteer: String?
     @Option(help: "Дата (иначе сегодня) / date, else today.") var date: String?
     @Option(name: .customLong("claim-centre"),
@@ -96,6 +99,8 @@ struct Scan: ParsableCommand {
         let date: LocalDate
         let claimCentre: Centre?
         let recipient: String?
+        /// The recipient is registered by the first scan (`--new-recipient`).
+        let newRecipient: Bool
         let volunteer: String?
         var writes: Bool { kind != nil || claimCentre != nil }
     }
@@ -114,14 +119,27 @@ struct Scan: ParsableCommand {
         let ctx = try Context(global)
         guard intake == nil || handout == nil else { throw LabelCLIProblem.intakeOrHandout }
         guard recipient == nil || handout != nil else { throw LabelCLIProblem.recipientOnlyForHandout }
+        guard recipient != nil || !newRecipient else { throw RecipientCLIProblem.newRecipientWithoutCode }
         let store = try ctx.store()
         // Everything that would make every scan fail is refused before the first.
         let plan = try store.read { tx in
-            if let recipient { _ = try tx.recipient(recipient) }
+            let date = try Parse.date(date, today: try tx.today())
+            if let recipient {
+                if newRecipient {
+                    if let known = try tx.recipient(recipient) { throw LedgerProblem.recipientExists(known.code) }
+                } else {
+                    do {
+                        _ = try tx.handoutRecipient(recipient, .registered, on: date)
+                    } catch let problem as RecipientProblem {
+                        if case .unknown = problem { throw RecipientCLIProblem.unknownOrNew(problem) }
+                        throw problem
+                    }
+                }
+            }
             return Plan(kind: intake != nil ? .intake : handout != nil ? .handout : nil,
                         category: try (intake ?? handout).map(tx.category),
-                        date: try Parse.date(date, today: try tx.today()),
-                        claimCentre: try claimCentre.map(tx.centre), recipient: recipient,
+                        date: date,
+                        claimCentre: try claimCentre.map(tx.centre), recipient: recipient, newRecipient: newRecipient,
                         volunteer: Parse.volunteerName(volunteer))
         }
         let interactive = isatty(STDIN_FILENO) == 1
@@ -224,13 +242,11 @@ struct Scan: ParsableCommand {
         }
         var recipientID: RowID?
         if let code = plan.recipient {
-            if let known = try tx.recipient(code) {
-                recipientID = known.id
-            } else {
-                let fresh = try tx.addRecipient(code: code, group: nil, householdSize: 1, on: plan.date)
-                recipientID = fresh.id
-                outcome.phrases.append(Note.recipientRegistered(code: fresh.code).phrase)
-            }
+            // Said new and not registered before the first scan: the first
+            // scan that records registers them, the later ones find them.
+            let found = try tx.handoutRecipient(code, plan.newRecipient ? .whenNew : .registered, on: plan.date)
+            recipientID = found.recipient.id
+            if found.isNew { outcome.phrases.append(Note.recipientRegistered(code: found.recipient.code).phrase) }
         }
         let draft = MovementDraft(kind: kind, date: plan.date, fromBox: kind == .handout ? box.id : nil,
                                   toBox: kind == .intake ? box.id : nil, recipientID: recipientID,
