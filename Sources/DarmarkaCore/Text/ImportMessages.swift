@@ -67,6 +67,8 @@ public enum ImportMessage: Localized, Equatable {
     case eventDiffers(String, LocalDate)
     /// Anything else the store refused, in its own words.
     case refused(LedgerProblem)
+    /// A date written right that the calendar does not have (31.02.2026).
+    case noSuchDate(String)
 
     public var phrase: Phrase {
         switch self {
@@ -219,6 +221,9 @@ public enum ImportMessage: Localized, Equatable {
                    en: "the event “\(name)” on \(date) exists already with another centre or number of participants: an import does not change it")
         case .refused(let problem):
             problem.phrase
+        case .noSuchDate(let text):
+            Phrase(ru: "такой даты нет: «\(text)» — проверьте число и месяц",
+                   en: "there is no such date: “\(text)” — check the day and the month")
         }
     }
 }
