@@ -108,8 +108,9 @@ struct CLIFrictionTests {
         let history = try cli.run(["history"]).stdout
         #expect(history.contains("Волонтёр") && history.contains("Анна") && history.contains("Обувь") && !history.contains("shoes"), "\(history)")
         let csv = try cli.run(["history", "--format", "csv"]).stdout
-        #expect(csv.contains(",Волонтёр,") && csv.contains(",shoes,3,1.5,,Анна,"), "\(csv)")
-        #expect(try cli.run(["history", "--format", "json"]).stdout.contains("\"category\": \"shoes\", \"quantity\": 3, \"kg\": 1.5, \"recipient\": null, \"volunteer\": \"Анна\""))
+        #expect(csv.contains(",Волонтёр,") && csv.contains(",shoes,3,1.5,good,,Анна,"), "\(csv)")
+        #expect(history.contains("хорошее") && history.contains("требует ремонта или стирки"), "\(history)")
+        #expect(try cli.run(["history", "--format", "json"]).stdout.contains("\"category\": \"shoes\", \"quantity\": 3, \"kg\": 1.5, \"condition\": \"good\", \"recipient\": null, \"volunteer\": \"Анна\""))
         #expect(try cli.run(["history", "--lang", "en"]).stdout.contains("Shoes"))
 
         try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "К-1", "--group", "многодетные",
@@ -165,7 +166,7 @@ struct CLIFrictionTests {
         let stock = try cli.run(["stock", "--format", "csv", "--excel"]).stdout
         #expect(stock == "\u{FEFF}Центр;Бокс;Категория;Шт.;Кг\r\nPRE;\(pre);Обувь;3;1,5\r\n", "\(stock)")
         let history = try cli.run(["history", "--format", "csv", "--excel", "--lang", "en"]).stdout
-        #expect(history.contains(";intake;;\(pre);Shoes;3;1,5;"), "\(history)")
+        #expect(history.contains(";intake;;\(pre);Shoes;3;1,5;;"), "\(history)")
         #expect(try cli.run(["box", "list", "--excel"]).stdout.hasPrefix("\u{FEFF}Код;Центр;"))
         #expect(try cli.run(["stock", "--format", "json", "--excel"]).status != 0)
     }

@@ -72,6 +72,7 @@ public enum Listings {
                                         Column("category", ru: "Категория", en: "Category"),
                                         Column("quantity", ru: "Шт.", en: "Items", alignRight: true),
                                         Column("kg", ru: "Кг", en: "kg", alignRight: true),
+                                        Column("condition", ru: "Состояние", en: "Condition"),
                                         Column("recipient", ru: "Получатель", en: "Recipient"),
                                         Column("volunteer", ru: "Волонтёр", en: "Volunteer"),
                                         Column("note", ru: "Примечание", en: "Note")])
@@ -86,6 +87,7 @@ public enum Listings {
                 listing.rows.append([.int(Int(e.id)), .text(e.date.description), kind,
                                      e.fromBox.map(Cell.text) ?? .none, e.toBox.map(Cell.text) ?? .none,
                                      .named(code: line.category, label: line.categoryName), .int(q), g.map(Cell.kg) ?? .none,
+                                     line.condition.map { Cell.named(code: $0.rawValue, label: $0.phrase) } ?? .none,
                                      e.recipient.map(Cell.text) ?? .none, e.volunteer.map(Cell.text) ?? .none,
                                      remark.isEmpty ? .none : .text(remark)])
             }
