@@ -215,3 +215,13 @@ struct CLIFrictionTests {
         #expect(try cli.run(["intak", "--format", "json"]).stderr.contains("\"code\": \"unknownCommand\""))
     }
 }
+
+@Suite("Error codes for scripts")
+struct ErrorCodeTests {
+    @Test func aCodeIsTheProblemsCaseName() {
+        #expect(ErrorJSON.code(of: LedgerProblem.badDate("x")) == "badDate")
+        #expect(ErrorJSON.code(of: LedgerProblem.codesExhausted) == "codesExhausted")
+        #expect(ErrorJSON.code(of: ImportError(line: 1, .emptyFile)) == "emptyFile")
+        #expect(ErrorJSON.object(code: "a", message: "«б» \"в\"") == #"{"error": {"code": "a", "message": "«б» \"в\""}}"#)
+    }
+}

@@ -92,11 +92,22 @@ public enum ErrorJSON {
         "{\"error\": {\"code\": \(JSONText.string(code)), \"message\": \(JSONText.string(message))}}"
     }
 
-    /// The case name of an error enum value: `badDate("x")` gives `badDate`.
+    /// The case name of an error enum value: `badDate("x")` gives `badDate`;
+    /// a file that cannot be imported, its first message's.
     public static func code(of error: any Error) -> String {
-        let text = String(describing: error)
-        let name = text.prefix { $0 != "(" && $0 != " " }
-        return name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber }) ? "error" : String(name)
+        if let e = error as? ImportError, let first = e.messages.first { return caseName(first) }
+        return caseName(error)
+    }
+
+    /// Read by reflection, not from `description`, which may be a sentence.
+    static func caseName(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .enum {
+            if let label = mirror.children.first?.label { return label }
+            let name = String(describing: value)
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) { return name }
+        }
+        return "error"
     }
 }
 
