@@ -14,15 +14,24 @@ struct GlobalOptions: ParsableArguments {
     var lang: String?
 }
 
+/// `--excel` for a listing: CSV as Russian Excel opens it.
+struct ExcelOption: ParsableArguments {
+    @Flag(help: "CSV для Excel: «;», десятичная запятая, названия / CSV for Russian Excel (with --format csv).")
+    var excel = false
+}
+
 /// What a command needs once its arguments are parsed: the language, the
 /// output format and the database.
 struct Context {
     let lang: Lang
     let format: Listing.Format
     let databasePath: String
+    /// CSV for Excel rather than for scripts (`--excel`).
+    let excel: Bool
 
     /// `reportForms`: the command reads `--format` itself (reports have more forms than listings).
-    init(_ options: GlobalOptions, reportForms: Bool = false) throws {
+    /// `excel`: a listing's `--excel`, which makes `--format csv` the Excel kind (and is CSV alone).
+    init(_ options: GlobalOptions, excel: ExcelOption? = nil, reportForms: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
         if let l = options.lang {
             guard let lang = Lang(rawValue: l.lowercased()) else { throw LedgerProblem.badLanguage(l) }
@@ -30,13 +39,24 @@ struct Context {
         } else {
             lang = Lang.fromEnvironment(env)
         }
-        if let format = Listing.Format(rawValue: options.format.lowercased()) {
-            self.format = format
+        var format: Listing.Format
+        if let f = Listing.Format(rawValue: options.format.lowercased()) {
+            format = f
         } else if reportForms {
-            self.format = .table
+            format = .table
         } else {
             throw LedgerProblem.badFormat(options.format)
         }
+        if excel?.excel == true {
+            guard format != .json else {
+                throw LedgerProblem.invalidArguments(Phrase(ru: "--excel относится к CSV, а не к --format json",
+                                                            en: "--excel is for CSV, not --format json").text(lang))
+            }
+            // `--excel` alone means CSV: a table for Excel is what was asked.
+            format = .csv
+        }
+        self.format = format
+        self.excel = excel?.excel == true
         databasePath = options.db ?? env["DARMARKA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabasePath()
     }
 
@@ -81,7 +101,7 @@ struct Context {
         if listing.rows.isEmpty && format == .table {
             say(.nothingFound)
         } else {
-            print(listing.render(format, lang: lang), terminator: "")
+            print(listing.render(format, lang: lang, excel: excel), terminator: "")
         }
     }
 
@@ -105,9 +125,24 @@ struct Context {
         try OutputFile.write(data, to: path, force: force)
     }
 
-    static func fail(_ message: String, status: Int32 = 1) -> Never {
-        FileHandle.standardError.write(Data(("darmarka: " + message + "\n").utf8))
+    /// Ends with a message on standard error: a line for people, or with
+    /// `--format json` an object a script can read (`ErrorJSON`); the exit
+    /// status is the same either way. `code` names the problem for scripts.
+    static func fail(_ message: String, code: String = "error", status: Int32 = 1) -> Never {
+        fflush(nil)
+        let line = wantsJSON(CommandLine.arguments) ? ErrorJSON.object(code: code, message: message) : "darmarka: " + message
+        FileHandle.standardError.write(Data((line + "\n").utf8))
         Darmarka.exit(withError: ExitCode(status))
+    }
+
+    /// Whether `--format json` was asked for, read from the raw arguments:
+    /// an error may come before they are parsed.
+    static func wantsJSON(_ arguments: [String]) -> Bool {
+        for (i, a) in arguments.enumerated() {
+            if a == "--format", i + 1 < arguments.count, arguments[i + 1].lowercased() == "json" { return true }
+            if a.lowercased() == "--format=json" { return true }
+        }
+        return false
     }
 }
 
@@ -156,13 +191,15 @@ enum Parse {
 
     static func kilograms(_ text: String?) throws -> Grams? {
         guard let text else { return nil }
-        guard let g = Grams.parseKilograms(text) else { throw LedgerProblem.badWeight(text) }
+        guard let g = Grams.parseKilograms(text) else {
+            throw Grams.isOverMaximum(text) ? LedgerProblem.weightTooLarge(text) : LedgerProblem.badWeight(text)
+        }
         return g
     }
 
     static func condition(_ text: String?) throws -> Condition? {
         guard let text else { return nil }
-        guard let c = Condition.parse(text) else { throw LedgerProblem.invalidArguments("--condition \(text): new | good | repair | recycle") }
+        guard let c = Condition.parse(text) else { throw LedgerProblem.badCondition(text) }
         return c
     }
 

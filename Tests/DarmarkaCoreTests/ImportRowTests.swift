@@ -44,7 +44,10 @@ struct ImportRowTests {
     }
 
     @Test func badDate() throws {
-        #expect(try problems("31.11.2026,intake,\(Self.a),,shoes,1") == [.badDate("31.11.2026")])
+        // Written right, but the calendar has no such day: said so, not "write it as …".
+        #expect(try problems("31.11.2026,intake,\(Self.a),,shoes,1") == [.noSuchDate("31.11.2026")])
+        #expect(try problems("2026-02-29 10:00,intake,\(Self.a),,shoes,1") == [.noSuchDate("2026-02-29 10:00")])
+        #expect(try problems("3 ноября,intake,\(Self.a),,shoes,1") == [.badDate("3 ноября")])
         #expect(try problems("2026-11-03 25:00,intake,\(Self.a),,shoes,1") == [.badDate("2026-11-03 25:00")])
     }
 

@@ -19,7 +19,7 @@ struct CLI {
     var lang = "ru_RU.UTF-8"
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -29,6 +29,7 @@ struct CLI {
         env["LC_ALL"] = nil
         env["DARMARKA_LANG"] = nil
         env["DARMARKA_VOLUNTEER"] = nil
+        env.merge(environment) { _, given in given }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -84,7 +84,7 @@ struct ImportJournalTests {
         #expect(refusal.problems.map(\.line) == Array(2 ... 16), "\(texts)")
         #expect(refusal.more == 0)
         let expected: [(Int, String)] = [
-            (2, "journal.csv:2: date: a date is written as"),
+            (2, "journal.csv:2: date: there is no such date: “2026-11-31”"),
             (3, "journal.csv:3: operation: unknown operation “gift”"),
             (4, "journal.csv:4: box: the box code “\(typo)” fails its last, check symbol"),
             (5, "journal.csv:5: quantity: empty, but every row needs “quantity”"),

@@ -194,8 +194,9 @@ struct LabelCLITests {
         let boxes = try Self.boxCodes(cli, centre: "PRE")
         #expect(Set(boxes) == Set([pre, issued[0], issued[1], issued[2]]))
         #expect(try cli.run(["stock", "--box", issued[2], "--format", "csv"]).stdout.contains("shoes"))
-        // Claiming alone, without recording.
-        let plain = try cli.run(["scan", "--claim-centre", "MAT"], stdin: issued[3] + "\n")
+        // Claiming alone, without recording; at another centre than the
+        // code was printed for, only on purpose.
+        let plain = try cli.run(["scan", "--claim-centre", "MAT", "--other-centre"], stdin: issued[3] + "\n")
         #expect(plain.status == 0 && plain.stdout.contains("Бокс \(issued[3]) зарегистрирован в центре MAT."), "\(plain.stdout)")
     }
 

@@ -27,8 +27,9 @@ public enum Condition: String, CaseIterable, Sendable, Codable {
         switch k {
         case "новое", "новый", "новая", "новые", "с биркой", "new with tags": return .new
         case "хорошее", "хороший", "хорошая", "б/у", "бу", "used": return .good
-        case "ремонт", "требует ремонта", "стирка", "требует стирки", "needs repair": return .repair
-        case "утиль", "ветошь", "переработка", "recycling": return .recycle
+        case "ремонт", "требует ремонта", "стирка", "требует стирки", "требует ремонта или стирки", "needs repair",
+             "needs washing", "needs repair or washing": return .repair
+        case "утиль", "ветошь", "переработка", "на переработку", "recycling", "for recycling": return .recycle
         default: return nil
         }
     }

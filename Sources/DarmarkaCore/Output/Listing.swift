@@ -11,6 +11,10 @@ public enum Cell: Sendable, Equatable {
     /// stable code in JSON, for scripts, and its name in `lang` for people.
     case choice(code: String, label: Phrase)
     case none
+    /// A catalogue entry (a category, a group, a metric): its code in JSON
+    /// and plain CSV, which scripts and re-imports read, and its name in
+    /// `lang` in a table and in CSV for Excel, which people read.
+    case named(code: String, label: Phrase)
 
     /// The value as people read it in `lang`: kilograms with a decimal comma
     /// in Russian. `grouped` sets thousands apart, for forms where every
@@ -23,6 +27,7 @@ public enum Cell: Sendable, Equatable {
         case .bool(let b): b ? (lang == .ru ? "да" : "yes") : (lang == .ru ? "нет" : "no")
         case .choice(_, let label): label.text(lang)
         case .none: ""
+        case .named(_, let label): label.text(lang)
         }
     }
 }
@@ -32,8 +37,11 @@ public struct Column: Sendable {
     public let key: String
     public let header: Phrase
     public let alignRight: Bool
-    public init(_ key: String, ru: String, en: String, alignRight: Bool = false) {
-        self.key = key; header = Phrase(ru: ru, en: en); self.alignRight = alignRight
+    /// Shown to scripts only (JSON and plain CSV): a code whose name another
+    /// column gives people.
+    public let forScripts: Bool
+    public init(_ key: String, ru: String, en: String, alignRight: Bool = false, forScripts: Bool = false) {
+        self.key = key; header = Phrase(ru: ru, en: en); self.alignRight = alignRight; self.forScripts = forScripts
     }
 }
 
@@ -46,17 +54,26 @@ public struct Listing: Sendable {
 
     public enum Format: String, CaseIterable, Sendable { case table, json, csv }
 
-    public func render(_ format: Format, lang: Lang) -> String {
+    /// `excel`: CSV as Russian Excel opens it (see `excelCSV`).
+    public func render(_ format: Format, lang: Lang, excel: Bool = false) -> String {
         switch format {
         case .table: table(lang)
         case .json: json()
-        case .csv: csv(lang)
+        case .csv: excel ? excelCSV(lang) : csv(lang)
         }
+    }
+
+    /// The listing without the columns meant for scripts only: what people read.
+    public var forPeople: Listing {
+        let keep = columns.indices.filter { !columns[$0].forScripts }
+        guard keep.count < columns.count else { return self }
+        return Listing(columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { $0 < row.count ? row[$0] : .none } })
     }
 
     /// Aligned columns for a terminal; widths count characters, not bytes.
     /// `grouped`: see `Cell.display`.
     public func table(_ lang: Lang, grouped: Bool = false) -> String {
+        if columns.contains(where: \.forScripts) { return forPeople.table(lang, grouped: grouped) }
         let headers = columns.map { $0.header.text(lang) }
         // A table is read in a terminal: a line break would break the row, and
         // a control character from an older database would drive the terminal.
@@ -97,8 +114,25 @@ public struct Listing: Sendable {
             out += row.map { cell -> String in
                 if case .kg(let g) = cell { return g.kilogramText }
                 if case .bool(let b) = cell { return b ? "true" : "false" }
+                if case .named(let code, _) = cell { return CSVText.field(code) }
                 return CSVText.field(cell.display(lang))
             }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// CSV for a spreadsheet in Russian locale: `;` between fields (the comma
+    /// is the decimal mark there), kilograms with a decimal comma, names
+    /// rather than codes, and a byte order mark, without which Excel reads
+    /// UTF-8 as the Windows code page and shows the Cyrillic as gibberish.
+    public func excelCSV(_ lang: Lang) -> String {
+        if columns.contains(where: \.forScripts) { return forPeople.excelCSV(lang) }
+        var out = "\u{FEFF}" + columns.map { CSVText.field($0.header.text(lang), delimiter: ";") }.joined(separator: ";") + "\r\n"
+        for row in rows {
+            out += row.map { cell -> String in
+                if case .kg(let g) = cell { return g.kilogramText(decimalSeparator: ",", grouping: nil) }
+                return CSVText.field(cell.display(lang), delimiter: ";")
+            }.joined(separator: ";") + "\r\n"
         }
         return out
     }
@@ -130,6 +164,7 @@ public enum JSONText {
         case .bool(let b): b ? "true" : "false"
         case .choice(let code, _): string(code)
         case .none: "null"
+        case .named(let code, _): string(code)
         }
     }
 }

@@ -25,11 +25,26 @@ public enum Listings {
                 rows: entries.map { [.text($0.code), .text($0.nameRu), .text($0.nameEn), .text($0.aliases.joined(separator: ", "))] })
     }
 
-    public static func recipients(_ recipients: [Recipient]) -> Listing {
-        Listing(columns: [Column("code", ru: "Код", en: "Code"), Column("group", ru: "Группа", en: "Group"),
-                          Column("household", ru: "Человек в семье", en: "Household", alignRight: true),
-                          Column("registered", ru: "Зарегистрирован", en: "Registered")],
-                rows: recipients.map { [.text($0.code), $0.groupCode.map(Cell.text) ?? .none, .int($0.householdSize), .text($0.registeredOn.description)] })
+    /// `groups`: the groups' names, so that people read «многодетные», not `large-family`.
+    public static func recipients(_ recipients: [Recipient], groups: [NamedEntry] = []) -> Listing {
+        let names = Dictionary(groups.map { ($0.code, Phrase(ru: $0.nameRu, en: $0.nameEn)) }, uniquingKeysWith: { a, _ in a })
+        return Listing(columns: [Column("code", ru: "Код", en: "Code"), Column("group", ru: "Группа", en: "Group"),
+                                 Column("household", ru: "Человек в семье", en: "Household", alignRight: true),
+                                 Column("registered", ru: "Зарегистрирован", en: "Registered")],
+                       rows: recipients.map { r in
+                           [.text(r.code), r.groupCode.map { Cell.named(code: $0, label: names[$0] ?? Phrase(ru: $0, en: $0)) } ?? .none,
+                            .int(r.householdSize), .text(r.registeredOn.description)]
+                       })
+    }
+
+    /// The targets set: metrics by name for people, weights in kilograms as a report prints them.
+    public static func targets(_ targets: [Target]) -> Listing {
+        Listing(columns: [Column("metric", ru: "Показатель", en: "Metric"), Column("from", ru: "С", en: "From"),
+                          Column("to", ru: "По", en: "To"), Column("value", ru: "План", en: "Target", alignRight: true)],
+                rows: targets.map { t in
+                    [.named(code: t.metric.rawValue, label: t.metric.phrase), .text(t.period.from.description),
+                     .text(t.period.to.description), t.metric.cell(t.value)]
+                })
     }
 
     public static func events(_ events: [Event]) -> Listing {
@@ -41,8 +56,8 @@ public enum Listings {
 
     public static func stock(_ lines: [StockLine], lang: Lang) -> Listing {
         var listing = Listing(columns: [Column("centre", ru: "Центр", en: "Centre"), Column("box", ru: "Бокс", en: "Box"),
-                                        Column("category", ru: "Категория", en: "Category"),
-                                        Column("name", ru: "Название", en: "Name"),
+                                        Column("category", ru: "Код категории", en: "Category code", forScripts: true),
+                                        Column("name", ru: "Категория", en: "Category"),
                                         Column("quantity", ru: "Шт.", en: "Items", alignRight: true),
                                         Column("kg", ru: "Кг", en: "kg", alignRight: true)])
         listing.rows = lines.map { [.text($0.centre), .text($0.box), .text($0.category), .text($0.categoryName.text(lang)),
@@ -57,7 +72,9 @@ public enum Listings {
                                         Column("category", ru: "Категория", en: "Category"),
                                         Column("quantity", ru: "Шт.", en: "Items", alignRight: true),
                                         Column("kg", ru: "Кг", en: "kg", alignRight: true),
+                                        Column("condition", ru: "Состояние", en: "Condition"),
                                         Column("recipient", ru: "Получатель", en: "Recipient"),
+                                        Column("volunteer", ru: "Волонтёр", en: "Volunteer"),
                                         Column("note", ru: "Примечание", en: "Note")])
         for e in entries {
             var remark = e.note ?? ""
@@ -69,8 +86,10 @@ public enum Listings {
                 let g = line.grams.map { e.reverses == nil ? $0 : -$0 }
                 listing.rows.append([.int(Int(e.id)), .text(e.date.description), kind,
                                      e.fromBox.map(Cell.text) ?? .none, e.toBox.map(Cell.text) ?? .none,
-                                     .text(line.category), .int(q), g.map(Cell.kg) ?? .none,
-                                     e.recipient.map(Cell.text) ?? .none, remark.isEmpty ? .none : .text(remark)])
+                                     .named(code: line.category, label: line.categoryName), .int(q), g.map(Cell.kg) ?? .none,
+                                     line.condition.map { Cell.named(code: $0.rawValue, label: $0.phrase) } ?? .none,
+                                     e.recipient.map(Cell.text) ?? .none, e.volunteer.map(Cell.text) ?? .none,
+                                     remark.isEmpty ? .none : .text(remark)])
             }
         }
         return listing

@@ -11,7 +11,7 @@ extension Report {
             out += ",\n  \"yearToDate\": {\"period\": \(periodJSON(columns[2].figures.period)),\n" + figuresJSON(columns[2].figures, indent: "    ") + "}"
         }
         out += ",\n  \"targets\": [" + targets.map { t in
-            "{\"metric\": \(JSONText.string(t.target.metric.rawValue)), \"period\": \(periodJSON(t.target.period)), \"target\": \(t.target.value), \"actual\": \(t.actual), \"percent\": \(t.percent)}"
+            "{\"metric\": \(JSONText.string(t.target.metric.rawValue)), \"period\": \(periodJSON(t.target.period)), \"target\": \(JSONText.value(t.target.metric.cell(t.target.value))), \"actual\": \(JSONText.value(t.target.metric.cell(t.actual))), \"percent\": \(t.percent)}"
         }.joined(separator: ", ") + "]"
         out += ",\n  \"trend\": [" + trend.map { "{\"month\": \"\($0.month)\", \"received\": \($0.received), \"handedOut\": \($0.handedOut)}" }.joined(separator: ", ") + "]"
         if let centre { out += ",\n  \"centre\": \(JSONText.string(centre))" }

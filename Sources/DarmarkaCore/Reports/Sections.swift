@@ -80,7 +80,8 @@ extension Report {
                           Phrase(ru: "Факт", en: "Actual"), Phrase(ru: "Выполнено, %", en: "Done, %")],
                 rows: targets.map { t in
                     .init(key: "target.\(t.target.metric.rawValue)", label: t.target.metric.phrase,
-                          values: [.text("\(t.target.period.from) — \(t.target.period.to)"), .int(t.target.value), .int(t.actual), .int(t.percent)])
+                          values: [.text("\(t.target.period.from) — \(t.target.period.to)"), t.target.metric.cell(t.target.value),
+                                   t.target.metric.cell(t.actual), .int(t.percent)])
                 }))
         }
         return out

@@ -28,13 +28,16 @@ public enum Metric: String, CaseIterable, Sendable {
         }
     }
 
-    /// The metric's value in a period's figures; weights in whole kilograms.
+    /// Whether the metric is a weight: its values are grams, shown in kilograms.
+    public var isWeight: Bool { self == .kgReceived || self == .kgHandedOut }
+
+    /// The metric's value in a period's figures; weights in grams (see `isWeight`).
     public func value(in f: Figures) -> Int {
         switch self {
         case .itemsReceived: f.received.items
-        case .kgReceived: Int(f.received.grams / 1000)
+        case .kgReceived: Int(f.received.grams)
         case .itemsHandedOut: f.handedOut.items
-        case .kgHandedOut: Int(f.handedOut.grams / 1000)
+        case .kgHandedOut: Int(f.handedOut.grams)
         case .uniqueRecipients: f.recipients.unique
         case .newRecipients: f.recipients.new
         case .visits: f.recipients.visits
@@ -45,10 +48,44 @@ public enum Metric: String, CaseIterable, Sendable {
         }
     }
 
-    /// Reads a metric's code or its name in either language.
+    /// A value of this metric as a listing shows it: weights in kilograms.
+    public func cell(_ value: Int) -> Cell { isWeight ? .kg(Grams(Int64(value))) : .int(value) }
+
+    /// Short Russian names, typed more easily than the report's headings.
+    var russianNames: [String] {
+        switch self {
+        case .itemsReceived: ["принято", "принято шт", "принято вещей"]
+        case .kgReceived: ["принято кг"]
+        case .itemsHandedOut: ["выдано", "выдано шт", "выдано вещей"]
+        case .kgHandedOut: ["выдано кг"]
+        case .uniqueRecipients: ["получатели", "получателей"]
+        case .newRecipients: ["новые получатели", "новых получателей"]
+        case .visits: ["обращения", "обращений"]
+        case .people: ["охвачено", "охвачено человек", "люди", "человек"]
+        case .events: ["мероприятия", "мероприятий"]
+        case .participants: ["участники", "участников"]
+        case .itemsWrittenOff: ["списано", "списано шт", "списано вещей"]
+        }
+    }
+
+    /// Reads a metric's code, its name in either language, or a short
+    /// Russian name (`принято кг`, `выдано-кг`, `получатели`); hyphens,
+    /// commas and full stops count as spaces.
     public static func parse(_ text: String) -> Metric? {
-        let key = TextKey.normalise(text)
-        return allCases.first { $0.rawValue == key || TextKey.normalise($0.phrase.ru) == key || TextKey.normalise($0.phrase.en) == key }
+        func key(_ t: String) -> String {
+            TextKey.normalise(t.map { "-,.".contains($0) ? " " : $0 }.reduce(into: "") { $0.append($1) })
+        }
+        let k = key(text)
+        return allCases.first { m in
+            ([m.rawValue, m.phrase.ru, m.phrase.en] + m.russianNames).contains { key($0) == k }
+        }
+    }
+
+    /// Reads a target's value: a whole number above zero, or for a weight
+    /// kilograms with up to three decimals (`120,5`), as grams.
+    public func parseValue(_ text: String) -> Int? {
+        if isWeight { return Grams.parseKilograms(text).map { Int($0.value) } }
+        return Int(text.trimmingCharacters(in: .whitespaces))
     }
 }
 
@@ -56,6 +93,7 @@ public enum Metric: String, CaseIterable, Sendable {
 public struct Target: Sendable, Equatable {
     public var metric: Metric
     public var period: Period
+    /// In the metric's unit: grams for a weight, so that 120,5 kg is kept whole.
     public var value: Int
     public init(metric: Metric, period: Period, value: Int) { self.metric = metric; self.period = period; self.value = value }
 

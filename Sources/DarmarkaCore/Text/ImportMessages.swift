@@ -71,6 +71,8 @@ public enum ImportMessage: Localized, Equatable {
     case words(CatalogueWordProblem)
     /// A recipient's code that fits several registered ones.
     case recipient(RecipientProblem)
+    /// A date written right that the calendar does not have (31.02.2026).
+    case noSuchDate(String)
 
     public var phrase: Phrase {
         switch self {
@@ -227,6 +229,9 @@ public enum ImportMessage: Localized, Equatable {
             problem.clause
         case .recipient(let problem):
             problem.phrase
+        case .noSuchDate(let text):
+            Phrase(ru: "такой даты нет: «\(text)» — проверьте число и месяц",
+                   en: "there is no such date: “\(text)” — check the day and the month")
         }
     }
 }

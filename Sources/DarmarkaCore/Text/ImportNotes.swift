@@ -3,7 +3,8 @@ import Foundation
 /// What `darmarka import` and `darmarka export` tell people when things go
 /// well, or when nothing needed doing; problems are `ImportMessage`s.
 public enum ImportNote: Localized {
-    case sameFile(file: String, batch: ImportBatchInfo)
+    /// `zone`: the organisation's, to say when in its own hours; else UTC.
+    case sameFile(file: String, batch: ImportBatchInfo, zone: TimeZone? = nil)
     case nothingNew(file: String, rows: Int)
     case noRows(file: String)
     /// The first line of a journal's summary.
@@ -18,9 +19,9 @@ public enum ImportNote: Localized {
 
     public var phrase: Phrase {
         switch self {
-        case .sameFile(let file, let batch):
-            Phrase(ru: "\(file): этот файл уже загружен (загрузка №\(batch.id), \(when(batch.importedAt)) UTC, \(batch.rows) \(plural(batch.rows, "строка", "строки", "строк"))); ничего не добавлено.",
-                   en: "\(file): this file was imported already (import #\(batch.id), \(when(batch.importedAt)) UTC, \(batch.rows) row\(batch.rows == 1 ? "" : "s")); nothing added.")
+        case .sameFile(let file, let batch, let zone):
+            Phrase(ru: "\(file): этот файл уже загружен (загрузка №\(batch.id), \(when(batch.importedAt, zone)), \(batch.rows) \(plural(batch.rows, "строка", "строки", "строк"))); ничего не добавлено.",
+                   en: "\(file): this file was imported already (import #\(batch.id), \(when(batch.importedAt, zone)), \(batch.rows) row\(batch.rows == 1 ? "" : "s")); nothing added.")
         case .nothingNew(let file, let rows):
             Phrase(ru: "\(file): все \(rows) \(plural(rows, "строка", "строки", "строк")) уже загружены раньше; ничего не добавлено.",
                    en: "\(file): all \(rows) row\(rows == 1 ? " was" : "s were") imported before; nothing added.")
@@ -64,9 +65,23 @@ public enum ImportNote: Localized {
 }
 
 /// `2026-11-25T08:30:00.000Z` as `2026-11-25 08:30`.
-private func when(_ stored: String) -> String {
+/// A stored UTC timestamp (`2026-11-25T08:30:00.000Z`) as the minute it
+/// was in `zone`, with the zone named: `2026-11-25 13:30 Asia/Yekaterinburg`.
+func when(_ stored: String, _ zone: TimeZone?) -> String {
     let t = stored.replacingOccurrences(of: "T", with: " ")
-    return String(t.prefix(16))
+    let utc = String(t.prefix(16)) + " UTC"
+    guard let zone else { return utc }
+    let digits = stored.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+    guard digits.count >= 5 else { return utc }
+    var calendar = Calendar(identifier: .gregorian)
+    guard let gmt = TimeZone(identifier: "UTC") else { return utc }
+    calendar.timeZone = gmt
+    guard let instant = calendar.date(from: DateComponents(year: digits[0], month: digits[1], day: digits[2],
+                                                            hour: digits[3], minute: digits[4])) else { return utc }
+    calendar.timeZone = zone
+    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+    func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+    return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) \(zone.identifier)"
 }
 
 private func duration(_ seconds: Double, _ lang: Lang) -> String {

@@ -6,7 +6,7 @@ public enum Note: Localized {
     /// `holding`: the items still in it, which can still be handed out, moved or written off.
     case boxRetired(code: String, holding: Int)
     case categoryAdded(code: String)
-    case aliasAdded(alias: String, category: String)
+    case aliasAdded(alias: String, category: Phrase)
     case recipientAdded(code: String)
     case recipientRegistered(code: String)
     case eventAdded(id: RowID, name: String, date: LocalDate)
@@ -26,7 +26,7 @@ public enum Note: Localized {
     case restoredAfresh(from: String, path: String)
     case forgotten(code: String, placeholder: String)
     case written(path: String)
-    case targetSet(metric: Phrase, value: Int, from: LocalDate, to: LocalDate)
+    case targetSet(metric: Phrase, value: Phrase, from: LocalDate, to: LocalDate)
     case empty(Phrase)
 
     public var phrase: Phrase {
@@ -45,7 +45,7 @@ public enum Note: Localized {
         case .categoryAdded(let code):
             Phrase(ru: "Категория \(code) добавлена.", en: "Category \(code) added.")
         case .aliasAdded(let alias, let category):
-            Phrase(ru: "«\(alias)» теперь означает категорию \(category).", en: "“\(alias)” now means the category \(category).")
+            Phrase(ru: "«\(alias)» теперь означает категорию «\(category.ru)».", en: "“\(alias)” now means the category “\(category.en)”.")
         case .recipientAdded(let code):
             Phrase(ru: "Получатель \(code) зарегистрирован.", en: "Recipient \(code) registered.")
         case .recipientRegistered(let code):
@@ -80,7 +80,7 @@ public enum Note: Localized {
         case .written(let path):
             Phrase(ru: "Записано: \(path)", en: "Written: \(path)")
         case .targetSet(let metric, let value, let from, let to):
-            Phrase(ru: "План «\(metric.ru)» на \(from) — \(to): \(value).", en: "Target “\(metric.en)” for \(from) – \(to): \(value).")
+            Phrase(ru: "План «\(metric.ru)» на \(from) — \(to): \(value.ru).", en: "Target “\(metric.en)” for \(from) – \(to): \(value.en).")
         case .checked(let m, let l):
             Phrase(ru: "Проверка пройдена: файл цел, ссылки верны, остатки сходятся с журналом (\(NumberText.grouped(m, .ru)) \(plural(m, "движение", "движения", "движений")), \(NumberText.grouped(l, .ru)) \(plural(l, "строка", "строки", "строк"))).",
                    en: "Check passed: the file is sound, references hold, stock agrees with the ledger (\(NumberText.grouped(m, .en)) movement\(m == 1 ? "" : "s"), \(NumberText.grouped(l, .en)) line\(l == 1 ? "" : "s")).")

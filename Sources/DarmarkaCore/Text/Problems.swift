@@ -107,6 +107,15 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case textTooLong(what: LongText, length: Int, limit: Int)
     /// A note with a control character other than a line break, shown visibly.
     case noteHasControlCharacters(String)
+    /// A weight in the usual form, above `Grams.maximumKilograms`.
+    case weightTooLarge(String)
+    /// A code pre-printed for one centre claimed at another without `--other-centre`.
+    case codePrintedForAnotherCentre(code: String, printedFor: String, claimedAt: String)
+    case badCondition(String)
+    /// A subcommand that does not exist: `parent` is the command it was typed after.
+    case unknownCommand(String, suggestion: String?, parent: String)
+    /// What `invalidArguments` says, pointing at the command's own help.
+    case invalidArgumentsOf(String, command: String)
 
     public var phrase: Phrase {
         switch self {
@@ -345,6 +354,21 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .invalidArguments(let m):
             Phrase(ru: "Неверные аргументы: \(ArgumentMessages.sentence(ArgumentMessages.russian(m))) Справка: darmarka --help.",
                    en: "Invalid arguments: \(ArgumentMessages.sentence(m)) See darmarka --help.")
+        case .weightTooLarge(let w):
+            Phrase(ru: "Вес «\(w)» больше предела в \(NumberText.grouped(Int(Grams.maximumKilograms), .ru)) кг — опечатка? Укажите вес одной записи в килограммах.",
+                   en: "The weight “\(w)” is above the limit of \(NumberText.grouped(Int(Grams.maximumKilograms), .en)) kg — a typo? Give one entry's weight in kilograms.")
+        case .codePrintedForAnotherCentre(let code, let printedFor, let claimedAt):
+            Phrase(ru: "Код \(code) напечатан для центра \(printedFor), а бокс регистрируется в \(claimedAt). Проверьте центр (--centre \(printedFor)) или, если этикетку отдали в \(claimedAt) нарочно, добавьте --other-centre.",
+                   en: "The code \(code) was printed for centre \(printedFor), but the box is being registered at \(claimedAt). Check the centre (--centre \(printedFor)) or, if the label was given to \(claimedAt) on purpose, add --other-centre.")
+        case .badCondition(let c):
+            Phrase(ru: "Состояние «\(c)» непонятно: новое, хорошее, ремонт (требует ремонта или стирки) или утиль.",
+                   en: "The condition “\(c)” is not understood: new, good, repair (needs repair or washing) or recycle.")
+        case .unknownCommand(let name, let suggestion, let parent):
+            Phrase(ru: "Нет команды «\(name)»." + (suggestion.map { " Может быть, \($0)?" } ?? "") + " Список команд: \(parent) --help.",
+                   en: "There is no command “\(name)”." + (suggestion.map { " Did you mean \($0)?" } ?? "") + " See the commands with \(parent) --help.")
+        case .invalidArgumentsOf(let m, let command):
+            Phrase(ru: "Неверные аргументы: \(ArgumentMessages.sentence(ArgumentMessages.russian(m))) Справка: \(command) --help.",
+                   en: "Invalid arguments: \(ArgumentMessages.sentence(m)) See \(command) --help.")
         }
     }
 }

@@ -21,17 +21,26 @@ extension LedgerTransaction {
         return codes
     }
 
-    /// Registers a box: with a new code, or claiming a pre-printed one.
-    public func addBox(centre: Centre, name: String?, kind: BoxKind, claiming code: BoxCode? = nil) throws -> Box {
+    /// Registers a box: with a new code, or claiming a pre-printed one. A
+    /// code printed for another centre is refused unless `otherCentre`: its
+    /// label names that centre, and a sheet picked up at the wrong centre
+    /// would file boxes, and their reports, under the wrong one.
+    public func addBox(centre: Centre, name: String?, kind: BoxKind, claiming code: BoxCode? = nil,
+                       otherCentre: Bool = false) throws -> Box {
         // No name is fine for a box; a name given is one line.
         let name = try name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Names.clean($0, option: "--name") }
         let assigned: BoxCode
         if let code {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issued_code WHERE code = ?", arguments: [code.description]) == true else {
+            guard let printedFor = try String.fetchOne(db, sql: """
+                SELECT c.code FROM issued_code i JOIN centre c ON c.id = i.centre_id WHERE i.code = ?
+                """, arguments: [code.description]) else {
                 throw LedgerProblem.codeNotIssued(code.description)
             }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM box WHERE code = ?", arguments: [code.description]) == true {
                 throw LedgerProblem.codeAlreadyUsed(code.description)
+            }
+            if printedFor != centre.code, !otherCentre {
+                throw LedgerProblem.codePrintedForAnotherCentre(code: code.description, printedFor: printedFor, claimedAt: centre.code)
             }
             assigned = code
         } else {

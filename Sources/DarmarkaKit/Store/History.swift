@@ -5,6 +5,16 @@ extension LedgerTransaction {
     /// Movements, newest first, touching a box or a centre, between two days.
     public func history(box: Box? = nil, centre: Centre? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
                         limit: Int = 50) throws -> [HistoryEntry] {
+        try history(box: box, centre: centre, from: from, to: to, id: nil, limit: limit)
+    }
+
+    /// One movement as `history` lists it, or nil if there is none of that number.
+    public func movement(_ id: RowID) throws -> HistoryEntry? {
+        try history(id: id, limit: 1).first
+    }
+
+    private func history(box: Box? = nil, centre: Centre? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
+                         id: RowID?, limit: Int) throws -> [HistoryEntry] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.id, m.kind, m.occurred_on, m.occurred_at, m.recorded_at, fb.code AS from_box, tb.code AS to_box,
                    r.code AS recipient, e.name AS event, v.name AS volunteer, m.note, m.reverses_id,
@@ -18,10 +28,11 @@ extension LedgerTransaction {
             WHERE (? IS NULL OR m.from_box_id = ? OR m.to_box_id = ?)
               AND (? IS NULL OR fb.centre_id = ? OR tb.centre_id = ?)
               AND (? IS NULL OR m.occurred_on >= ?) AND (? IS NULL OR m.occurred_on <= ?)
+              AND (? IS NULL OR m.id = ?)
             ORDER BY m.occurred_on DESC, m.id DESC
             LIMIT ?
             """, arguments: [box?.id, box?.id, box?.id, centre?.id, centre?.id, centre?.id,
-                             from?.description, from?.description, to?.description, to?.description, limit])
+                             from?.description, from?.description, to?.description, to?.description, id, id, limit])
         var entries = rows.compactMap { r -> HistoryEntry? in
             guard let kind = MovementKind(rawValue: r["kind"]), let date = LocalDate.parse(r["occurred_on"]) else { return nil }
             return HistoryEntry(id: r["id"], kind: kind, date: date, time: (r["occurred_at"] as String?).flatMap(LocalTime.parse),

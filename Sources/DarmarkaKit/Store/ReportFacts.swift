@@ -223,12 +223,15 @@ extension LedgerTransaction {
 
     // MARK: Targets
 
-    /// Sets (or replaces) what the application promised for a period.
+    /// Sets (or replaces) what the application promised for a period. The
+    /// column holds the metric's unit as people give it, kilograms for a
+    /// weight: whole kilograms stay integers, 120,5 is kept as a real.
     public func setTarget(_ target: Target) throws {
+        let stored: DatabaseValueConvertible = target.metric.isWeight ? Double(target.value) / 1000 : target.value
         try db.execute(sql: """
             INSERT INTO target(metric, period_from, period_to, value, set_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET value = excluded.value, set_at = excluded.set_at
-            """, arguments: [target.metric.rawValue, target.period.from.description, target.period.to.description, target.value, recordedAt])
+            """, arguments: [target.metric.rawValue, target.period.from.description, target.period.to.description, stored, recordedAt])
     }
 
     /// Targets whose period overlaps the given one.
@@ -239,7 +242,9 @@ extension LedgerTransaction {
             """, arguments: [period?.from.description, period?.to.description]).compactMap { r in
                 guard let m = Metric(rawValue: r["metric"]), let from = LocalDate.parse(r["period_from"]),
                       let to = LocalDate.parse(r["period_to"]) else { return nil }
-                return Target(metric: m, period: Period(from: from, to: to), value: r["value"])
+                let stored: Double = r["value"]
+                return Target(metric: m, period: Period(from: from, to: to),
+                              value: m.isWeight ? Int((stored * 1000).rounded()) : Int(stored.rounded()))
             }
     }
 }

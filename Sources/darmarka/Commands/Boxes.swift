@@ -12,6 +12,9 @@ struct BoxCommand: ParsableCommand {
         @Option(help: "Название / name.") var name: String?
         @Option(help: "collection | storage | sorting") var kind = "collection"
         @Option(help: "Заранее напечатанный код / a pre-printed code to claim.") var code: String?
+        @Flag(name: .customLong("other-centre"),
+              help: "Код напечатан для другого центра, занять его здесь нарочно / the code was printed for another centre: claim it here on purpose.")
+        var otherCentre = false
 
         func run() throws {
             let ctx = try Context(global)
@@ -25,7 +28,7 @@ struct BoxCommand: ParsableCommand {
                     case .failure(let p): throw LedgerProblem.badBoxCode(code, p)
                     }
                 }
-                return try tx.addBox(centre: centre, name: name, kind: kind, claiming: claimed)
+                return try tx.addBox(centre: centre, name: name, kind: kind, claiming: claimed, otherCentre: otherCentre)
             }
             ctx.report(.boxAdded(code: box.code.description, centre: box.centreCode),
                        [("code", .text(box.code.description)), ("centre", .text(box.centreCode))])
@@ -35,9 +38,10 @@ struct BoxCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Список боксов / list boxes.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var excel: ExcelOption
         @Option(help: "Только этот центр / one centre only.") var centre: String?
         func run() throws {
-            let ctx = try Context(global)
+            let ctx = try Context(global, excel: excel)
             let boxes = try ctx.store().read { tx in try tx.boxes(centre: try centre.map(tx.centre)) }
             ctx.show(Listings.boxes(boxes))
         }

@@ -47,7 +47,7 @@ struct ImportCommand: ParsableCommand {
                 : try ReferenceImport.run(store, kind: kind, path: file, options: options)
         } catch let error as ImportError {
             progress.clear()
-            Self.stop(error.text(file: file, lang: ctx.lang))
+            Self.stop(error.text(file: file, lang: ctx.lang), code: ErrorJSON.code(of: error))
         }
         progress.clear()
         show(outcome, ctx)
@@ -65,7 +65,9 @@ struct ImportCommand: ParsableCommand {
         case _ where ctx.format == .json:
             print(outcome.json(), terminator: "")
         case .sameFile(let file, let batch):
-            print(ImportNote.sameFile(file: file, batch: batch).text(lang))
+            // When, in the organisation's hours: people remember their day, not UTC.
+            let zone = try? ctx.store().read { try $0.timeZone() }
+            print(ImportNote.sameFile(file: file, batch: batch, zone: zone).text(lang))
         case .nothingNew(let summary):
             print((summary.rowsRead == 0 ? ImportNote.noRows(file: summary.file)
                    : ImportNote.nothingNew(file: summary.file, rows: summary.skipped)).text(lang))
@@ -93,7 +95,8 @@ struct ImportCommand: ParsableCommand {
 
     /// Problems go to standard error in the compilers' `FILE:LINE:` form,
     /// which editors can jump to; the status says nothing was imported.
-    static func stop(_ text: String) -> Never {
+    static func stop(_ text: String, code: String = "importRefused") -> Never {
+        if Context.wantsJSON(CommandLine.arguments) { Context.fail(text, code: code) }
         fflush(nil)
         FileHandle.standardError.write(Data((text + "\n").utf8))
         Darmarka.exit(withError: ExitCode.failure)

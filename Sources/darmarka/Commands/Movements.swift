@@ -7,7 +7,7 @@ struct LineOptions: ParsableArguments {
     @Option(help: "Категория: код, название или другое имя / category.") var category: String
     @Option(parsing: .unconditional, help: "Сколько штук / how many items.") var quantity: String
     @Option(parsing: .unconditional, help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
-    @Option(help: "new | good | repair | recycle") var condition: String?
+    @Option(help: "Состояние: новое | хорошее | ремонт | утиль / new | good | repair | recycle.") var condition: String?
 
     func typed() throws -> [TypedLine] {
         [TypedLine(category: category, quantity: try Parse.quantity(quantity), grams: try Parse.kilograms(kg),
@@ -24,7 +24,7 @@ struct LinesOptions: ParsableArguments {
     @Option(help: "Категория: код, название или другое имя / category.") var category: String?
     @Option(parsing: .unconditional, help: "Сколько штук / how many items.") var quantity: String?
     @Option(parsing: .unconditional, help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
-    @Option(help: "new | good | repair | recycle (для всех строк / for every line)") var condition: String?
+    @Option(help: "Состояние: новое | хорошее | ремонт | утиль, для всех строк / new | good | repair | recycle, for every line.") var condition: String?
 
     func typed() throws -> [TypedLine] {
         let condition = try Parse.condition(condition)
@@ -252,13 +252,31 @@ struct Undo: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Номер движения из history / movement number.") var id: String
     @Option(help: "Волонтёр / volunteer.") var volunteer: String?
+    @Flag(name: [.customLong("yes"), .customShort("y")], help: "Не спрашивать подтверждения / do not ask to confirm.") var yes = false
 
     func run() throws {
         let ctx = try Context(global)
-        let movement = try Parse.movementID(id)
-        let reversal = try ctx.store().write { tx in
-            try tx.undo(movement, volunteer: try Parse.volunteerName(volunteer).map(tx.volunteer(named:)))
+        let number = try Parse.movementID(id)
+        let store = try ctx.store()
+        // Said before it is done, so that a mistyped number is caught.
+        let movement = try store.read { tx in
+            guard let m = try tx.movement(number) else { throw LedgerProblem.unknownMovement(id) }
+            if m.reverses != nil { throw LedgerProblem.cannotUndoReversal(number) }
+            if let by = m.reversedBy { throw LedgerProblem.alreadyUndone(number, by: by) }
+            return m
         }
-        ctx.report(.undone(id: movement, by: reversal), [("undone", .int(Int(movement))), ("id", .int(Int(reversal)))])
+        if Confirmation.shouldAsk(yes: yes, stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1) {
+            print(UndoText.movement(movement).text(ctx.lang))
+            print(UndoText.question.text(ctx.lang), terminator: "")
+            fflush(nil)
+            guard Confirmation.accepts(readLine()) else {
+                ctx.say(.empty(UndoText.declined))
+                return
+            }
+        }
+        let reversal = try store.write { tx in
+            try tx.undo(number, volunteer: try Parse.volunteerName(volunteer).map(tx.volunteer(named:)))
+        }
+        ctx.report(.empty(UndoText.undone(movement, by: reversal)), [("undone", .int(Int(number))), ("id", .int(Int(reversal)))])
     }
 }

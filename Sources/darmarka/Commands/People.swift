@@ -31,9 +31,11 @@ struct RecipientCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Список получателей / list recipients.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var excel: ExcelOption
         func run() throws {
-            let ctx = try Context(global)
-            ctx.show(Listings.recipients(try ctx.store().read { try $0.recipients() }))
+            let ctx = try Context(global, excel: excel)
+            let (recipients, groups) = try ctx.store().read { (try $0.recipients(), try $0.groups()) }
+            ctx.show(Listings.recipients(recipients, groups: groups))
         }
     }
 }
@@ -66,10 +68,11 @@ struct EventCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Список мероприятий / list events.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var excel: ExcelOption
         @Option(help: "С даты / from.") var from: String?
         @Option(help: "По дату / to.") var to: String?
         func run() throws {
-            let ctx = try Context(global)
+            let ctx = try Context(global, excel: excel)
             let events = try ctx.store().read { tx in
                 let today = try tx.today()
                 let range = try Parse.dateRange(from: from, to: to, today: today)

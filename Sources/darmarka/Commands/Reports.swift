@@ -123,16 +123,29 @@ struct TargetCommand: ParsableCommand {
             abstract: "Задать план / set a target.",
             discussion: "METRIC: " + Metric.allCases.map(\.rawValue).joined(separator: ", "))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Показатель / metric.") var metric: String
-        @Argument(help: "Значение / value.") var value: String
+        @Argument(help: ArgumentHelp("Показатель: код или название (принято кг, выдано, получатели…) / metric.", valueName: "metric"))
+        var metricArgument: String?
+        @Argument(help: ArgumentHelp("Значение; вес в кг можно с дробью, 120,5 / value.", valueName: "value"))
+        var valueArgument: String?
+        @Option(name: .customLong("metric"), help: "То же, что METRIC / the same as METRIC.") var metricOption: String?
+        @Option(name: .customLong("value"), parsing: .unconditional, help: "То же, что VALUE / the same as VALUE.") var valueOption: String?
         @Option(help: "2026, 2026-11 или 2026-03-01..2027-02-28") var period: String
 
         func run() throws {
             let ctx = try Context(global)
+            guard let metric = metricOption ?? metricArgument else { throw LedgerProblem.invalidArguments("Missing expected argument '<metric>'") }
+            guard let value = valueOption ?? valueArgument else { throw LedgerProblem.invalidArguments("Missing expected argument '<value>'") }
             guard let m = Metric.parse(metric) else {
-                throw LedgerProblem.invalidArguments("\(metric): " + Metric.allCases.map(\.rawValue).joined(separator: ", "))
+                // `kg` fits two metrics: name both rather than pick one.
+                let word = TextKey.normalise(metric)
+                let fits = Metric.allCases.filter { $0.rawValue.split(separator: "-").contains { $0 == word } }
+                let list = (fits.count > 1 ? fits : Metric.allCases).map(\.rawValue).joined(separator: ", ")
+                throw LedgerProblem.invalidArguments("\(metric): " + list)
             }
-            guard let v = Int(value.trimmingCharacters(in: .whitespaces)) else { throw LedgerProblem.badQuantity(value) }
+            guard let v = m.parseValue(value) else {
+                if m.isWeight { throw Grams.isOverMaximum(value) ? LedgerProblem.weightTooLarge(value) : LedgerProblem.badWeight(value) }
+                throw LedgerProblem.badQuantity(value)
+            }
             // A target of nothing is met before the work starts: always a slip.
             guard v >= 1 else { throw LedgerProblem.notPositive(option: "VALUE", value: v) }
             guard let p = Target.period(period) else {
@@ -143,20 +156,20 @@ struct TargetCommand: ParsableCommand {
                 throw LedgerProblem.badPeriod(period)
             }
             try ctx.store().write { try $0.setTarget(Target(metric: m, period: p, value: v)) }
-            ctx.report(.targetSet(metric: m.phrase, value: v, from: p.from, to: p.to),
-                       [("metric", .text(m.rawValue)), ("value", .int(v)), ("from", .text(p.from.description)), ("to", .text(p.to.description))])
+            let cell = m.cell(v)
+            ctx.report(.targetSet(metric: m.phrase, value: Phrase(ru: cell.display(.ru), en: cell.display(.en)), from: p.from, to: p.to),
+                       [("metric", .text(m.rawValue)), ("value", cell), ("from", .text(p.from.description)), ("to", .text(p.to.description))])
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Список планов / list targets.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var excel: ExcelOption
         func run() throws {
-            let ctx = try Context(global)
+            let ctx = try Context(global, excel: excel)
             let targets = try ctx.store().read { try $0.targets() }
-            ctx.show(Listing(columns: [Column("metric", ru: "Показатель", en: "Metric"), Column("from", ru: "С", en: "From"),
-                                       Column("to", ru: "По", en: "To"), Column("value", ru: "План", en: "Target", alignRight: true)],
-                             rows: targets.map { [.text($0.metric.rawValue), .text($0.period.from.description), .text($0.period.to.description), .int($0.value)] }))
+            ctx.show(Listings.targets(targets))
         }
     }
 }

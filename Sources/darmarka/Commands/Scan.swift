@@ -91,6 +91,9 @@ struct Scan: ParsableCommand {
     @Option(name: .customLong("claim-centre"),
             help: "Заранее напечатанный код при первом скане становится боксом этого центра / the centre a pre-printed code's box joins on its first scan.")
     var claimCentre: String?
+    @Flag(name: .customLong("other-centre"),
+          help: "Занимать и коды, напечатанные для другого центра / claim codes printed for another centre too.")
+    var otherCentre = false
 
     /// What every scan does, settled once before the first line is read.
     struct Plan {
@@ -227,7 +230,7 @@ struct Scan: ParsableCommand {
                                phrases: [LabelNote.scannedUnclaimed(code: code.description, centre: issuedFor.code).phrase],
                                status: "unclaimed")
             }
-            box = try tx.addBox(centre: centre, name: nil, kind: .collection, claiming: code)
+            box = try tx.addBox(centre: centre, name: nil, kind: .collection, claiming: code, otherCentre: otherCentre)
             outcome = Outcome(code: box.code.description, centre: box.centreCode,
                               phrases: [Note.boxAdded(code: box.code.description, centre: box.centreCode).phrase],
                               status: "claimed", claimed: true)

@@ -38,8 +38,9 @@ struct CentreCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Список центров / list centres.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var excel: ExcelOption
         func run() throws {
-            let ctx = try Context(global)
+            let ctx = try Context(global, excel: excel)
             ctx.show(Listings.centres(try ctx.store().read { try $0.centres() }))
         }
     }
@@ -52,8 +53,9 @@ struct CategoryCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Список категорий / list categories.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var excel: ExcelOption
         func run() throws {
-            let ctx = try Context(global)
+            let ctx = try Context(global, excel: excel)
             ctx.show(Listings.named(try ctx.store().read { try $0.categories() }))
         }
     }
@@ -83,7 +85,7 @@ struct CategoryCommand: ParsableCommand {
                 try tx.addCategoryAlias(alias, to: c)
                 return c
             }
-            ctx.report(.aliasAdded(alias: alias, category: c.code), [("alias", .text(alias)), ("category", .text(c.code))])
+            ctx.report(.aliasAdded(alias: alias, category: Phrase(ru: c.nameRu, en: c.nameEn)), [("alias", .text(alias)), ("category", .text(c.code))])
         }
     }
 }
@@ -94,8 +96,9 @@ struct GroupCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Список групп / list groups.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var excel: ExcelOption
         func run() throws {
-            let ctx = try Context(global)
+            let ctx = try Context(global, excel: excel)
             ctx.show(Listings.named(try ctx.store().read { try $0.groups() }))
         }
     }

@@ -5,12 +5,13 @@ import Foundation
 struct StockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stock", abstract: "Остатки по боксам / what is in stock.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var excel: ExcelOption
     @Option(help: "Бокс / box.") var box: String?
     @Option(help: "Центр / centre.") var centre: String?
     @Option(help: "На конец дня / at the end of a day.") var date: String?
 
     func run() throws {
-        let ctx = try Context(global)
+        let ctx = try Context(global, excel: excel)
         let lines = try ctx.store().read { tx in
             try tx.stock(box: try box.map(tx.box), centre: try centre.map(tx.centre),
                          on: try Parse.optionalDate(date, today: try tx.today()))
@@ -22,6 +23,7 @@ struct StockCommand: ParsableCommand {
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Журнал движений / the journal of movements.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var excel: ExcelOption
     @Option(help: "Бокс / box.") var box: String?
     @Option(help: "Центр / centre.") var centre: String?
     @Option(help: "С даты / from.") var from: String?
@@ -32,7 +34,7 @@ struct History: ParsableCommand {
     static let screenful = 50
 
     func run() throws {
-        let ctx = try Context(global)
+        let ctx = try Context(global, excel: excel)
         // A period asked for is listed whole: sums checked against a report
         // must not stop at a screenful.
         let cap = try limit.map { try Parse.atLeastOne($0, "--limit") } ?? (from != nil || to != nil ? Int.max - 1 : Self.screenful)
