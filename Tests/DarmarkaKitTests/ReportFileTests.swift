@@ -250,7 +250,8 @@ struct ReportFileTests {
         let workbook = try Self.unzip(xlsx, "xl/workbook.xml")
         let sheetRegex = try Regex(#"<sheet name="([^"]*)""#)
         let sheets = workbook.matches(of: sheetRegex).map { String($0.output[1].substring ?? "") }
-        #expect(sheets == ["Сводка", "Основные показатели", "Получатели помощи", "Мероприятия и работа", "Принято по категориям",
+        #expect(sheets == ["Сводка", "Основные показатели", "Баланс периода", "Получатели помощи", "Получатели по целевым группам",
+                           "Мероприятия и работа", "Принято по категориям",
                            "Выдано по категориям", "Принято по центрам", "Выдано по центрам", "Остаток по центрам",
                            "Принято по состоянию", "Принято по боксам", "План и факт", "Динамика"])
 
@@ -274,7 +275,7 @@ struct ReportFileTests {
         let styles = try Self.unzip(xlsx, "xl/styles.xml")
         #expect(styles.contains(#"formatCode="0.0##""#))
         #expect(styles.contains("<b/>"))
-        let trend = try Self.unzip(xlsx, "xl/worksheets/sheet13.xml")
+        let trend = try Self.unzip(xlsx, "xl/worksheets/sheet15.xml")
         #expect(trend.contains(#"<c r="B13"><v>29</v></c>"#) && trend.contains(#"<c r="C13"><v>11</v></c>"#))
     }
 

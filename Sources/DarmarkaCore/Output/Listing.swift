@@ -71,26 +71,81 @@ public struct Listing: Sendable {
     }
 
     /// Aligned columns for a terminal; widths count characters, not bytes.
-    /// `grouped`: see `Cell.display`.
-    public func table(_ lang: Lang, grouped: Bool = false) -> String {
-        if columns.contains(where: \.forScripts) { return forPeople.table(lang, grouped: grouped) }
-        let headers = columns.map { $0.header.text(lang) }
+    /// `grouped`: see `Cell.display`. With `maxWidth`, a table wider than
+    /// that wraps its widest text column, then the headers of the others at
+    /// their spaces; columns that still do not fit are left off at the right.
+    public func table(_ lang: Lang, grouped: Bool = false, maxWidth: Int? = nil) -> String {
+        if columns.contains(where: \.forScripts) { return forPeople.table(lang, grouped: grouped, maxWidth: maxWidth) }
+        var headers = columns.map { [$0.header.text(lang)] }
         // A table is read in a terminal: a line break would break the row, and
         // a control character from an older database would drive the terminal.
-        let texts = rows.map { row in row.map { FreeText.oneLine($0.display(lang, grouped: grouped)) } }
-        var widths = headers.map(\.count)
-        for row in texts { for (i, s) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], s.count) } }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (i, s) in cells.enumerated() {
-                let pad = String(repeating: " ", count: max(0, widths[i] - s.count))
-                parts.append(columns[i].alignRight ? pad + s : (i == cells.count - 1 ? s : s + pad))
+        var texts = rows.map { row in row.map { [FreeText.oneLine($0.display(lang, grouped: grouped))] } }
+        var count = columns.count
+        func widths() -> [Int] {
+            (0..<count).map { i in
+                max(headers[i].map(\.count).max() ?? 0, texts.map { i < $0.count ? $0[i].map(\.count).max() ?? 0 : 0 }.max() ?? 0)
             }
-            return parts.joined(separator: "  ")
         }
-        var out = [line(headers), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-        out += texts.map(line)
+        func total(_ w: [Int]) -> Int { w.reduce(0, +) + 2 * max(0, w.count - 1) }
+        if let maxWidth, total(widths()) > maxWidth {
+            // The widest text column gives up what is too much, down to a
+            // width a word of a label still reads in.
+            let w = widths()
+            if let i = (0..<count).filter({ !columns[$0].alignRight }).max(by: { w[$0] < w[$1] }) {
+                let narrower = max(Self.narrowestText, w[i] - (total(w) - maxWidth))
+                if narrower < w[i] {
+                    headers[i] = headers[i].flatMap { Self.wrap($0, width: narrower) }
+                    for r in texts.indices where i < texts[r].count { texts[r][i] = texts[r][i].flatMap { Self.wrap($0, width: narrower) } }
+                }
+            }
+            if total(widths()) > maxWidth {
+                // Headers of numbers wrap to the width of their numbers, or their longest word.
+                let w = widths()
+                for i in 0..<count where columns[i].alignRight {
+                    let values = texts.map { i < $0.count ? $0[i].map(\.count).max() ?? 0 : 0 }.max() ?? 0
+                    let longestWord = headers[i].flatMap { $0.split(separator: " ").map(\.count) }.max() ?? 0
+                    let narrower = max(values, longestWord)
+                    if narrower < w[i] { headers[i] = headers[i].flatMap { Self.wrap($0, width: narrower) } }
+                }
+            }
+            while count > 1, total(widths()) > maxWidth { count -= 1 }
+        }
+        let w = widths()
+        func lines(_ cells: [[String]]) -> [String] {
+            let height = cells.prefix(count).map(\.count).max() ?? 1
+            return (0..<height).map { l in
+                var parts: [String] = []
+                for i in 0..<count {
+                    let s = i < cells.count && l < cells[i].count ? cells[i][l] : ""
+                    let pad = String(repeating: " ", count: max(0, w[i] - s.count))
+                    parts.append(columns[i].alignRight ? pad + s : (i == count - 1 ? s : s + pad))
+                }
+                return parts.joined(separator: "  ")
+            }
+        }
+        var out = lines(headers) + [w.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        for row in texts { out += lines(row) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A text column is not wrapped narrower than this.
+    static let narrowestText = 16
+
+    /// `text` in lines of at most `width` characters, broken at spaces; a
+    /// word longer than a line is broken where the line ends.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0, text.count > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            var word = Substring(word)
+            if !line.isEmpty, line.count + 1 + word.count <= width { line += " " + word; continue }
+            if !line.isEmpty { lines.append(line); line = "" }
+            while word.count > width { lines.append(String(word.prefix(width))); word = word.dropFirst(width) }
+            line = String(word)
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// An array of objects keyed by the columns' stable keys.

@@ -121,11 +121,16 @@ public struct PeriodFacts: Sendable, Equatable {
     /// The centre a report is for, whose boxes alone count as its boxes in
     /// use (a transfer from another centre names that centre's box too).
     public var centre: String?
+    /// Stock at the start of the period (the end of the day before), per
+    /// centre: read from the books apart from the flows, so a report's
+    /// balance is a check, not a sum restated.
+    public var stockAtStart: [String: Amount]
     public init(period: Period, flows: [FlowRow] = [], recipients: RecipientFacts = RecipientFacts(), events: Int = 0,
-                participants: Int = 0, stockAtEnd: [String: Amount] = [:], volunteers: Int = 0, centre: String? = nil) {
+                participants: Int = 0, stockAtEnd: [String: Amount] = [:], volunteers: Int = 0, centre: String? = nil,
+                stockAtStart: [String: Amount] = [:]) {
         self.period = period; self.flows = flows; self.recipients = recipients; self.events = events
         self.participants = participants; self.stockAtEnd = stockAtEnd; self.volunteers = volunteers
-        self.centre = centre
+        self.centre = centre; self.stockAtStart = stockAtStart
     }
 }
 

@@ -17,10 +17,19 @@ public struct Figures: Sendable, Equatable {
     /// Transfers whose boxes are at different centres.
     public var transfersBetweenCentres = Amount()
     public var transfersWithinCentres = Amount()
+    /// Transfers into this centre's boxes from another centre's, and out of
+    /// them to another centre's. For the whole organisation each is the sum
+    /// over its centres: a transfer between two centres is out at one and in
+    /// at the other, so the two are equal and net to nothing.
+    public var transfersIn = Amount()
+    public var transfersOut = Amount()
     /// Net change found by stock takes (surplus minus shortage).
     public var adjustments = Amount()
     public var stockAtEnd = Amount()
     public var stockAtEndByCentre: [String: Amount] = [:]
+    /// Stock at the end of the day before the period.
+    public var stockAtStart = Amount()
+    public var stockAtStartByCentre: [String: Amount] = [:]
     public var recipients = RecipientFacts()
     public var events = 0
     public var participants = 0
@@ -52,7 +61,14 @@ public struct Figures: Sendable, Equatable {
             case .writeoff:
                 writtenOff += amount
             case .transfer:
-                if row.fromCentre != row.toCentre { transfersBetweenCentres += amount } else { transfersWithinCentres += amount }
+                if row.fromCentre != row.toCentre {
+                    transfersBetweenCentres += amount
+                    // Between boxes of one centre a transfer is that centre's own business.
+                    if facts.centre.map({ $0 == row.toCentre }) ?? true { transfersIn += amount }
+                    if facts.centre.map({ $0 == row.fromCentre }) ?? true { transfersOut += amount }
+                } else {
+                    transfersWithinCentres += amount
+                }
             case .adjustment:
                 adjustments += row.toBox != nil ? amount : .zero - amount
             }
@@ -61,6 +77,8 @@ public struct Figures: Sendable, Equatable {
         for key in handedOutByCategory.keys where handedOutByCategory[key] == .zero { handedOutByCategory[key] = nil }
         stockAtEndByCentre = facts.stockAtEnd
         stockAtEnd = facts.stockAtEnd.values.reduce(.zero, +)
+        stockAtStartByCentre = facts.stockAtStart
+        stockAtStart = facts.stockAtStart.values.reduce(.zero, +)
         recipients = facts.recipients
         events = facts.events
         participants = facts.participants
@@ -68,7 +86,16 @@ public struct Figures: Sendable, Equatable {
         volunteers = facts.volunteers
     }
 
-    /// The change in stock the flows account for: what came in, less what
-    /// went out, plus what stock takes found. Transfers move, they don't change it.
-    public var stockChange: Int { received.items - handedOut.items - writtenOff.items + adjustments.items }
+    /// The change in stock the flows account for: what came in (received,
+    /// moved in from other centres), less what went out (handed out, written
+    /// off, moved out to other centres), plus what stock takes found. In
+    /// items and in the kilograms the flows carry.
+    public var flowChange: Amount { received + transfersIn - handedOut - writtenOff - transfersOut + adjustments }
+
+    /// The change in stock the books show: stock at the end less stock at the start.
+    /// The balance of a period holds when this equals `flowChange`.
+    public var stockDifference: Amount { stockAtEnd - stockAtStart }
+
+    /// `flowChange` in items.
+    public var stockChange: Int { flowChange.items }
 }

@@ -32,8 +32,9 @@ extension Report {
         lines.append("\"received\": {\(amount(f.received)), \"weighedItems\": \(f.received.weighed), \"byCategory\": \(list(f.receivedByCategory, key: "category")), \"byCentre\": \(list(f.receivedByCentre, key: "centre")), \"byBox\": \(list(f.receivedByBox, key: "box")), \"byCondition\": \(list(f.receivedByCondition, key: "condition"))}")
         lines.append("\"handedOut\": {\(amount(f.handedOut)), \"handouts\": \(f.handouts), \"byCategory\": \(list(f.handedOutByCategory, key: "category")), \"byCentre\": \(list(f.handedOutByCentre, key: "centre")), \"atEvents\": {\(amount(f.handedOutAtEvents))}}")
         lines.append("\"writtenOff\": {\(amount(f.writtenOff))}")
-        lines.append("\"transfers\": {\"betweenCentres\": {\(amount(f.transfersBetweenCentres))}, \"withinCentres\": {\(amount(f.transfersWithinCentres))}}")
+        lines.append("\"transfers\": {\"betweenCentres\": {\(amount(f.transfersBetweenCentres))}, \"withinCentres\": {\(amount(f.transfersWithinCentres))}, \"in\": {\(amount(f.transfersIn))}, \"out\": {\(amount(f.transfersOut))}}")
         lines.append("\"adjustments\": {\(amount(f.adjustments))}")
+        lines.append("\"stockAtStart\": {\(amount(f.stockAtStart)), \"byCentre\": \(list(f.stockAtStartByCentre, key: "centre"))}")
         lines.append("\"stockAtEnd\": {\(amount(f.stockAtEnd)), \"byCentre\": \(list(f.stockAtEndByCentre, key: "centre"))}")
         let groups = f.recipients.byGroup.sorted { $0.key < $1.key }.map { "{\"group\": \(JSONText.string($0.key)), \"unique\": \($0.value)}" }
         lines.append("\"recipients\": {\"unique\": \(f.recipients.unique), \"new\": \(f.recipients.new), \"visits\": \(f.recipients.visits), \"people\": \(f.recipients.people), \"anonymousHandouts\": \(f.anonymousHandouts), \"byGroup\": [\(groups.joined(separator: ", "))]}")

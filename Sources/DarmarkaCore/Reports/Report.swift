@@ -35,6 +35,8 @@ public struct Report: Sendable {
     public var targets: [TargetProgress]
     public var trend: [TrendPoint]
     public var names: Names
+    /// The month was not asked for: the report is of the last whole month, and its title says so.
+    public var isLastWholeMonth = false
 
     public init(kind: Kind, organisation: String?, centre: String?, columns: [Column], targets: [TargetProgress],
                 trend: [TrendPoint], names: Names) {
@@ -65,7 +67,10 @@ public struct Report: Sendable {
         switch kind {
         case .monthly(let m):
             let name = MonthNames.month(m)
-            return Phrase(ru: "Отчёт за \(name.ru.lowercased())", en: "Report for \(name.en)")
+            let title = Phrase(ru: "Отчёт за \(name.ru.lowercased())", en: "Report for \(name.en)")
+            guard isLastWholeMonth else { return title }
+            let note = ReportWords.lastWholeMonth
+            return Phrase(ru: "\(title.ru) (\(note.ru))", en: "\(title.en) (\(note.en))")
         case .year(let y): return Phrase(ru: "Отчёт за \(y) год", en: "Report for \(y)")
         case .range(let p): return Phrase(ru: "Отчёт с \(p.from) по \(p.to)", en: "Report from \(p.from) to \(p.to)")
         }

@@ -11,6 +11,24 @@ public struct ReportSection: Sendable {
     public var title: Phrase
     public var columns: [Phrase]
     public var rows: [Row]
+    /// For a table in items and kilograms: the units, each with one column
+    /// per period (`periods`), in this order. A terminal shows each unit as
+    /// a table of its own, which fits its width.
+    public var units: [Phrase] = []
+    public var periods: [Phrase] = []
+}
+
+extension ReportSection {
+    /// The section as one table per unit, each titled with its unit and with
+    /// one column per period; a section of one unit as it is.
+    public func perUnit() -> [ReportSection] {
+        let n = periods.count
+        guard units.count > 1, n > 0, columns.count == units.count * n else { return [self] }
+        return units.enumerated().map { u, unit in
+            ReportSection(key: key, title: Phrase(ru: "\(title.ru), \(unit.ru)", en: "\(title.en), \(unit.en)"), columns: periods,
+                          rows: rows.map { .init(key: $0.key, label: $0.label, values: Array($0.values[(u * n)..<((u + 1) * n)])) })
+        }
+    }
 }
 
 extension Report {
@@ -20,7 +38,7 @@ extension Report {
         func header(_ unit: Phrase?) -> [Phrase] {
             cols.map { c in unit.map { Phrase(ru: "\(c.label.ru), \($0.ru)", en: "\(c.label.en), \($0.en)") } ?? c.label }
         }
-        let items = Phrase(ru: "шт.", en: "items"), kg = Phrase(ru: "кг", en: "kg")
+        let items = ReportWords.items, kg = ReportWords.kg
         func row(_ key: String, _ ru: String, _ en: String, _ value: (Figures) -> Cell) -> ReportSection.Row {
             .init(key: key, label: Phrase(ru: ru, en: en), values: cols.map { value($0.figures) })
         }
@@ -46,13 +64,15 @@ extension Report {
             count("stockAtEnd.items", "Остаток на конец периода, шт.", "Stock at the end, items", { $0.stockAtEnd.items }),
             weight("stockAtEnd.kg", "Остаток на конец периода, кг", "Stock at the end, kg", { $0.stockAtEnd }),
         ]))
+        out.append(balance(header(items) + header(kg), periods: header(nil), units: [items, kg]))
         out.append(ReportSection(key: "recipients", title: Phrase(ru: "Получатели помощи", en: "People helped"), columns: header(nil), rows: [
             count("recipients.unique", "Получателей (каждый один раз)", "Unique recipients", { $0.recipients.unique }),
             count("recipients.new", "из них новых", "of whom new", { $0.recipients.new }),
             count("recipients.visits", "Обращений (получатель и день)", "Visits (recipient and day)", { $0.recipients.visits }),
             count("recipients.people", "Охвачено человек (с семьями)", "People reached (with households)", { $0.recipients.people }),
             count("recipients.anonymous", "Выдач без учёта получателя", "Handouts without a recipient", { $0.anonymousHandouts }),
-        ] + groupRows()))
+        ]))
+        out.append(ReportSection(key: "recipients.byGroup", title: ReportWords.groupsTitle, columns: header(nil), rows: groupRows()))
         out.append(ReportSection(key: "activity", title: Phrase(ru: "Мероприятия и работа", en: "Events and work"), columns: header(nil), rows: [
             count("events.count", "Мероприятий проведено", "Events held", { $0.events }),
             count("events.participants", "Участников мероприятий", "Event participants", { $0.participants }),
@@ -90,10 +110,30 @@ extension Report {
     private func groupRows() -> [ReportSection.Row] {
         let codes = Set(columns.flatMap { $0.figures.recipients.byGroup.keys })
         return codes.sorted { (names.groups[$0]?.ru ?? $0) < (names.groups[$1]?.ru ?? $1) }.map { code in
-            let name = names.groups[code] ?? Phrase(ru: code.isEmpty ? "без группы" : code, en: code.isEmpty ? "no group" : code)
-            return .init(key: "recipients.byGroup.\(code)", label: Phrase(ru: "  группа: \(name.ru)", en: "  group: \(name.en)"),
+            let name = names.groups[code] ?? (code.isEmpty ? ReportWords.noGroup : Phrase(ru: code, en: code))
+            return .init(key: "recipients.byGroup.\(code)", label: name,
                          values: columns.map { .int($0.figures.recipients.byGroup[code] ?? 0) })
         }
+    }
+
+    /// Stock at the start, what came in and went out, stock at the end: each
+    /// column adds up, outflows counted negative, so the reader can check it.
+    private func balance(_ headers: [Phrase], periods: [Phrase], units: [Phrase]) -> ReportSection {
+        let lines: [(String, Phrase, (Figures) -> Amount)] = [
+            ("stockAtStart", ReportWords.stockAtStart, { $0.stockAtStart }),
+            ("received", ReportWords.received, { $0.received }),
+            ("transfersIn", ReportWords.transfersIn, { $0.transfersIn }),
+            ("handedOut", ReportWords.handedOut, { .zero - $0.handedOut }),
+            ("writtenOff", ReportWords.writtenOff, { .zero - $0.writtenOff }),
+            ("transfersOut", ReportWords.transfersOut, { .zero - $0.transfersOut }),
+            ("adjustments", ReportWords.adjustments, { $0.adjustments }),
+            ("stockAtEnd", ReportWords.stockAtEnd, { $0.stockAtEnd }),
+        ]
+        let rows = lines.map { key, label, value in
+            ReportSection.Row(key: "balance.\(key)", label: label,
+                              values: columns.map { .int(value($0.figures).items) } + columns.map { .kg(value($0.figures).kg) })
+        }
+        return ReportSection(key: "balance", title: ReportWords.balanceTitle, columns: headers, rows: rows, units: units, periods: periods)
     }
 
     private func breakdown(_ key: String, _ title: Phrase, _ headers: [Phrase], keyed: (Figures) -> [String: Amount],
@@ -109,7 +149,8 @@ extension Report {
             ReportSection.Row(key: "\(key).\(k)", label: label(k),
                               values: maps.map { .int($0[k]?.items ?? 0) } + maps.map { .kg($0[k]?.kg ?? .zero) })
         }
-        return ReportSection(key: key, title: title, columns: headers, rows: rows)
+        return ReportSection(key: key, title: title, columns: headers, rows: rows,
+                             units: [ReportWords.items, ReportWords.kg], periods: columns.map(\.label))
     }
 
     private func categoryName(_ code: String) -> Phrase { names.categories[code] ?? Phrase(ru: code, en: code) }

@@ -27,9 +27,18 @@ extension Report {
         return Listing(columns: cols, rows: s.rows.map { [.text($0.label.text(lang))] + $0.values })
     }
 
+    /// How wide a terminal's report may be, in characters.
+    public static let terminalWidth = 100
+
+    /// Fits `terminalWidth`: a table in items and kilograms is shown as one
+    /// table for each, and a table still too wide wraps its widest column.
     func terminal(_ lang: Lang) -> String {
-        var out = heading(lang) + "\n\n"
-        for s in sections where !s.rows.isEmpty { out += listing(s, lang).table(lang, grouped: true) + "\n" }
+        var out = Listing.wrap(heading(lang), width: Self.terminalWidth).joined(separator: "\n") + "\n\n"
+        for s in sections where !s.rows.isEmpty {
+            for part in s.perUnit() {
+                out += listing(part, lang).table(lang, grouped: true, maxWidth: Self.terminalWidth) + "\n"
+            }
+        }
         return out
     }
 

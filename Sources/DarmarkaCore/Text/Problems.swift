@@ -134,7 +134,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .badTime(let t):
             Phrase(ru: "Время «\(t)» не понято: пишите 14:30.", en: "The time “\(t)” is not understood: write 14:30.")
         case .badMonth(let m):
-            Phrase(ru: "Месяц «\(m)» не понят: пишите 2026-11.", en: "The month “\(m)” is not understood: write 2026-11.")
+            Phrase(ru: "Месяц «\(m)» не понят: пишите \(ReportWords.monthForms.ru).",
+                   en: "The month “\(m)” is not understood: write \(ReportWords.monthForms.en).")
         case .boxesDoNotFit(let kind):
             Phrase(ru: "Для операции «\(kind.phrase.ru)» боксы указаны не так: приём — в бокс (--box), выдача и списание — из бокса (--box), перемещение — --from и --to.",
                    en: "The boxes do not fit a \(kind.phrase.en): intake goes into --box, handout and write-off come from --box, a transfer needs --from and --to.")

@@ -16,14 +16,21 @@ extension LedgerTransaction {
     /// (see `ReportReads`) only once.
     func facts(for period: Period, centre: Centre?, shared: ReportReads) throws -> PeriodFacts {
         let events = try eventFacts(period, centre: centre)
-        let stock = try shared.stock[period.to] ?? stockByCentre(at: period.to, centre: centre)
-        shared.stock[period.to] = stock
+        // The start is the end of the day before: a month's start is the month before's end.
+        let dayBefore = period.from.adding(days: -1)
+        func stockAt(_ day: LocalDate) throws -> [String: Amount] {
+            let stock = try shared.stock[day] ?? stockByCentre(at: day, centre: centre)
+            shared.stock[day] = stock
+            return stock
+        }
+        let stock = try stockAt(period.to), start = try stockAt(dayBefore)
         return PeriodFacts(period: period,
                     flows: try flows(period, centre: centre, fromLedger: false, shared: shared),
                     recipients: try recipientFacts(period, centre: centre, shared: shared),
                     events: events.count, participants: events.participants,
                     stockAtEnd: stock,
-                    volunteers: try volunteerCount(period, centre: centre), centre: centre?.code)
+                    volunteers: try volunteerCount(period, centre: centre), centre: centre?.code,
+                    stockAtStart: start)
     }
 
     /// Flows of a period: its whole months from the monthly table, the days

@@ -14,7 +14,8 @@ struct ReportRun {
     let global: GlobalOptions
     let output: ReportOutput
 
-    func run(_ kind: Report.Kind) throws {
+    /// `lastWholeMonth`: the month was not asked for, and the title says which it is.
+    func run(_ kind: Report.Kind, lastWholeMonth: Bool = false) throws {
         let ctx = try Context(global, reportForms: true)
         var form = global.format.lowercased()
         // `-o ноябрь.pdf` alone means a PDF, not a table in a file called .pdf.
@@ -31,9 +32,10 @@ struct ReportRun {
         }
         if let path = output.output { try OutputFile.check(path, force: output.force) }
         // Today in the organisation's time zone: the date the file says it was made.
-        let (report, today) = try ctx.store().read { tx in
+        var (report, today) = try ctx.store().read { tx in
             (try tx.report(kind, centre: try output.centre.map(tx.centre)), try tx.today())
         }
+        report.isLastWholeMonth = lastWholeMonth
         let bytes: [UInt8]
         if let text = Report.TextForm(rawValue: form) {
             bytes = Array(report.render(text, lang: ctx.lang).utf8)
@@ -74,16 +76,24 @@ struct ReportCommand: ParsableCommand {
     struct Monthly: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Месяц, предыдущий месяц и с начала года / a month.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Месяц / month, 2026-11 (else this month).") var month: String?
+        @Option(help: ArgumentHelp(
+            "Месяц / month: \(ReportWords.monthForms.ru); \(ReportWords.monthNameAlone.ru). Без него — последний полный месяц.",
+            discussion: "\(ReportWords.monthForms.en); \(ReportWords.monthNameAlone.en). Without it, the last whole month."))
+        var month: String?
         @OptionGroup var output: ReportOutput
         func run() throws {
-            let m: YearMonth
+            // A month not understood is refused before the database is opened.
+            var input: MonthInput?
             if let month {
-                guard let parsed = YearMonth.parse(month) else { throw LedgerProblem.badMonth(month) }
-                m = parsed
-            } else {
-                m = YearMonth(try Context(global, reportForms: true).store().read { try $0.today() })
+                guard let parsed = MonthInput.parse(month) else { throw LedgerProblem.badMonth(month) }
+                input = parsed
             }
+            if case .month(let m) = input { return try ReportRun(global: global, output: output).run(.monthly(m)) }
+            let today = try Context(global, reportForms: true).store().read { try $0.today() }
+            guard let input else {
+                return try ReportRun(global: global, output: output).run(.monthly(YearMonth(today).previous), lastWholeMonth: true)
+            }
+            guard let m = input.month(today: today) else { throw LedgerProblem.badMonth(month ?? "") }
             try ReportRun(global: global, output: output).run(.monthly(m))
         }
     }
