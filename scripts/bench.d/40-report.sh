@@ -25,7 +25,8 @@ for c in $(seq 1 50); do for b in 1 2 3 4 5; do "$DARMARKA" box add --centre "C$
 sqlite3 "$db" >/dev/null <<'SQL'
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
-INSERT INTO recipient(id, code, group_id, household_size, registered_on) SELECT i, 'R' || i, 1 + i % 7, 1 + i % 5, '2016-12-01' FROM n;
+-- `code_key` is the code folded (RecipientCodes.key): R1 … R20000 are their own keys.
+INSERT INTO recipient(id, code, code_key, group_id, household_size, registered_on) SELECT i, 'R' || i, 'R' || i, 1 + i % 7, 1 + i % 5, '2016-12-01' FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
 INSERT INTO event(id, name, held_on, centre_id, participants) SELECT i, 'Дармарка ' || i, date('2016-12-01', '+' || (i * 3652 / 1200) || ' days'), 1 + i % 50, 20 + i % 40 FROM n;
 INSERT INTO volunteer(id, name) VALUES (1, 'Анна'), (2, 'Олег'), (3, 'Мария');

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DarmarkaKit
+import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Проверить базу и журнал / check the database and the ledger.")
@@ -18,9 +19,11 @@ struct Check: ParsableCommand {
             throw LedgerProblem.checkFailed(findings.count)
         }
         ctx.report(.checked(movements: counts.movements, lines: counts.lines),
-                   [("ok", .bool(true)), ("movements", .int(counts.movements)), ("lines", .int(counts.lines)),
-                    ("sameRecipientCodes", .text(sameCodes.map { $0.joined(separator: ", ") }.joined(separator: "; ")))])
-        if ctx.format == .table { for n in notes { print(n) } }
+                   [("ok", .bool(true)), ("movements", .int(counts.movements)), ("lines", .int(counts.lines))])
+        // JSON and CSV keep their shape for scripts; the notes go beside them.
+        for n in notes {
+            if ctx.format == .table { print(n) } else { FileHandle.standardError.write(Data((n + "\n").utf8)) }
+        }
     }
 }
 
