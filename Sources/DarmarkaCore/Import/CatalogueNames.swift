@@ -24,3 +24,14 @@ public struct CatalogueNames: Sendable {
         return row.fingerprint(category: category, group: group)
     }
 }
+
+extension Array where Element == NamedEntry {
+    /// Each entry's name in `lang` by its code, for files people read, where
+    /// the name reads back as that entry (`named` finds it first); a code
+    /// whose name would read as another entry is left out, to be written as is.
+    public func writtenNames(_ lang: Lang) -> [String: String] {
+        var names: [String: String] = [:]
+        for entry in self where named(entry.name(lang))?.code == entry.code { names[entry.code] = entry.name(lang) }
+        return names
+    }
+}

@@ -61,6 +61,11 @@ public struct ImportSummary: Sendable, Equatable {
     public var ignoredColumns: [String] = []
     /// The batch recorded, unless in a trial.
     public var batch: RowID?
+    /// Movements of the ledger that rows naming them corrected: undone and
+    /// recorded again as the rows say.
+    public var corrected = 0
+    /// The first corrections, to show as before → after.
+    public var corrections: [ImportCorrection] = []
 
     public init(file: String, kind: ImportKind, dryRun: Bool) {
         self.file = file; self.kind = kind; self.dryRun = dryRun

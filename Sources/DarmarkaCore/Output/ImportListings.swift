@@ -41,6 +41,7 @@ extension ImportOutcome {
                 add("recipients", .int(s.recipientsRegistered))
                 add("events", .int(s.eventsCreated))
                 add("volunteers", .int(s.volunteersAdded))
+                add("corrected", .int(s.corrected))
             } else {
                 add("centres", .int(s.centresAdded))
                 add("already", .int(s.alreadyThere))

@@ -67,6 +67,10 @@ public enum ImportMessage: Localized, Equatable {
     case eventDiffers(String, LocalDate)
     /// Anything else the store refused, in its own words.
     case refused(LedgerProblem)
+    /// Rows that would correct a movement of the ledger and cannot.
+    case correction(CorrectionProblem)
+    /// An Excel workbook that cannot be read as one.
+    case workbook(WorkbookProblem)
 
     public var phrase: Phrase {
         switch self {
@@ -218,6 +222,10 @@ public enum ImportMessage: Localized, Equatable {
             Phrase(ru: "мероприятие «\(name)» на \(date) уже есть, с другим центром или числом участников: загрузка его не меняет",
                    en: "the event “\(name)” on \(date) exists already with another centre or number of participants: an import does not change it")
         case .refused(let problem):
+            problem.phrase
+        case .correction(let problem):
+            problem.phrase
+        case .workbook(let problem):
             problem.phrase
         }
     }
