@@ -46,7 +46,8 @@ struct ImportCorrectionCLITests {
         #expect(stock.contains("\"quantity\": 5"), "\(stock)")
         // One reversal and one new intake: three movements in all.
         let history = try cli.run(["history", "--format", "csv", "--lang", "en"]).stdout
-        #expect(history.split(separator: "\n").count == 4, "\(history)")
+        #expect(history.split(whereSeparator: \.isNewline).count == 4, "\(history)")
+        #expect(history.contains(",-6,,,undoes #1"), "\(history)")
         #expect(try cli.run(["check"]).status == 0)
 
         // The same file again, or the export of the corrected ledger, adds nothing.
@@ -76,9 +77,10 @@ struct ImportCorrectionCLITests {
         let stock = try cli.run(["stock", "--format", "csv", "--lang", "en"]).stdout
         #expect(stock.contains(",6,") && stock.contains(",2,") && !stock.contains(",12,"), "\(stock)")
         #expect(try cli.run(["check"]).status == 0)
-        // The new movement has both lines: one movement, two lines.
-        let history = try cli.run(["history", "--format", "json"]).stdout
-        #expect(history.components(separatedBy: "\"reverses\": 1").count == 2, "\(history)")
+        // Movement 1 undone whole by 2; the new movement 3 has both lines.
+        let history = try cli.run(["history", "--format", "json", "--lang", "en"]).stdout
+        #expect(history.components(separatedBy: "undoes #1").count == 3, "\(history)")
+        #expect(history.components(separatedBy: "\"id\": 3,").count == 3, "\(history)")
 
         // A correction that leaves out one of a movement's rows is refused:
         // it would drop that line without saying so.
