@@ -158,4 +158,30 @@ struct ImportWorkbookCLITests {
         #expect(stocks[0] == stocks[1])
         #expect(stocks[0].contains("14:30"), "\(stocks[0])")
     }
+
+    /// Reference files come from a workbook too; a problem names the sheet's row.
+    @Test func readsBoxesFromAWorkbook() throws {
+        let (cli, _, _) = try CLI.withDemo()
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        func inline(_ ref: String, _ text: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        func book(_ rows: String, _ name: String) throws -> String {
+            let path = Self.path(name, cli)
+            try Self.zip([
+                ("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets><sheet name=\"Боксы\" r:id=\"rId1\"/></sheets></workbook>"),
+                ("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+                ("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\">\(inline("A1", "центр"))\(inline("B1", "название"))</row>"
+                    + rows + "</sheetData></worksheet>"),
+            ], to: path)
+            return path
+        }
+        let good = try book("<row r=\"3\">\(inline("A3", "PRE"))\(inline("B3", "у входа"))</row>", "boxes.xlsx")
+        let r = try cli.run(["import", "--kind", "boxes", good, "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("\(good):Боксы: registered 1 box"), "\(r.stdout)")
+        let bad = try book("<row r=\"4\">\(inline("A4", "ZZZ"))</row>", "bad-boxes.xlsx")
+        let refused = try cli.run(["import", "--kind", "boxes", bad, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("\(bad):Боксы:4: "), "\(refused.stderr)")
+    }
 }

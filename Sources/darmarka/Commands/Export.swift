@@ -34,7 +34,9 @@ struct ExportCommand: ParsableCommand {
         subcommands: [Journal.self, Boxes.self, Recipients.self, Events.self])
 
     struct Journal: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Журнал движений / the journal of movements.")
+        static let configuration = CommandConfiguration(
+            abstract: "Журнал движений / the journal of movements.",
+            discussion: "--format xlsx (или --output ФАЙЛ.xlsx): книга Excel / an Excel workbook.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "С даты / from.") var from: String?
         @Option(help: "По дату / to.") var to: String?
