@@ -162,7 +162,7 @@ private final class Collector<Value>: NSObject, XMLParserDelegate {
     }
 
     func parse(_ data: Data) -> Value {
-        let parser = XMLParser(data: data)
+        let parser = xmlParser(data)
         parser.delegate = self
         _ = parser.parse()
         return value
@@ -186,7 +186,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     private var inPhonetic = false
 
     func parse(_ data: Data) -> [String] {
-        let parser = XMLParser(data: data)
+        let parser = xmlParser(data)
         parser.delegate = self
         _ = parser.parse()
         return strings
@@ -222,7 +222,7 @@ private final class StylesParser: NSObject, XMLParserDelegate {
     private var inCellXfs = false
 
     func parse(_ data: Data) -> Set<Int> {
-        let parser = XMLParser(data: data)
+        let parser = xmlParser(data)
         parser.delegate = self
         _ = parser.parse()
         var dates = Set<Int>()
@@ -270,7 +270,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     func parse(_ data: Data) -> (rows: [SheetRow], problem: String?) {
-        let parser = XMLParser(data: data)
+        let parser = xmlParser(data)
         parser.delegate = self
         if !parser.parse(), problem == nil {
             problem = parser.parserError.map { "XML: \($0.localizedDescription)" } ?? "XML"
@@ -353,4 +353,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             return SpreadsheetCells.numberText(text)
         }
     }
+}
+
+/// A parser that reads `data` in pieces: given the whole of a part at once,
+/// libxml2 refuses one of more than 10 MB ("huge input lookup"), which a
+/// sheet of some 40 000 rows is.
+private func xmlParser(_ data: Data) -> XMLParser {
+    XMLParser(stream: InputStream(data: data))
 }
