@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 of imported files: BoringSSL's, not one of our own.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Reading .xlsx workbooks for import: they are zips of XML.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian's -dev packages (scripts/test installs them).
@@ -35,6 +37,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // The command line: parse, call DarmarkaKit, format.
@@ -45,7 +48,8 @@ let package = Package(
         ]),
 
         .testTarget(name: "DarmarkaCoreTests", dependencies: ["DarmarkaCore"]),
-        .testTarget(name: "DarmarkaKitTests", dependencies: ["DarmarkaKit", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "DarmarkaKitTests", dependencies: ["DarmarkaKit", .product(name: "GRDB", package: "GRDB.swift"),
+                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -68,7 +68,7 @@ struct ImportCLITests {
 
     /// Movements recorded by hand have no fingerprints; an export names them
     /// by number, and a row that says what that movement's line says is in
-    /// the ledger already. A line edited in the file is a new row.
+    /// the ledger already. A line edited in the file corrects its movement.
     @Test func anExportOfRecordedMovementsImportsOnlyWhatChanged() throws {
         let (cli, pre, mat) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "5", "--kg", "2,5", "--date", "2026-11-01", "--volunteer", "Анна"])
@@ -88,7 +88,7 @@ struct ImportCLITests {
         #expect(try cli.run(["stock", "--format", "csv"]).stdout == stock)
         #expect(try cli.run(["history", "--format", "csv"]).stdout == history)
 
-        // The handout's quantity changed in the file: that row is new, the rest are not.
+        // The handout's quantity changed in the file: it corrects the handout, the rest are in the ledger.
         let text = try String(contentsOfFile: exported, encoding: .utf8)
         let edited = text.replacingOccurrences(of: ",1,,,ТД-1,", with: ",2,,,ТД-1,")
         #expect(edited != text)
@@ -96,6 +96,7 @@ struct ImportCLITests {
         let again = try cli.run(["import", path, "--lang", "en"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("1 of 4 rows"), "\(again.stdout)")
+        #expect(again.stdout.contains("Corrected: 1"), "\(again.stdout)")
     }
 
     @Test func problemsGoToStandardErrorAsFileLineColumn() throws {

@@ -32,8 +32,21 @@ public struct CatalogueNames: Sendable {
 
 extension CatalogueMatch {
     /// The code of the one entry matched, if one is.
-    var code: String? {
+    public var code: String? {
         if case .found(let entry) = self { return entry.code }
         return nil
+    }
+}
+
+extension Array where Element == NamedEntry {
+    /// Each entry's name in `lang` by its code, for files people read, where
+    /// the name reads back as that entry (the matcher finds it and it alone);
+    /// a code whose name would read as another entry, or as several, is
+    /// left out, to be written as is.
+    public func writtenNames(_ lang: Lang) -> [String: String] {
+        let matcher = CategoryMatcher(entries: self)
+        var names: [String: String] = [:]
+        for entry in self where matcher.match(entry.name(lang)).code == entry.code { names[entry.code] = entry.name(lang) }
+        return names
     }
 }

@@ -64,6 +64,11 @@ public struct ImportSummary: Sendable, Equatable {
     /// Journal: the codes of the recipients registered, as first written, in
     /// the file's order: a typo among them shows before the month is reported.
     public var newRecipientCodes: [String] = []
+    /// Movements of the ledger that rows naming them corrected: undone and
+    /// recorded again as the rows say.
+    public var corrected = 0
+    /// The first corrections, to show as before → after.
+    public var corrections: [ImportCorrection] = []
 
     public init(file: String, kind: ImportKind, dryRun: Bool) {
         self.file = file; self.kind = kind; self.dryRun = dryRun

@@ -13,6 +13,14 @@ public struct JournalWriter: Sendable {
     /// Whether to write the `movement` column, which keeps the lines of one
     /// movement together; an export does, a journal for people to fill in need not.
     public var movementNumbers: Bool
+    /// What a weight's decimals are set apart with: `.` for most programs,
+    /// `,` for Excel in Russian, which reads `2.5` as a date or text.
+    public var decimalSeparator = "."
+    /// The words written for categories and recipient groups, by code: their
+    /// names in `language` for people (the importer reads names as it reads
+    /// codes); a code not here is written as is.
+    public var categoryNames: [String: String] = [:]
+    public var groupNames: [String: String] = [:]
 
     /// The defaults suit Google Sheets and LibreOffice; Excel in Russian wants
     /// `language: .ru, delimiter: .semicolon, byteOrderMark: true`.
@@ -47,6 +55,11 @@ public struct JournalWriter: Sendable {
         record(fields.map { value(of: $0, in: row) })
     }
 
+    /// A row's values for `fields`, as `line` writes them but unquoted.
+    public func values(_ row: JournalRow) -> [String] {
+        fields.map { value(of: $0, in: row) }
+    }
+
     private func value(of field: JournalField, in row: JournalRow) -> String {
         switch field {
         case .date: row.time.map { "\(row.date) \($0)" } ?? row.date.description
@@ -55,12 +68,12 @@ public struct JournalWriter: Sendable {
             else { language == .ru ? row.operation.phrase.ru : row.operation.rawValue }
         case .box: row.box.description
         case .toBox: row.toBox?.description ?? ""
-        case .category: row.category
+        case .category: categoryNames[row.category] ?? row.category
         case .quantity: String(row.quantity)
-        case .weight: row.weight?.kilogramText ?? ""
+        case .weight: row.weight?.kilogramText(decimalSeparator: decimalSeparator) ?? ""
         case .condition: row.condition.map(conditionWord) ?? ""
         case .recipient: row.recipient ?? ""
-        case .group: row.group ?? ""
+        case .group: row.group.map { groupNames[$0] ?? $0 } ?? ""
         case .event: row.event ?? ""
         case .volunteer: row.volunteer ?? ""
         case .note: row.note ?? ""

@@ -42,6 +42,7 @@ extension ImportOutcome {
                 add("events", .int(s.eventsCreated))
                 add("volunteers", .int(s.volunteersAdded))
                 fields.append(("newRecipients", "[" + s.newRecipientCodes.map(JSONText.string).joined(separator: ", ") + "]"))
+                add("corrected", .int(s.corrected))
             } else {
                 add("centres", .int(s.centresAdded))
                 add("already", .int(s.alreadyThere))

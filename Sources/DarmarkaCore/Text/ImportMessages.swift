@@ -73,6 +73,10 @@ public enum ImportMessage: Localized, Equatable {
     case recipient(RecipientProblem)
     /// A date written right that the calendar does not have (31.02.2026).
     case noSuchDate(String)
+    /// Rows that would correct a movement of the ledger and cannot.
+    case correction(CorrectionProblem)
+    /// An Excel workbook that cannot be read as one.
+    case workbook(WorkbookProblem)
 
     public var phrase: Phrase {
         switch self {
@@ -232,6 +236,10 @@ public enum ImportMessage: Localized, Equatable {
         case .noSuchDate(let text):
             Phrase(ru: "такой даты нет: «\(text)» — проверьте число и месяц",
                    en: "there is no such date: “\(text)” — check the day and the month")
+        case .correction(let problem):
+            problem.phrase
+        case .workbook(let problem):
+            problem.phrase
         }
     }
 }

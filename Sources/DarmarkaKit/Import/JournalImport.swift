@@ -15,6 +15,8 @@ public struct ImportOptions: Sendable {
     public var problemLimit: Int
     /// How many rows between two calls of the progress callback.
     public var progressEvery: Int
+    /// The sheet of a workbook to read, by name; else its first sheet.
+    public var sheet: String?
 
     /// The defaults: detect the format, write, list 100 problems, report
     /// progress every 100 000 rows.
@@ -61,11 +63,16 @@ public enum JournalImport {
         let total = fileSize(path)
         return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
             let categories = try tx.categories(), groups = try tx.groups()
-            let pipe = RowPipe(path: path, options: options.csv, names: CatalogueNames(categories: categories, groups: groups))
+            let pipe = RowPipe(path: path, options: options.csv, sheet: options.sheet,
+                               names: CatalogueNames(categories: categories, groups: groups))
             defer { pipe.close() }
             let columns: JournalColumns
+            // A workbook's problems say `FILE:SHEET:ROW`, as a CSV file's `FILE:LINE`.
+            var file = file
             switch pipe.take() {
-            case .header(let c): columns = c
+            case .header(let c, let sheet):
+                columns = c
+                if let sheet { file += ":" + sheet }
             case .failure(let error): throw error
             default: throw ImportError(line: nil, .readFailed("no header"))
             }
@@ -134,9 +141,6 @@ final class JournalApplier {
     /// The centre's today: no row may be dated after it, as `record` refuses.
     private let today: LocalDate
     private var names: CatalogueNames
-    /// The movement the last numbered row named, its exported rows and the
-    /// line the next row with that number would be.
-    private var exported: (id: RowID, rows: [JournalRow], next: Int)?
     /// The fingerprints of the rows this import brings in, not yet stored.
     private var prints: [UInt64] = []
     /// How many rows this import brings in.
@@ -144,6 +148,9 @@ final class JournalApplier {
 
     private let boxes: [ImportBox]
     private let boxIndex: [BoxCode: Int]
+    /// Places in `boxes` and `categories` by id, for the movements a correction undoes.
+    private let boxByID: [RowID: Int]
+    private let categoryByID: [RowID: Int]
     private let categories: [NamedEntry]
     private let categoryMatcher: CategoryMatcher
     private let categoryIndexByID: [RowID: Int]
@@ -191,6 +198,8 @@ final class JournalApplier {
         categoryIndexByID = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1.id, $0) })
         self.groups = groups
         groupMatcher = CategoryMatcher(entries: groups)
+        boxByID = Dictionary(boxes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        categoryByID = Dictionary(categories.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         names = CatalogueNames(categories: categoryMatcher, groups: groupMatcher)
         guard boxes.count < PairKey.limit, categories.count < PairKey.limit else {
             throw LedgerProblem.unexpected("too many boxes or categories for one import")
@@ -206,14 +215,133 @@ final class JournalApplier {
         problems.add(JournalProblem(line: row.line, field: field, column: field.map(columns.title(of:)), message: message))
     }
 
-    /// Checks and writes one row, unless an earlier batch brought it in:
-    /// a batch of this version by `print`, an older one by `typedPrint`.
+    /// Checks and writes one row, unless an earlier batch brought it in.
+    /// A row that names a movement of the ledger by number waits for the
+    /// other rows of that movement, which come next (see `settle`).
     func apply(_ row: JournalRow, print: UInt64, typedPrint: UInt64) throws {
-        if earlier.count > 0, earlier.consume(print) || (typedPrint != print && earlier.consume(typedPrint)) {
-            summary.skipped += 1
+        if let number = ledgerMovement(row) {
+            if pending?.number != number {
+                try settle()
+                pending = (number, [])
+            }
+            pending?.rows.append((row, print, typedPrint))
             return
         }
-        if try isInLedger(row, print: print) {
+        try settle()
+        try applyNew(row, print: print, typedPrint: typedPrint)
+    }
+
+    /// The movement of the ledger before this import that the row names by
+    /// number, as `export journal` writes it; nil for a row without one, or
+    /// with a number the ledger had not reached (a file's own grouping).
+    private func ledgerMovement(_ row: JournalRow) -> RowID? {
+        guard let text = row.movement, let number = RowID(text.trimmingCharacters(in: .whitespaces)),
+              number >= 1, number <= session.ledgerEnd else { return nil }
+        return number
+    }
+
+    /// Rows naming one movement of the ledger, held until the rows of another begin.
+    private var pending: (number: RowID, rows: [(row: JournalRow, print: UInt64, typedPrint: UInt64)])?
+    /// Movements this import corrected, with the line of their first row.
+    private var corrected: [RowID: Int] = [:]
+
+    /// Judges the rows held for one movement of the ledger against its lines,
+    /// as the export would write them. Rows that say what its lines say
+    /// (all of them, or the first few) are in the ledger already. Rows that
+    /// say something else correct it: the movement is undone, as `undo` does,
+    /// and the rows are recorded as a new movement, all of its lines as the
+    /// file now reads, since a movement is undone whole. A movement that is
+    /// a reversal, or not there, has no lines: its rows are new rows.
+    private func settle() throws {
+        guard let group = pending else { return }
+        pending = nil
+        let lines = try session.tx.exportedRows(movement: group.number)
+        guard !lines.isEmpty else {
+            for r in group.rows { try applyNew(r.row, print: r.print, typedPrint: r.typedPrint) }
+            return
+        }
+        let same = group.rows.count <= lines.count
+            && zip(group.rows, lines).allSatisfy { r, line in names.fingerprint(of: line) == r.print }
+        if same {
+            for r in group.rows {
+                // As a row without a number: it uses up the earlier row it matches.
+                if earlier.count > 0 { _ = earlier.consume(r.print) || (r.typedPrint != r.print && earlier.consume(r.typedPrint)) }
+                summary.skipped += 1
+            }
+            return
+        }
+        // Rows an earlier batch brought in: this correction was made already.
+        if earlier.count > 0,
+           group.rows.allSatisfy({ earlier.consume($0.print) || ($0.typedPrint != $0.print && earlier.consume($0.typedPrint)) }) {
+            summary.skipped += group.rows.count
+            return
+        }
+        let first = group.rows[0].row
+        func refuse(_ problem: CorrectionProblem) {
+            self.problem(first, .movement, .correction(problem))
+        }
+        if let line = corrected[group.number] { return refuse(.apart(group.number, line: line)) }
+        let movement = try session.movementToReverse(group.number)
+        if let by = movement?.reversedBy { return refuse(.undone(group.number, by: by)) }
+        guard let movement else { throw LedgerProblem.unexpected("movement \(group.number): lines without a movement") }
+        if group.rows.count < lines.count {
+            return refuse(.missingLines(group.number, lines: lines.count, rows: group.rows.count))
+        }
+        corrected[group.number] = first.line
+        summary.corrected += 1
+        if summary.corrections.count < 100 {
+            summary.corrections.append(ImportCorrection(movement: group.number, line: first.line, before: lines,
+                                                        after: group.rows.map { byCode($0.row) }))
+        }
+        try reverse(movement, line: first.line)
+        for r in group.rows { try applyNew(r.row, print: r.print, typedPrint: r.typedPrint, earlierChecked: true) }
+    }
+
+    /// The row with its category and group by code, as the ledger's rows are.
+    private func byCode(_ row: JournalRow) -> JournalRow {
+        var row = row
+        if case .success(let i) = categoryIndex(row.category) { row.category = categories[i].code }
+        row.group = row.group.map { groupMatcher.match($0).code ?? $0 }
+        return row
+    }
+
+    /// Undoes a movement of the ledger within the import, as `undo` would:
+    /// the reversal goes into the ledger now, its stock and flows into the
+    /// import's sums, so that the stock check at the end sees it with the
+    /// rows that replace it, and a shortage it causes is the row's problem.
+    private func reverse(_ m: MovementToReverse, line: Int) throws {
+        let day = m.date.dayNumber
+        let from = m.from.flatMap { boxByID[$0] }, to = m.to.flatMap { boxByID[$0] }
+        guard (m.from == nil) == (from == nil), (m.to == nil) == (to == nil) else {
+            throw LedgerProblem.unexpected("movement \(m.id): box")
+        }
+        for (i, l) in m.lines.enumerated() {
+            guard let category = categoryByID[l.category] else {
+                throw LedgerProblem.unexpected("movement \(m.id): category \(l.category)")
+            }
+            let grams = l.grams?.value ?? 0
+            if let from { addStock(box: from, category: category, day: day, quantity: l.quantity, grams: grams, line: line) }
+            if let to { addStock(box: to, category: category, day: day, quantity: -l.quantity, grams: -grams, line: line) }
+            let cell = FlowCell(month: YearMonth(m.date), kind: m.kind, from: from, to: to, category: category,
+                                condition: l.condition, atEvent: m.event != nil, withRecipient: m.recipient != nil)
+            flows[cell, default: FlowSums()].add(items: -l.quantity, grams: -grams, weighed: l.grams == nil ? 0 : -l.quantity,
+                                                 movements: i == 0 ? -1 : 0)
+        }
+        guard problems.isEmpty else { return }
+        try session.insertReversal(of: m)
+        if m.kind == .handout, let recipient = m.recipient {
+            // The visits summed so far go in first: the reversal may take
+            // away a day they added to.
+            try flushVisits()
+            try session.tx.applyVisit(recipient: recipient, day: m.date, change: -1)
+        }
+    }
+
+    /// Checks and writes one row that no movement of the ledger holds,
+    /// unless an earlier batch brought it in: a batch of this version by
+    /// `print`, an older one by `typedPrint`.
+    private func applyNew(_ row: JournalRow, print: UInt64, typedPrint: UInt64, earlierChecked: Bool = false) throws {
+        if !earlierChecked, earlier.count > 0, earlier.consume(print) || (typedPrint != print && earlier.consume(typedPrint)) {
             summary.skipped += 1
             return
         }
@@ -333,31 +461,10 @@ final class JournalApplier {
         try session.insertLine(movement: movementID, category: categoryID, quantity: quantity, grams: row.weight, condition: row.condition)
     }
 
-    /// Whether the row names a movement the ledger had before this import
-    /// by number (as `export journal` writes) and is, in meaning, the line
-    /// of it that the export would write next: also a movement recorded by
-    /// hand rather than imported.
-    private func isInLedger(_ row: JournalRow, print: UInt64) throws -> Bool {
-        guard let number = row.movement.flatMap({ RowID($0.trimmingCharacters(in: .whitespaces)) }),
-              number >= 1, number <= session.ledgerEnd else {
-            exported = nil
-            return false
-        }
-        if exported?.id != number {
-            exported = (number, try session.tx.exportedRows(movement: number), 0)
-        }
-        // Rows of one movement stand in the order of its lines; a line edited
-        // since the export is a new row, and the lines after it still match.
-        guard var current = exported, current.next < current.rows.count else { return false }
-        let same = names.fingerprint(of: current.rows[current.next]) == print
-        current.next += 1
-        exported = current
-        return same
-    }
-
     /// After the last row: the digest, the stock check, and if all is well
     /// the derived tables and the batch.
     func finish(digest: String) throws -> ImportOutcome {
+        try settle()
         for op in JournalOperation.allCases where totals[op.rawValue].lines > 0 { summary.written[op] = totals[op.rawValue] }
         if let batch = try session.batch(digest: digest) { return .sameFile(file: file, batch) }
         pairs.sort { $0.key < $1.key }

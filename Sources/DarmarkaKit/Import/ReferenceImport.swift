@@ -17,10 +17,22 @@ public enum ReferenceImport {
         guard kind != .journal else { return try JournalImport.run(store, path: path, name: name, options: options) }
         let clock = ContinuousClock()
         let start = clock.now
-        let file = name ?? path
-        let source = try FileByteSource(path: path)
+        var named = name ?? path
+        let bytes = try FileByteSource(path: path)
+        var reading: any ByteSource = bytes
+        var csvOptions = options.csv
+        // A workbook's sheet is read as the CSV file of the same rows, each
+        // on the line of its row number: messages say `FILE:SHEET:ROW`.
+        if try JournalFile.isWorkbook(path) {
+            let (sheet, rows, _) = try JournalFile.sheet(of: bytes, named: options.sheet)
+            reading = MemoryByteSource(JournalFile.csv(rows))
+            csvOptions.encoding = .utf8
+            csvOptions.delimiter = .comma
+            named += ":" + sheet
+        }
+        let file = named, source = reading, csv = csvOptions
         return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
-            let reader = try ReferenceReader(source: source, kind: kind, options: options.csv)
+            let reader = try ReferenceReader(source: source, kind: kind, options: csv)
             let session = try ImportSession(tx: tx, kind: kind, fileName: file)
             var importer = ReferenceApplier(tx: tx, reader: reader, options: options, file: file)
             importer.summary.ignoredColumns = reader.unknown
@@ -38,7 +50,7 @@ public enum ReferenceImport {
                 }
             }
             try reader.readToEnd()
-            let digest = source.sha256
+            let digest = bytes.sha256
             if let batch = try session.batch(digest: digest) { return .sameFile(file: file, batch) }
             guard importer.problems.isEmpty else {
                 return .refused(importer.problems.refusal(file: file, rowsRead: importer.summary.rowsRead))

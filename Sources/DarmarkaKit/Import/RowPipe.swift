@@ -15,7 +15,8 @@ final class RowPipe: @unchecked Sendable {
     typealias Entry = (result: Result<JournalRow, JournalRowError>, print: UInt64, typedPrint: UInt64)
 
     enum Item {
-        case header(JournalColumns)
+        /// The columns, and the sheet read when the file is a workbook.
+        case header(JournalColumns, sheet: String?)
         case rows([Entry], bytesRead: Int)
         /// The end of the file, and the SHA-256 of all of it.
         case end(digest: String)
@@ -30,9 +31,9 @@ final class RowPipe: @unchecked Sendable {
     static let batch = 1024
 
     /// Starts reading `path` on a new thread.
-    init(path: String, options: CSVOptions, names: CatalogueNames) {
+    init(path: String, options: CSVOptions, sheet: String? = nil, names: CatalogueNames) {
         let thread = Thread { [self] in
-            read(path: path, options: options, names: names)
+            read(path: path, options: options, sheet: sheet, names: names)
             condition.lock()
             finished = true
             condition.broadcast()
@@ -43,12 +44,20 @@ final class RowPipe: @unchecked Sendable {
         thread.start()
     }
 
-    private func read(path: String, options: CSVOptions, names: CatalogueNames) {
+    private func read(path: String, options: CSVOptions, sheet: String?, names: CatalogueNames) {
         var names = names
         do {
             let file = try FileByteSource(path: path)
-            let reader = try JournalReader(source: file, options: options)
-            guard put(.header(reader.columns)) else { return }
+            let reader: any JournalRowSource
+            var sheetName: String?
+            if try JournalFile.isWorkbook(path) {
+                let (name, rows, size) = try JournalFile.sheet(of: file, named: sheet)
+                reader = try SheetJournalReader(rows: rows, bytes: size)
+                sheetName = name
+            } else {
+                reader = try JournalReader(source: file, options: options)
+            }
+            guard put(.header(reader.columns, sheet: sheetName)) else { return }
             var batch: [Entry] = []
             batch.reserveCapacity(Self.batch)
             while let result = try reader.next() {

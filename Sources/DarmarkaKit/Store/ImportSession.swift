@@ -329,6 +329,44 @@ final class ImportSession {
         return statement
     }
 
+    // MARK: Corrections
+
+    /// A movement of the ledger as a correction undoes it, and the movement
+    /// that undid it already, if one did; nil for a reversal or a number
+    /// the ledger does not have.
+    func movementToReverse(_ id: RowID) throws -> MovementToReverse? {
+        guard let m = try Row.fetchOne(db, sql: """
+            SELECT m.*, (SELECT x.id FROM movement x WHERE x.reverses_id = m.id) AS reversed_by
+            FROM movement m WHERE m.id = ? AND m.reverses_id IS NULL
+            """, arguments: [id]),
+              let kind = MovementKind(rawValue: m["kind"]), let date = LocalDate.parse(m["occurred_on"]) else { return nil }
+        let lines = try Row.fetchAll(db, sql: "SELECT * FROM movement_line WHERE movement_id = ? ORDER BY line", arguments: [id]).map { r in
+            MovementToReverse.Line(category: r["category_id"], quantity: r["quantity"], grams: (r["grams"] as Int64?).map(Grams.init),
+                                   condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:)))
+        }
+        return MovementToReverse(id: id, kind: kind, date: date, time: m["occurred_at"], from: m["from_box_id"], to: m["to_box_id"],
+                                 recipient: m["recipient_id"], event: m["event_id"], lines: lines, reversedBy: m["reversed_by"])
+    }
+
+    /// Writes the reversal of `m`, as `undo` records it (no volunteer, no
+    /// note), numbered after the movements waiting, which go in first.
+    func insertReversal(of m: MovementToReverse) throws {
+        try flushLedger()
+        let id = nextMovementID
+        nextMovementID += 1
+        try db.execute(sql: """
+            INSERT INTO movement(id, kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
+                                 recipient_id, event_id, volunteer_id, note, reverses_id, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
+            """, arguments: [id, m.kind.rawValue, m.date.description, m.time, tx.recordedAt, m.from, m.to,
+                             m.recipient, m.event, m.id, batchID])
+        for (n, l) in m.lines.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [id, n + 1, l.category, l.quantity, l.grams?.value, l.condition?.rawValue])
+        }
+    }
+
     // MARK: Derived tables
 
     /// The stock of a box and category now, and the net change of each day
@@ -473,6 +511,27 @@ final class ImportSession {
             try add.run()
         }
     }
+}
+
+/// A movement a correction undoes: what its reversal repeats.
+struct MovementToReverse {
+    struct Line {
+        let category: RowID
+        let quantity: Int
+        let grams: Grams?
+        let condition: Condition?
+    }
+    let id: RowID
+    let kind: MovementKind
+    let date: LocalDate
+    let time: String?
+    let from: RowID?
+    let to: RowID?
+    let recipient: RowID?
+    let event: RowID?
+    let lines: [Line]
+    /// The movement that undid it, if one did.
+    let reversedBy: RowID?
 }
 
 /// A row of `volunteer_month`.

@@ -88,7 +88,7 @@ extension LedgerTransaction {
 
     /// A handout to a recipient makes a visit; its undo may take one away.
     /// Keeps `recipient_visit`, `recipient_month` and `recipient_first` in step.
-    private func applyVisit(recipient: RowID, day: LocalDate, change: Int) throws {
+    func applyVisit(recipient: RowID, day: LocalDate, change: Int) throws {
         let before = try Int.fetchOne(db, sql: "SELECT handouts FROM recipient_visit WHERE recipient_id = ? AND day = ?",
                                       arguments: [recipient, day.description]) ?? 0
         let after = before + change

@@ -6,7 +6,7 @@ import Foundation
 struct ExportOutput: ParsableArguments {
     @Option(name: .shortAndLong, help: "Файл (иначе стандартный вывод) / output file, else standard output.") var output: String?
     @Flag(help: "Перезаписать файл / overwrite the output file.") var force = false
-    @Flag(help: "Для Excel: «;», метка UTF-8, CRLF / for Excel: ';', a UTF-8 mark, CRLF.") var excel = false
+    @Flag(help: "Для Excel: «;», метка UTF-8, CRLF; в журнале десятичная запятая и названия на языке --lang / for Excel: ';', a UTF-8 mark, CRLF; a journal with decimal commas and names in --lang.") var excel = false
 
     var delimiter: CSVDelimiter { excel ? .semicolon : .comma }
     var lineEnding: String { excel ? "\r\n" : "\n" }
@@ -34,7 +34,9 @@ struct ExportCommand: ParsableCommand {
         subcommands: [Journal.self, Boxes.self, Recipients.self, Events.self])
 
     struct Journal: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Журнал движений / the journal of movements.")
+        static let configuration = CommandConfiguration(
+            abstract: "Журнал движений / the journal of movements.",
+            discussion: "--format xlsx (или --output ФАЙЛ.xlsx): книга Excel / an Excel workbook.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "С даты / from.") var from: String?
         @Option(help: "По дату / to.") var to: String?
@@ -42,12 +44,23 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var output: ExportOutput
 
         func run() throws {
-            let ctx = try Context(global)
-            let writer = JournalWriter(language: ctx.lang, delimiter: output.delimiter, byteOrderMark: output.excel,
+            // `--format xlsx`, or `-o журнал.xlsx` alone: a workbook.
+            let byExtension = output.output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() == "xlsx" } ?? false
+            let xlsx = global.format.lowercased() == "xlsx" || (byExtension && global.format.lowercased() == "table")
+            let ctx = try Context(global, reportForms: xlsx)
+            var writer = JournalWriter(language: ctx.lang, delimiter: output.delimiter, byteOrderMark: output.excel,
                                        lineEnding: output.lineEnding, movementNumbers: true)
+            if xlsx { return try workbook(ctx, writer: writer) }
             let store = try ctx.store()
             try output.write(ctx) { out in
                 try store.read { tx in
+                    // An Excel that splits on `;` takes the comma for decimals
+                    // (and `2.5` for a date); people read names, not codes.
+                    if output.excel {
+                        writer.decimalSeparator = ","
+                        writer.categoryNames = try tx.categories().writtenNames(ctx.lang)
+                        writer.groupNames = try tx.groups().writtenNames(ctx.lang)
+                    }
                     let today = try tx.today()
                     let (from, to) = try Parse.dateRange(from: from, to: to, today: today)
                     let centre = try centre.map(tx.centre)
@@ -60,6 +73,30 @@ struct ExportCommand: ParsableCommand {
                     return rows
                 }
             }
+        }
+
+        /// The journal as a workbook, categories and groups by their names.
+        private func workbook(_ ctx: Context, writer: JournalWriter) throws {
+            guard let path = output.output else {
+                throw LedgerProblem.invalidArguments(Phrase(ru: "для --format xlsx нужен --output ФАЙЛ",
+                                                            en: "--format xlsx needs --output FILE").text(ctx.lang))
+            }
+            try OutputFile.check(path, force: output.force)
+            var writer = writer
+            let (bytes, rows) = try ctx.store().read { tx -> ([UInt8], Int) in
+                writer.categoryNames = try tx.categories().writtenNames(ctx.lang)
+                writer.groupNames = try tx.groups().writtenNames(ctx.lang)
+                let book = try JournalWorkbook(writer: writer, sheetName: ctx.lang == .ru ? "Журнал" : "Journal")
+                let (from, to) = try Parse.dateRange(from: from, to: to, today: try tx.today())
+                var rows = 0
+                try tx.forEachJournalRow(from: from, to: to, centre: try centre.map(tx.centre)) { row in
+                    book.add(row)
+                    rows += 1
+                }
+                return (try book.finish(), rows)
+            }
+            try OutputFile.write(bytes, to: path, force: output.force)
+            FileHandle.standardError.write(Data((ImportNote.exported(path: path, rows: rows).text(ctx.lang) + "\n").utf8))
         }
     }
 

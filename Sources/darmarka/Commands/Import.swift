@@ -10,7 +10,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Загрузить журнал или справочник из CSV / import a journal or reference data from CSV.",
+        abstract: "Загрузить журнал или справочник из CSV или Excel / import a journal or reference data from CSV or Excel.",
         discussion: """
         Файл проверяется целиком; при любой ошибке не загружается ничего. Тот же файл второй раз \
         ничего не добавляет; из дополненного файла загружаются только новые строки.
@@ -18,11 +18,12 @@ struct ImportCommand: ParsableCommand {
         nothing; a file that grew brings in only its new rows.
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "CSV-файл / CSV file.") var file: String
+    @Argument(help: "Файл CSV или книга Excel (.xlsx) / a CSV file or an Excel workbook (.xlsx).") var file: String
     @Option(help: "journal | boxes | recipients | events") var kind = "journal"
     @Flag(name: .customLong("dry-run"), help: "Только проверить, ничего не записывать / check only, write nothing.") var dryRun = false
     @Option(help: "utf8 | cp1251 (иначе определяется / else detected)") var encoding: String?
     @Option(help: "';' | ',' | tab (иначе определяется / else detected)") var delimiter: String?
+    @Option(help: "Лист книги Excel (иначе первый) / the workbook's sheet, else its first.") var sheet: String?
 
     func run() throws {
         let ctx = try Context(global)
@@ -30,6 +31,7 @@ struct ImportCommand: ParsableCommand {
             throw LedgerProblem.invalidArguments("--kind \(kind): journal | boxes | recipients | events")
         }
         var options = ImportOptions(dryRun: dryRun)
+        options.sheet = sheet
         if let encoding {
             guard let e = CSVEncoding(name: encoding) else { throw LedgerProblem.invalidArguments("--encoding \(encoding): utf8 | cp1251") }
             options.csv.encoding = e
@@ -79,6 +81,13 @@ struct ImportCommand: ParsableCommand {
                 print(ImportNote.imported(file: s.file, rows: s.rowsImported, read: s.rowsRead, skipped: s.skipped,
                                           seconds: s.seconds, dryRun: s.dryRun).text(lang))
                 if !s.written.isEmpty { print(s.operationsTable(lang), terminator: "") }
+                if s.corrected > 0 {
+                    print(CorrectionNote.count(s.corrected, movements: s.corrections.prefix(10).map(\.movement)).text(lang))
+                    for c in s.corrections {
+                        print(CorrectionNote.shown(file: s.file, c, changes: c.changes(lang).joined(separator: "; ")).text(lang))
+                    }
+                    if s.corrected > s.corrections.count { print(CorrectionNote.more(s.corrected - s.corrections.count).text(lang)) }
+                }
                 print(ImportNote.registered(recipients: s.recipientsRegistered, events: s.eventsCreated,
                                             volunteers: s.volunteersAdded).text(lang))
                 // A typo among them shows now, before the month is reported.
