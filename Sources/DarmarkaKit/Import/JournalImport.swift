@@ -354,6 +354,7 @@ final class JournalApplier {
             }
         })
         try flushFlows()
+        try revalueKilograms()
         try flushVisits()
         try session.addFirstVisits(firstVisits)
         try session.addVolunteerMonths(volunteerMonths)
@@ -369,6 +370,17 @@ final class JournalApplier {
         try session.finish(digest: digest, rows: newRows)
         summary.batch = dryRun ? nil : session.batchID
         return .imported(summary)
+    }
+
+    /// Values the kilograms of the categories the file moved, from its first
+    /// day on, as `record` does one movement (see `KilogramValuation`): the
+    /// rows went in with their own weights, like every movement.
+    private func revalueKilograms() throws {
+        guard let first = pairs.compactMap({ $0.days.days.first }).min() else { return }
+        let touched = Set(pairs.map { categories[PairKey.category($0.key)].id })
+        var changes = ValuationChanges()
+        try session.tx.revalue(from: LocalDate(dayNumber: Int(first)), categories: touched, changes: &changes)
+        try session.tx.write(changes)
     }
 
     /// Finds the days each box and category would end below zero, if any.
