@@ -11,6 +11,8 @@ public enum Cell: Sendable, Equatable {
     /// stable code in JSON, for scripts, and its name in `lang` for people.
     case choice(code: String, label: Phrase)
     case none
+    /// Items whose kilograms nobody knows: «не взвешено» for people, null in JSON.
+    case unweighed
 
     /// The value as people read it in `lang`: kilograms with a decimal comma
     /// in Russian. `grouped` sets thousands apart, for forms where every
@@ -23,6 +25,7 @@ public enum Cell: Sendable, Equatable {
         case .bool(let b): b ? (lang == .ru ? "да" : "yes") : (lang == .ru ? "нет" : "no")
         case .choice(_, let label): label.text(lang)
         case .none: ""
+        case .unweighed: KilogramWords.unweighed.text(lang)
         }
     }
 }
@@ -128,6 +131,7 @@ public enum JSONText {
         case .bool(let b): b ? "true" : "false"
         case .choice(let code, _): string(code)
         case .none: "null"
+        case .unweighed: "null"
         }
     }
 }

@@ -521,12 +521,15 @@ struct FlowSums: Sendable {
     var grams: Int64 = 0
     var weighed = 0
     var movements = 0
+    /// Grams estimated by moving average (`flow_month.estimated`).
+    var estimated: Int64 = 0
 
-    mutating func add(items: Int, grams: Int64, weighed: Int, movements: Int) {
+    mutating func add(items: Int, grams: Int64, weighed: Int, movements: Int, estimated: Int64 = 0) {
         self.items += items
         self.grams += grams
         self.weighed += weighed
         self.movements += movements
+        self.estimated += estimated
     }
 }
 
