@@ -115,19 +115,19 @@ struct KilogramTests {
         #expect(text.split(separator: "\n").contains { $0.hasPrefix("Остаток на конец периода, кг") && $0.contains("не взвешено") })
     }
 
-    /// An import values kilograms as recording the same rows one by one does.
-    @Test func anImportValuesAsRecordDoes() throws {
+    /// An import values kilograms as recording the same rows one by one
+    /// does: rows in date order as they come, others from the file's first day.
+    @Test(arguments: [false, true])
+    func anImportValuesAsRecordDoes(sorted: Bool) throws {
         let (cli, pre, mat) = try CLI.withDemo()
-        // Out of date order on purpose: the importer values in date order.
-        let journal = """
-            date,operation,box,to_box,category,quantity,kg
-            2026-11-03,handout,\(pre),,outerwear,3,
-            2026-11-01,intake,\(pre),,outerwear,5,10
-            2026-11-04,transfer,\(pre),\(mat),outerwear,1,
-            2026-11-02,intake,\(pre),,outerwear,5,
-            2026-11-05,handout,\(mat),,outerwear,1,
-
-            """
+        let rows = [
+            "2026-11-03,handout,\(pre),,outerwear,3,",
+            "2026-11-01,intake,\(pre),,outerwear,5,10",
+            "2026-11-04,transfer,\(pre),\(mat),outerwear,1,",
+            "2026-11-02,intake,\(pre),,outerwear,5,",
+            "2026-11-05,handout,\(mat),,outerwear,1,",
+        ]
+        let journal = "date,operation,box,to_box,category,quantity,kg\n" + (sorted ? rows.sorted() : rows).joined(separator: "\n") + "\n"
         let path = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("j.csv").path
         try journal.write(toFile: path, atomically: true, encoding: .utf8)
         let imported = try cli.run(["import", path])
