@@ -110,6 +110,7 @@ struct KilogramTests {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "4", "--date", "2026-11-02"])
         #expect(try cli.run(["stock"]).stdout.contains("не взвешено"))
+        #expect(try cli.run(["resolve", pre]).stdout.contains("не взвешено"))
         #expect(try Self.stock(cli, "shoes")[pre].map { $0.items == 4 && $0.kg == nil } == true)
         let text = try cli.run(["report", "monthly", "--month", "2026-11"]).stdout
         #expect(text.split(separator: "\n").contains { $0.hasPrefix("Остаток на конец периода, кг") && $0.contains("не взвешено") })
