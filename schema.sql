@@ -185,6 +185,7 @@ BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a moveme
 -- Stock derived from the ledger, kept up to date in the same transaction as
 -- each movement so that reading it never means summing all history.
 -- `balance` is the stock now; `balance_day` the net change on each day.
+-- Grams are valued by moving average (see line_valuation), never below 0.
 CREATE TABLE balance (
     box_id INTEGER NOT NULL REFERENCES box(id),
     category_id INTEGER NOT NULL REFERENCES category(id),
@@ -206,7 +207,9 @@ CREATE TABLE balance_day (
 -- condition, kept in the same transaction as each movement so that monthly
 -- and yearly reports never read the whole ledger. Box 0 means none.
 -- `weighed` counts the items whose lines had a weight; `movements` counts
--- movements (on their first line only).
+-- movements (on their first line only). `grams` is what was weighed;
+-- `estimated` the grams outflows took beyond it by moving average (see
+-- line_valuation), so outflows weigh `grams + estimated`.
 CREATE TABLE flow_month (
     month TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -220,7 +223,21 @@ CREATE TABLE flow_month (
     grams INTEGER NOT NULL,
     weighed INTEGER NOT NULL,
     movements INTEGER NOT NULL,
+    estimated INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient)
+) WITHOUT ROWID;
+
+-- Kilograms by moving average: the grams an outflow line (handout, transfer,
+-- write-off, shortage) took from its box and category, where they differ
+-- from the line's own weight, or 0 when it was not weighed. Lines are valued
+-- in the order (date, movement id, line); an undone movement and its undo
+-- are left out. `balance`, `balance_day` and `flow_month` count these grams;
+-- `darmarka check` values the ledger afresh and compares.
+CREATE TABLE line_valuation (
+    movement_id INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    grams INTEGER NOT NULL CHECK (grams >= 0),
+    PRIMARY KEY (movement_id, line)
 ) WITHOUT ROWID;
 
 -- Visits: a recipient's handouts on a day, net of undos. A row exists

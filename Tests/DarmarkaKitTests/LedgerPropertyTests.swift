@@ -45,6 +45,35 @@ struct LedgerPropertyTests {
         }
 
         func stock(_ box: RowID, _ category: RowID) -> Int { days[[box, category]]?.values.reduce(0, +) ?? 0 }
+
+        /// Movements as recorded, for the kilograms: replayed at the end.
+        var drafts: [RowID: (day: Int, draft: MovementDraft)] = [:]
+
+        /// Kilograms by moving average, worked out here on their own: every
+        /// movement not undone, by day and then number; an outflow takes all
+        /// when it empties, its weight if weighed (at most what is there),
+        /// else its share rounded half up. Box and category → (items, grams).
+        func kilograms() -> [[Int64]: (items: Int, grams: Int64)] {
+            var stock: [[Int64]: (items: Int, grams: Int64)] = [:]
+            let live = drafts.filter { !undone.contains($0.key) }.sorted { ($0.value.day, $0.key) < ($1.value.day, $1.key) }
+            for (_, entry) in live {
+                for line in entry.draft.lines {
+                    var grams = line.grams?.value ?? 0
+                    if let from = entry.draft.fromBox {
+                        let s = stock[[from, line.categoryID]] ?? (0, 0)
+                        if line.quantity >= s.items { grams = s.grams }
+                        else if line.grams != nil { grams = min(grams, s.grams) }
+                        else { grams = (s.grams * Int64(line.quantity) * 2 + Int64(s.items)) / (2 * Int64(s.items)) }
+                        stock[[from, line.categoryID]] = (s.items - line.quantity, s.grams - grams)
+                    }
+                    if let to = entry.draft.toBox {
+                        let s = stock[[to, line.categoryID]] ?? (0, 0)
+                        stock[[to, line.categoryID]] = (s.items + line.quantity, s.grams + grams)
+                    }
+                }
+            }
+            return stock
+        }
     }
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
@@ -97,6 +126,7 @@ struct LedgerPropertyTests {
                 #expect(fits, "\(kind) on day \(day) accepted, model says negative (seed \(seed))")
                 model.apply(deltas, on: day)
                 model.applied[id] = (day, deltas)
+                model.drafts[id] = (day, draft)
                 accepted += 1
             } catch let problem as LedgerProblem {
                 #expect(!fits, "\(kind) on day \(day) refused (\(problem.text(.en))), model says it fits (seed \(seed))")
@@ -104,8 +134,10 @@ struct LedgerPropertyTests {
             }
         }
         #expect(accepted > 100 && refused > 5)
-        // Stock equals the sum of lines, box by box.
+        // Stock equals the sum of lines, box by box; its kilograms are the
+        // model's moving average, never below zero on any day, and 0 in an empty box.
         let stock = try f.store.read { try $0.stock() }
+        let kilograms = model.kilograms()
         for box in boxes {
             for category in categories {
                 let code = try f.store.read { tx in try tx.categories().first { $0.id == category }!.code }
@@ -113,6 +145,14 @@ struct LedgerPropertyTests {
                 let kept = stock.first { $0.box == boxCode && $0.category == code }?.quantity ?? 0
                 #expect(kept == model.stock(box, category))
                 #expect(kept >= 0)
+                let grams = try f.store.read { try $0.stock(box: box, category: category, on: start.adding(days: 90)) }.grams.value
+                #expect(grams == kilograms[[box, category]]?.grams ?? 0, "kg of \(boxCode) \(code) seed \(seed)")
+                if kept == 0 { #expect(grams == 0) }
+                for day in stride(from: 0, to: 90, by: 7) {
+                    let then = try f.store.read { try $0.stock(box: box, category: category, on: start.adding(days: day)) }
+                    #expect(then.grams.value >= 0, "negative kg in \(boxCode) \(code) on day \(day) seed \(seed)")
+                    if then.quantity == 0 { #expect(then.grams.value == 0) }
+                }
             }
         }
         // Never negative on any day, the derived tables agree with the ledger, undos match.
@@ -120,10 +160,16 @@ struct LedgerPropertyTests {
         // Each month's report adds up: in − out − written off ± counts = change of stock.
         var month = YearMonth(start)
         var previousStock = 0
+        var previousGrams: Int64 = 0
         while month <= YearMonth(start.adding(days: 90)) {
             let figures = try f.store.read { try $0.report(.monthly(month)) }.main
             #expect(figures.stockChange == figures.stockAtEnd.items - previousStock, "\(month) seed \(seed)")
+            // And in kilograms: what came in, less what went out, is the change of stock.
+            let kgChange = figures.received.grams - figures.handedOut.grams - figures.writtenOff.grams + figures.adjustments.grams
+            #expect(kgChange == figures.stockAtEnd.grams - previousGrams, "kg \(month) seed \(seed)")
+            #expect(figures.stockAtEnd.grams >= 0)
             previousStock = figures.stockAtEnd.items
+            previousGrams = figures.stockAtEnd.grams
             month = month.next
         }
     }

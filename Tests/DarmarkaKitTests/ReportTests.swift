@@ -71,7 +71,10 @@ struct ReportTests {
         #expect(n.receivedByBox.mapValues(\.items) == [data.f.a.code.description: 20, data.m.code.description: 6, data.f.b.code.description: 3])
         #expect(n.receivedByCondition.mapValues(\.items) == ["good": 20, "new": 6, "": 3])
         #expect(n.handedOut.items == 11)
-        #expect(n.handedOut.grams == 1200)
+        // Kilograms by moving average: the 1,2 kg weighed, plus the unweighed
+        // 4 women's items' share of 6,8 kg for 17 (1,6 kg) and a pair of shoes' of 4 kg for 8 (0,5 kg).
+        #expect(n.handedOut.grams == 3300)
+        #expect(n.handedOut.estimated == 2100)
         #expect(n.handedOutByCategory.mapValues(\.items) == ["womens": 7, "shoes": 1, "kids": 3])
         #expect(n.handedOutByCentre.mapValues(\.items) == ["PRE": 8, "MAT": 3])
         #expect(n.handedOutAtEvents.items == 2)
@@ -81,8 +84,12 @@ struct ReportTests {
         #expect(n.transfersBetweenCentres.items == 5)
         #expect(n.transfersWithinCentres.items == 2)
         #expect(n.adjustments.items == -1)
-        #expect(n.stockAtEnd == Amount(items: 24, grams: 12300))
-        #expect(n.stockAtEndByCentre == ["PRE": Amount(items: 16, grams: 12300), "MAT": Amount(items: 8, grams: 0)])
+        // The missing women's item took 3,2 kg ÷ 8.
+        #expect(n.adjustments.grams == -400)
+        // What left no longer weighs in stock: A keeps 2,5 kg of shoes and 2,8 kg of women's
+        // clothing, B 0,5 kg of shoes and 1 kg of toys; M the 2 kg that came with 5 women's items.
+        #expect(n.stockAtEnd == Amount(items: 24, grams: 8800))
+        #expect(n.stockAtEndByCentre == ["PRE": Amount(items: 16, grams: 6800), "MAT": Amount(items: 8, grams: 2000)])
         #expect(n.recipients == RecipientFacts(unique: 2, new: 1, visits: 3, people: 4, byGroup: ["large-family": 1, "pensioner": 1]))
         #expect(n.events == 1 && n.participants == 30)
         #expect(n.boxesUsed == 3)
@@ -90,6 +97,8 @@ struct ReportTests {
         // The books say what changed: 29 in, 11 out, 1 written off, 1 short.
         let october = report.columns[1].figures
         #expect(n.stockChange == n.stockAtEnd.items - october.stockAtEnd.items)
+        #expect(n.received.grams - n.handedOut.grams - n.writtenOff.grams + n.adjustments.grams
+                == n.stockAtEnd.grams - october.stockAtEnd.grams)
     }
 
     @Test func previousMonthAndYearToDate() throws {
@@ -165,6 +174,8 @@ struct ReportTests {
         #expect((received["byCategory"] as? [[String: Any]])?.first?["category"] as? String == "womens")
         #expect(((object["handedOut"] as? [String: Any])?["byCentre"] as? [[String: Any]])?.count == 2)
         #expect((object["writtenOff"] as? [String: Any])?["kg"] as? Double == 0.5)
+        #expect((object["handedOut"] as? [String: Any])?["kg"] as? Double == 3.3)
+        #expect((object["handedOut"] as? [String: Any])?["kgEstimated"] as? Double == 2.1)
         #expect((object["stockAtEnd"] as? [String: Any])?["items"] as? Int == 24)
         let recipients = try #require(object["recipients"] as? [String: Any])
         #expect(recipients["unique"] as? Int == 2 && recipients["new"] as? Int == 1 && recipients["visits"] as? Int == 3)
@@ -176,7 +187,8 @@ struct ReportTests {
         #expect(csv.hasPrefix("\u{FEFF}"))
         #expect(csv.contains("Принято вещей, шт.;29;10;39\r\n"))
         #expect(csv.contains("Принято, кг;9;5;14\r\n"))
-        #expect(csv.contains("Выдано, кг;1,2;0;1,2\r\n"))
+        #expect(csv.contains("Выдано, кг;3,3;1;4,3\r\n"))
+        #expect(csv.contains("Выдано, кг;3,3;1;4,3\r\nиз них оценка, кг;2,1;1;3,1\r\n"))
         let md = report.render(.md, lang: .en)
         #expect(md.contains("| Items received | 29 | 10 | 39 |"))
         #expect(md.contains("November 2026"))

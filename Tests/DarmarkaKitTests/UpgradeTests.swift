@@ -22,8 +22,12 @@ struct UpgradeTests {
             for t in tables {
                 // Version 5 numbers lines within their movement instead of
                 // giving them ids: what they hold must stay the same.
+                // Version 6 values kilograms by moving average: stock no
+                // longer keeps the weight of what left (checked below).
                 // Version 7 gives each recipient's code its key beside it.
                 let columns = t == "movement_line" ? "movement_id, category_id, quantity, grams, condition"
+                    : t == "balance" ? "box_id, category_id, quantity"
+                    : t == "balance_day" ? "box_id, category_id, day, quantity"
                     : t == "recipient" ? "id, code, group_id, household_size, registered_on, contact, consent_on, forgotten_at" : "*"
                 out[t] = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(t)").map { $0.description }.sorted()
             }
@@ -57,6 +61,9 @@ struct UpgradeTests {
         #expect(october.handedOutAtEvents.items == 4)
         #expect(october.adjustments.items == -6)
         #expect(october.stockAtEnd.items == 30 + 48 + 7)
+        // 10 unweighed coats moved to sorting took 7,5 kg of the 60 × 0,75 kg in: 3 of them left, 5,25 kg stay.
+        #expect(try store.read { try $0.stock() }.map(\.grams.value).sorted() == [0, 5_250, 36_000])
+        #expect(october.stockAtEnd.grams == 36_000 + 5_250)
         // And it goes on working: record, undo, report.
         let box = try store.read { try $0.box("B-0001Z") }
         let kind = try store.read { try $0.category("womens") }

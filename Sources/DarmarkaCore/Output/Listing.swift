@@ -15,6 +15,8 @@ public enum Cell: Sendable, Equatable {
     /// and plain CSV, which scripts and re-imports read, and its name in
     /// `lang` in a table and in CSV for Excel, which people read.
     case named(code: String, label: Phrase)
+    /// Items whose kilograms nobody knows: «не взвешено» for people, null in JSON.
+    case unweighed
 
     /// The value as people read it in `lang`: kilograms with a decimal comma
     /// in Russian. `grouped` sets thousands apart, for forms where every
@@ -28,6 +30,7 @@ public enum Cell: Sendable, Equatable {
         case .choice(_, let label): label.text(lang)
         case .none: ""
         case .named(_, let label): label.text(lang)
+        case .unweighed: KilogramWords.unweighed.text(lang)
         }
     }
 }
@@ -220,6 +223,7 @@ public enum JSONText {
         case .choice(let code, _): string(code)
         case .none: "null"
         case .named(let code, _): string(code)
+        case .unweighed: "null"
         }
     }
 }

@@ -61,7 +61,7 @@ public enum Listings {
                                         Column("quantity", ru: "Шт.", en: "Items", alignRight: true),
                                         Column("kg", ru: "Кг", en: "kg", alignRight: true)])
         listing.rows = lines.map { [.text($0.centre), .text($0.box), .text($0.category), .text($0.categoryName.text(lang)),
-                                    .int($0.quantity), .kg($0.grams)] }
+                                    .int($0.quantity), $0.kgCell] }
         return listing
     }
 
@@ -94,4 +94,9 @@ public enum Listings {
         }
         return listing
     }
+}
+
+extension StockLine {
+    /// Its kilograms, or «не взвешено» when its items have none known at all.
+    public var kgCell: Cell { grams == .zero && quantity != 0 ? .unweighed : .kg(grams) }
 }

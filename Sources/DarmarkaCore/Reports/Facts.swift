@@ -42,18 +42,22 @@ public struct FlowRow: Sendable, Equatable {
     public var atEvent: Bool
     public var withRecipient: Bool
     public var items: Int
+    /// The kilograms moved: as weighed, and for outflows what they took
+    /// from their boxes by moving average (see `KilogramValuation`).
     public var grams: Int64
     /// Items on lines that had a weight: how much of `grams` is known.
     public var weighed: Int
     public var movements: Int
+    /// The part of `grams` that was not weighed but estimated by moving average.
+    public var estimated: Int64
 
     public init(kind: MovementKind, fromCentre: String?, toCentre: String?, fromBox: String?, toBox: String?,
                 category: String, condition: Condition?, atEvent: Bool, withRecipient: Bool,
-                items: Int, grams: Int64, weighed: Int, movements: Int) {
+                items: Int, grams: Int64, weighed: Int, movements: Int, estimated: Int64 = 0) {
         self.kind = kind; self.fromCentre = fromCentre; self.toCentre = toCentre; self.fromBox = fromBox
         self.toBox = toBox; self.category = category; self.condition = condition; self.atEvent = atEvent
         self.withRecipient = withRecipient; self.items = items; self.grams = grams; self.weighed = weighed
-        self.movements = movements
+        self.movements = movements; self.estimated = estimated
     }
 }
 
@@ -83,6 +87,7 @@ extension FlowRow {
                 out[i].grams += row.grams
                 out[i].weighed += row.weighed
                 out[i].movements += row.movements
+                out[i].estimated += row.estimated
             } else {
                 index[key] = out.count
                 out.append(row)
@@ -134,16 +139,27 @@ public struct PeriodFacts: Sendable, Equatable {
     }
 }
 
-/// Items and their known weight.
+/// Items and their weight.
 public struct Amount: Sendable, Equatable, AdditiveArithmetic {
     public var items: Int
     public var grams: Int64
     /// Items whose weight is known.
     public var weighed: Int
-    public init(items: Int = 0, grams: Int64 = 0, weighed: Int = 0) { self.items = items; self.grams = grams; self.weighed = weighed }
+    /// The part of `grams` estimated by moving average, not weighed.
+    public var estimated: Int64
+    public init(items: Int = 0, grams: Int64 = 0, weighed: Int = 0, estimated: Int64 = 0) {
+        self.items = items; self.grams = grams; self.weighed = weighed; self.estimated = estimated
+    }
     public static let zero = Amount()
-    public static func + (a: Amount, b: Amount) -> Amount { Amount(items: a.items + b.items, grams: a.grams + b.grams, weighed: a.weighed + b.weighed) }
-    public static func - (a: Amount, b: Amount) -> Amount { Amount(items: a.items - b.items, grams: a.grams - b.grams, weighed: a.weighed - b.weighed) }
+    public static func + (a: Amount, b: Amount) -> Amount {
+        Amount(items: a.items + b.items, grams: a.grams + b.grams, weighed: a.weighed + b.weighed, estimated: a.estimated + b.estimated)
+    }
+    public static func - (a: Amount, b: Amount) -> Amount {
+        Amount(items: a.items - b.items, grams: a.grams - b.grams, weighed: a.weighed - b.weighed, estimated: a.estimated - b.estimated)
+    }
     public var kg: Grams { Grams(grams) }
-    init(_ row: FlowRow) { self.init(items: row.items, grams: row.grams, weighed: row.weighed) }
+    public var kgEstimated: Grams { Grams(estimated) }
+    /// Items with no kilograms known at all: shown as «не взвешено», not as 0.
+    public var isUnweighed: Bool { items != 0 && grams == 0 }
+    init(_ row: FlowRow) { self.init(items: row.items, grams: row.grams, weighed: row.weighed, estimated: row.estimated) }
 }

@@ -22,6 +22,9 @@ extension Report {
 
     private func amount(_ a: Amount) -> String { "\"items\": \(a.items), \"kg\": \(a.kg.kilogramText)" }
 
+    /// An outflow: its kilograms and, apart, the part of them estimated by moving average.
+    private func outflow(_ a: Amount) -> String { amount(a) + ", \"kgEstimated\": \(a.kgEstimated.kilogramText)" }
+
     private func list(_ map: [String: Amount], key: String) -> String {
         "[" + map.sorted { $0.value.items != $1.value.items ? $0.value.items > $1.value.items : $0.key < $1.key }
             .map { "{\"\(key)\": \(JSONText.string($0.key)), \(amount($0.value))}" }.joined(separator: ", ") + "]"
@@ -30,8 +33,8 @@ extension Report {
     private func figuresJSON(_ f: Figures, indent i: String) -> String {
         var lines: [String] = []
         lines.append("\"received\": {\(amount(f.received)), \"weighedItems\": \(f.received.weighed), \"byCategory\": \(list(f.receivedByCategory, key: "category")), \"byCentre\": \(list(f.receivedByCentre, key: "centre")), \"byBox\": \(list(f.receivedByBox, key: "box")), \"byCondition\": \(list(f.receivedByCondition, key: "condition"))}")
-        lines.append("\"handedOut\": {\(amount(f.handedOut)), \"handouts\": \(f.handouts), \"byCategory\": \(list(f.handedOutByCategory, key: "category")), \"byCentre\": \(list(f.handedOutByCentre, key: "centre")), \"atEvents\": {\(amount(f.handedOutAtEvents))}}")
-        lines.append("\"writtenOff\": {\(amount(f.writtenOff))}")
+        lines.append("\"handedOut\": {\(outflow(f.handedOut)), \"handouts\": \(f.handouts), \"byCategory\": \(list(f.handedOutByCategory, key: "category")), \"byCentre\": \(list(f.handedOutByCentre, key: "centre")), \"atEvents\": {\(amount(f.handedOutAtEvents))}}")
+        lines.append("\"writtenOff\": {\(outflow(f.writtenOff))}")
         lines.append("\"transfers\": {\"betweenCentres\": {\(amount(f.transfersBetweenCentres))}, \"withinCentres\": {\(amount(f.transfersWithinCentres))}, \"in\": {\(amount(f.transfersIn))}, \"out\": {\(amount(f.transfersOut))}}")
         lines.append("\"adjustments\": {\(amount(f.adjustments))}")
         lines.append("\"stockAtStart\": {\(amount(f.stockAtStart)), \"byCentre\": \(list(f.stockAtStartByCentre, key: "centre"))}")

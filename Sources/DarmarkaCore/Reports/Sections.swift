@@ -46,7 +46,11 @@ extension Report {
             row(key, ru, en) { .int(value($0)) }
         }
         func weight(_ key: String, _ ru: String, _ en: String, _ value: @escaping (Figures) -> Amount) -> ReportSection.Row {
-            row(key, ru, en) { .kg(value($0).kg) }
+            row(key, ru, en) { Self.kgCell(value($0)) }
+        }
+        // The estimated part of an outflow's kilograms, so a fund officer sees what was weighed.
+        func estimate(_ key: String, _ label: Phrase, _ value: @escaping (Figures) -> Amount) -> ReportSection.Row {
+            .init(key: key, label: label, values: cols.map { .kg(value($0.figures).kgEstimated) })
         }
 
         var out: [ReportSection] = []
@@ -55,10 +59,12 @@ extension Report {
             weight("received.kg", "Принято, кг", "Received, kg", { $0.received }),
             count("handedOut.items", "Выдано вещей, шт.", "Items handed out", { $0.handedOut.items }),
             weight("handedOut.kg", "Выдано, кг", "Handed out, kg", { $0.handedOut }),
+            estimate("handedOut.kgEstimated", KilogramWords.handedOutEstimated, { $0.handedOut }),
             count("handedOut.atEvents", "в том числе на мероприятиях, шт.", "of which at events", { $0.handedOutAtEvents.items }),
             count("handouts", "Выдач", "Handouts", { $0.handouts }),
             count("writtenOff.items", "Списано (ветошь, утиль), шт.", "Written off (recycling), items", { $0.writtenOff.items }),
             weight("writtenOff.kg", "Списано, кг", "Written off, kg", { $0.writtenOff }),
+            estimate("writtenOff.kgEstimated", KilogramWords.writtenOffEstimated, { $0.writtenOff }),
             count("transfers.betweenCentres", "Передано между центрами, шт.", "Moved between centres, items", { $0.transfersBetweenCentres.items }),
             count("adjustments", "Расхождения инвентаризации, шт.", "Stock-take differences, items", { $0.adjustments.items }),
             count("stockAtEnd.items", "Остаток на конец периода, шт.", "Stock at the end, items", { $0.stockAtEnd.items }),
@@ -147,11 +153,14 @@ extension Report {
         }
         let rows = keys.map { k in
             ReportSection.Row(key: "\(key).\(k)", label: label(k),
-                              values: maps.map { .int($0[k]?.items ?? 0) } + maps.map { .kg($0[k]?.kg ?? .zero) })
+                              values: maps.map { .int($0[k]?.items ?? 0) } + maps.map { Self.kgCell($0[k] ?? .zero) })
         }
         return ReportSection(key: key, title: title, columns: headers, rows: rows,
                              units: [ReportWords.items, ReportWords.kg], periods: columns.map(\.label))
     }
+
+    /// Kilograms, or «не взвешено» for items whose weight nobody knows.
+    static func kgCell(_ amount: Amount) -> Cell { amount.isUnweighed ? .unweighed : .kg(amount.kg) }
 
     private func categoryName(_ code: String) -> Phrase { names.categories[code] ?? Phrase(ru: code, en: code) }
     private func centreName(_ code: String) -> Phrase {

@@ -179,6 +179,17 @@ final class JournalApplier {
     /// The movement the last row went into, which the next row may add a line to.
     private var open: (head: MovementHead, id: RowID)?
 
+    /// Kilograms valued by moving average as the rows come, while they come
+    /// in date order after everything in the ledger (a journal usually
+    /// does): then each row is last in the valuation's order when it comes.
+    /// Otherwise `finish` values the file's days again from its first.
+    private var valuation = KilogramValuation()
+    private var valuingInOrder = true
+    /// The last day valued so far; first, the ledger's last day.
+    private var valuedUpTo: Int
+    /// Lines whose grams are not their own weight, for `line_valuation`.
+    private var valuations: [(movement: RowID, line: Int, grams: Int64)] = []
+
     init(tx: LedgerTransaction, file: String, columns: JournalColumns, categories: [NamedEntry], groups: [NamedEntry],
          options: ImportOptions) throws {
         session = try ImportSession(tx: tx, kind: .journal, fileName: file)
@@ -191,6 +202,7 @@ final class JournalApplier {
         summary.ignoredColumns = columns.unknown.map(\.title)
         earlier = try session.earlierRows()
         today = try tx.today()
+        valuedUpTo = try session.lastLedgerDay()?.dayNumber ?? Int.min
         boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
         boxIndex = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($1.code, $0) })
         self.categories = categories
@@ -424,18 +436,20 @@ final class JournalApplier {
 
         let day = row.date.dayNumber
         let quantity = row.quantity
-        let grams = row.weight?.value ?? 0
+        let categoryID = categories[category].id
+        let recorded = row.weight?.value ?? 0
+        let grams = try value(day: day, from: fromID, to: toID, category: categoryID, quantity: quantity, weighed: row.weight?.value)
         if let from { addStock(box: from, category: category, day: day, quantity: -quantity, grams: -grams, line: row.line) }
         if let to { addStock(box: to, category: category, day: day, quantity: quantity, grams: grams, line: row.line) }
-        let categoryID = categories[category].id
         let flowKey = FlowCell(month: YearMonth(row.date), kind: row.operation, from: from, to: to, category: category,
                                condition: row.condition, atEvent: eventID != nil, withRecipient: recipientID != nil)
         flows[flowKey, default: FlowSums()].add(quantity: quantity, grams: row.weight, firstLine: firstLine)
+        flows[flowKey]?.estimated += grams - recorded
         // Bounded like the visits: `flow_month` adds up what it is given.
         if flows.count >= 1 << 14 { try flushFlows() }
 
         let operation = JournalOperation(row.operation, side: row.adjustment)
-        totals[operation.rawValue].add(quantity: quantity, grams: grams, firstLine: firstLine)
+        totals[operation.rawValue].add(quantity: quantity, grams: recorded, firstLine: firstLine)
 
         // Once anything is wrong the file will not be imported: stop writing,
         // go on checking.
@@ -458,7 +472,23 @@ final class JournalApplier {
             movementID = open?.id ?? 0
         }
         open = (head, movementID)
-        try session.insertLine(movement: movementID, category: categoryID, quantity: quantity, grams: row.weight, condition: row.condition)
+        let line = try session.insertLine(movement: movementID, category: categoryID, quantity: quantity, grams: row.weight,
+                                          condition: row.condition)
+        if grams != recorded { valuations.append((movementID, line, grams)) }
+    }
+
+    /// The grams a row moves: while rows come in the valuation's order, as
+    /// valued by moving average; else its own weight until `finish` values
+    /// the file's days again.
+    private func value(day: Int, from: RowID?, to: RowID?, category: RowID, quantity: Int, weighed: Int64?) throws -> Int64 {
+        if valuingInOrder, day < valuedUpTo { valuingInOrder = false }
+        guard valuingInOrder else { return weighed ?? 0 }
+        valuedUpTo = day
+        for box in [from, to].compactMap({ $0 }) {
+            let key = KilogramValuation.Key(box: box, category: category)
+            if !valuation.knows(key) { valuation.open(key, with: try session.valuedStock(box: box, category: category)) }
+        }
+        return valuation.apply(ValuationLine(from: from, to: to, category: category, quantity: quantity, weighed: weighed))
     }
 
     /// After the last row: the digest, the stock check, and if all is well
@@ -480,6 +510,8 @@ final class JournalApplier {
             }
         })
         try flushFlows()
+        try session.addValuations(valuations)
+        if !valuingInOrder { try revalueKilograms() }
         try flushVisits()
         try session.addFirstVisits(firstVisits)
         try session.addVolunteerMonths(volunteerMonths)
@@ -495,6 +527,17 @@ final class JournalApplier {
         try session.finish(digest: digest, rows: newRows)
         summary.batch = dryRun ? nil : session.batchID
         return .imported(summary)
+    }
+
+    /// Values the kilograms of the categories the file moved, from its first
+    /// day on, as `record` does one movement (see `KilogramValuation`): the
+    /// rows went in with their own weights, like every movement.
+    private func revalueKilograms() throws {
+        guard let first = pairs.compactMap({ $0.days.days.first }).min() else { return }
+        let touched = Set(pairs.map { categories[PairKey.category($0.key)].id })
+        var changes = ValuationChanges()
+        try session.tx.revalue(from: LocalDate(dayNumber: Int(first)), categories: touched, changes: &changes)
+        try session.tx.write(changes)
     }
 
     /// Finds the days each box and category would end below zero, if any.

@@ -145,6 +145,7 @@ private final class WorkbookWriter {
         case .bool(let b): note(worksheet_write_boolean(sheet, lxw_row_t(row), lxw_col_t(col), b ? 1 : 0, nil))
         case .none: break
         case .named(_, let label): string(sheet, row, col, label.text(lang), nil)
+        case .unweighed: string(sheet, row, col, KilogramWords.unweighed.text(lang), nil)
         }
     }
 

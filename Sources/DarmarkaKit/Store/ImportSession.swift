@@ -230,12 +230,36 @@ final class ImportSession {
         return id
     }
 
-    func insertLine(movement: RowID, category: RowID, quantity: Int, grams: Grams?, condition: Condition?) throws {
+    /// Appends a line to the movement and returns its number in it.
+    @discardableResult
+    func insertLine(movement: RowID, category: RowID, quantity: Int, grams: Grams?, condition: Condition?) throws -> Int {
         let line = lastLine.movement == movement ? lastLine.line + 1 : 1
         lastLine = (movement, line)
         pendingLines.append(PendingLine(movement: movement, line: line, category: category, quantity: quantity,
                                         grams: grams?.value, condition: condition))
         if pendingLines.count >= batchSize { try flushLedger() }
+        return line
+    }
+
+    /// The day of the ledger's latest movement before this import, if any.
+    func lastLedgerDay() throws -> LocalDate? {
+        try String.fetchOne(db, sql: "SELECT MAX(occurred_on) FROM movement").flatMap(LocalDate.parse)
+    }
+
+    /// The stock of a box and category now, kilograms as valued.
+    func valuedStock(box: RowID, category: RowID) throws -> ValuedStock {
+        let r = try Row.fetchOne(db, sql: "SELECT quantity, grams FROM balance WHERE box_id = ? AND category_id = ?", arguments: [box, category])
+        return ValuedStock(quantity: r?["quantity"] ?? 0, grams: r?["grams"] ?? 0)
+    }
+
+    /// Keeps the grams outflow lines of this import took, where they are not
+    /// the lines' own weights (see `line_valuation`).
+    func addValuations(_ lines: [(movement: RowID, line: Int, grams: Int64)]) throws {
+        let insert = try RawStatement(db, "INSERT INTO line_valuation(movement_id, line, grams) VALUES (?1, ?2, ?3)")
+        for l in lines {
+            insert.bind(1, l.movement); insert.bind(2, l.line); insert.bind(3, l.grams)
+            try insert.run()
+        }
     }
 
     /// Writes the movements and lines waiting, movements first: lines point at them.
@@ -421,10 +445,11 @@ final class ImportSession {
     func addFlows(_ flows: some Sequence<(key: FlowKey, sums: FlowSums)>) throws {
         let flow = try RawStatement(db, """
             INSERT INTO flow_month(month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
-                                   items, grams, weighed, movements)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                   items, grams, weighed, movements, estimated)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
             ON CONFLICT DO UPDATE SET items = items + excluded.items, grams = grams + excluded.grams,
-                weighed = weighed + excluded.weighed, movements = movements + excluded.movements
+                weighed = weighed + excluded.weighed, movements = movements + excluded.movements,
+                estimated = estimated + excluded.estimated
             """)
         for (key, sums) in flows {
             flow.bind(1, key.month.description)
@@ -439,6 +464,7 @@ final class ImportSession {
             flow.bind(10, sums.grams)
             flow.bind(11, sums.weighed)
             flow.bind(12, sums.movements)
+            flow.bind(13, sums.estimated)
             try flow.run()
         }
     }
@@ -564,12 +590,15 @@ struct FlowSums: Sendable {
     var grams: Int64 = 0
     var weighed = 0
     var movements = 0
+    /// Grams estimated by moving average (`flow_month.estimated`).
+    var estimated: Int64 = 0
 
-    mutating func add(items: Int, grams: Int64, weighed: Int, movements: Int) {
+    mutating func add(items: Int, grams: Int64, weighed: Int, movements: Int, estimated: Int64 = 0) {
         self.items += items
         self.grams += grams
         self.weighed += weighed
         self.movements += movements
+        self.estimated += estimated
     }
 }
 

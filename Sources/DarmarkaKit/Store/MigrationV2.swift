@@ -54,8 +54,9 @@ extension Migrations {
         );
         """
 
-    /// `flow_month` as summed afresh from the ledger: used by `darmarka check`
-    /// to prove it was kept right. A movement counts on its first line.
+    /// `flow_month` as summed afresh from the ledger and `line_valuation`
+    /// (which check holds to a fresh valuation): used by `darmarka check` to
+    /// prove it was kept right. A movement counts on its first line.
     static let flowMonthFromLedger = """
         WITH signed AS (
             SELECT m.id, m.kind, substr(m.occurred_on, 1, 7) AS month, COALESCE(m.from_box_id, 0) AS f,
@@ -66,8 +67,10 @@ extension Migrations {
         SELECT s.month, s.kind, s.f, s.t, l.category_id, COALESCE(l.condition, ''), s.ev, s.rc,
                SUM(s.sign * l.quantity) AS items, SUM(s.sign * COALESCE(l.grams, 0)) AS grams,
                SUM(CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END) AS weighed,
-               SUM(CASE WHEN l.line = 1 THEN s.sign ELSE 0 END) AS movements
+               SUM(CASE WHEN l.line = 1 THEN s.sign ELSE 0 END) AS movements,
+               SUM(s.sign * (COALESCE(v.grams, l.grams, 0) - COALESCE(l.grams, 0))) AS estimated
         FROM signed s JOIN movement_line l ON l.movement_id = s.id
+        LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
         """
 

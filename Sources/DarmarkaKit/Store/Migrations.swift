@@ -34,6 +34,10 @@ enum Migrations {
         migrator.registerMigration("v5-keyed-lines") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6-moving-average") { db in
+            try db.execute(sql: v6)
+            try v6Revalue(db)
+        }
         migrator.registerMigration("v7-recipient-keys") { db in
             try v7(db)
         }

@@ -104,7 +104,7 @@ extension LedgerTransaction {
         var sums: [PeriodFlowKey: FlowSums] = [:]
         try forEachRow("""
             SELECT kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
-                   items, grams, weighed, movements
+                   items, grams, weighed, movements, estimated
             FROM flow_month WHERE month BETWEEN ? AND ?
             """, [first.description, last.description]) { handle in
             guard let kind = Self.kind(sqlite3_column_text(handle, 0)) else { return }
@@ -112,9 +112,11 @@ extension LedgerTransaction {
                               category: sqlite3_column_int64(handle, 3), condition: Self.condition(sqlite3_column_text(handle, 4)),
                               atEvent: sqlite3_column_int64(handle, 5) != 0, withRecipient: sqlite3_column_int64(handle, 6) != 0)
             // One lookup a row: the sums are changed where they lie.
-            sums[key, default: FlowSums()].add(items: Int(sqlite3_column_int64(handle, 7)), grams: sqlite3_column_int64(handle, 8),
+            // Outflows weigh what was weighed and what was estimated.
+            let estimated = sqlite3_column_int64(handle, 11)
+            sums[key, default: FlowSums()].add(items: Int(sqlite3_column_int64(handle, 7)), grams: sqlite3_column_int64(handle, 8) + estimated,
                                                weighed: Int(sqlite3_column_int64(handle, 9)),
-                                               movements: Int(sqlite3_column_int64(handle, 10)))
+                                               movements: Int(sqlite3_column_int64(handle, 10)), estimated: estimated)
         }
         // Codes as stored: they are canonical, and a row names its boxes
         // without working out their check symbols again.
@@ -125,14 +127,14 @@ extension LedgerTransaction {
         let categories = Dictionary(uniqueKeysWithValues: try self.categories().map { ($0.id, $0.code) })
         var rows: [FlowRow] = []
         rows.reserveCapacity(sums.count)
-        for (key, sum) in sums where sum.items != 0 || sum.grams != 0 || sum.movements != 0 {
+        for (key, sum) in sums where sum.items != 0 || sum.grams != 0 || sum.movements != 0 || sum.estimated != 0 {
             let from = boxes[key.from], to = boxes[key.to]
             if let centre, from?.centreID != centre.id, to?.centreID != centre.id { continue }
             rows.append(FlowRow(kind: key.kind, fromCentre: from?.centreCode, toCentre: to?.centreCode,
                                 fromBox: from?.code, toBox: to?.code,
                                 category: categories[key.category] ?? "#\(key.category)", condition: key.condition,
                                 atEvent: key.atEvent, withRecipient: key.withRecipient, items: sum.items, grams: sum.grams,
-                                weighed: sum.weighed, movements: sum.movements))
+                                weighed: sum.weighed, movements: sum.movements, estimated: sum.estimated))
         }
         return rows
     }

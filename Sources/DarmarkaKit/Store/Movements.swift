@@ -34,6 +34,11 @@ extension LedgerTransaction {
         for delta in deltas where delta.quantity < 0 {
             try ensureStock(for: delta, on: draft.date)
         }
+        // Kilograms are valued in the ledger's order (see `KilogramValuation`):
+        // a movement after everything its boxes hold is valued from their
+        // stock now; one dated before later movements values them again.
+        let touched = Set(deltas.map { KilogramValuation.Key(box: $0.box, category: $0.category) })
+        let before = try valuedStock(touched, after: draft.date)
         try db.cachedStatement(sql: """
             INSERT INTO movement(kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
                                  recipient_id, event_id, volunteer_id, note, reverses_id, import_id)
@@ -52,6 +57,16 @@ extension LedgerTransaction {
         }
         try apply(deltas, on: draft.date)
         try applyFlows(of: draft)
+        var changes = ValuationChanges()
+        if let original = draft.reverses {
+            try unvalue(original, undo: draft, changes: &changes)
+            try revalue(from: draft.date, categories: Set(touched.map(\.category)), changes: &changes)
+        } else if before.later {
+            try revalue(from: draft.date, categories: Set(touched.map(\.category)), changes: &changes)
+        } else {
+            valueNewest(draft, id: id, before: before.stock, changes: &changes)
+        }
+        try write(changes)
         return id
     }
 

@@ -62,22 +62,26 @@ extension LedgerTransaction {
             SELECT m.kind, COALESCE(m.from_box_id, 0) AS from_box_id, COALESCE(m.to_box_id, 0) AS to_box_id,
                    l.category_id, COALESCE(l.condition, '') AS condition, m.event_id IS NOT NULL AS at_event,
                    m.recipient_id IS NOT NULL AS with_recipient,
-                   s.sign * l.quantity AS items, s.sign * COALESCE(l.grams, 0) AS grams,
+                   s.sign * l.quantity AS items, s.sign * COALESCE(v.grams, l.grams, 0) AS grams,
                    CASE WHEN l.grams IS NULL THEN 0 ELSE s.sign * l.quantity END AS weighed,
-                   CASE WHEN l.line = 1 THEN s.sign ELSE 0 END AS movements
+                   CASE WHEN l.line = 1 THEN s.sign ELSE 0 END AS movements,
+                   s.sign * (COALESCE(v.grams, l.grams, 0) - COALESCE(l.grams, 0)) AS estimated
             FROM movement m
             JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
                   WHERE occurred_on BETWEEN ?1 AND ?2) s ON s.id = m.id
             JOIN movement_line l ON l.movement_id = m.id
+            LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
             """
         // Sum by ids first, then name: one box id is one code, one centre.
         var arguments: StatementArguments = [period.from.description, period.to.description]
         if let centre { arguments += [centre.id] }
         let rows = try Row.fetchAll(db, sql: """
             SELECT f.kind, fc.code AS from_centre, tc.code AS to_centre, fb.code AS from_box, tb.code AS to_box,
-                   k.code AS category, f.condition, f.at_event, f.with_recipient, f.items, f.grams, f.weighed, f.movements
+                   k.code AS category, f.condition, f.at_event, f.with_recipient, f.items, f.grams, f.weighed, f.movements,
+                   f.estimated
             FROM (SELECT kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
-                         SUM(items) AS items, SUM(grams) AS grams, SUM(weighed) AS weighed, SUM(movements) AS movements
+                         SUM(items) AS items, SUM(grams) AS grams, SUM(weighed) AS weighed, SUM(movements) AS movements,
+                         SUM(estimated) AS estimated
                   FROM (\(source)) GROUP BY 1, 2, 3, 4, 5, 6, 7
                   HAVING SUM(items) <> 0 OR SUM(grams) <> 0 OR SUM(movements) <> 0) f
             LEFT JOIN box fb ON fb.id = f.from_box_id LEFT JOIN centre fc ON fc.id = fb.centre_id
@@ -90,7 +94,7 @@ extension LedgerTransaction {
             guard let kind = MovementKind(rawValue: r[0]) else { return nil }
             return FlowRow(kind: kind, fromCentre: r[1], toCentre: r[2], fromBox: r[3], toBox: r[4], category: r[5],
                            condition: Condition(rawValue: r[6]), atEvent: r[7], withRecipient: r[8], items: r[9],
-                           grams: r[10], weighed: r[11], movements: r[12])
+                           grams: r[10], weighed: r[11], movements: r[12], estimated: r[13])
         }
     }
 
@@ -170,17 +174,19 @@ extension LedgerTransaction {
         var out: [String: Amount] = [:]
         for r in try Row.fetchAll(db, sql: """
             WITH later(box_id, q, g) AS (
-                SELECT to_box_id, items, grams FROM flow_month WHERE month > ?2 AND to_box_id <> 0
-                UNION ALL SELECT from_box_id, -items, -grams FROM flow_month WHERE month > ?2 AND from_box_id <> 0
-                UNION ALL SELECT m.to_box_id, s.sign * l.quantity, s.sign * COALESCE(l.grams, 0)
+                SELECT to_box_id, items, grams + estimated FROM flow_month WHERE month > ?2 AND to_box_id <> 0
+                UNION ALL SELECT from_box_id, -items, -(grams + estimated) FROM flow_month WHERE month > ?2 AND from_box_id <> 0
+                UNION ALL SELECT m.to_box_id, s.sign * l.quantity, s.sign * COALESCE(v.grams, l.grams, 0)
                     FROM movement m JOIN movement_line l ON l.movement_id = m.id
                     JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
                           WHERE occurred_on > ?1 AND occurred_on <= ?3) s ON s.id = m.id
+                    LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
                     WHERE m.to_box_id IS NOT NULL
-                UNION ALL SELECT m.from_box_id, -s.sign * l.quantity, -s.sign * COALESCE(l.grams, 0)
+                UNION ALL SELECT m.from_box_id, -s.sign * l.quantity, -s.sign * COALESCE(v.grams, l.grams, 0)
                     FROM movement m JOIN movement_line l ON l.movement_id = m.id
                     JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
                           WHERE occurred_on > ?1 AND occurred_on <= ?3) s ON s.id = m.id
+                    LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
                     WHERE m.from_box_id IS NOT NULL),
             stock(box_id, q, g) AS (
                 SELECT box_id, quantity, grams FROM balance

@@ -1,5 +1,6 @@
 import DarmarkaCore
 import GRDB
+import GRDBSQLite
 
 // `darmarka check`: the file, its references, and the ledger's own rules.
 extension LedgerTransaction {
@@ -12,6 +13,7 @@ extension LedgerTransaction {
             findings.append(.foreignKey(table: r[0], row: r[1] ?? 0, parent: r[2]))
         }
         findings += try schemaFindings()
+        findings += try valuationFindings()
         findings += try balanceFindings()
         findings += try reportTableFindings()
         findings += try negativeStockFindings()
@@ -55,20 +57,37 @@ extension LedgerTransaction {
          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM movement_line") ?? 0)
     }
 
-    /// Signed stock changes of every line, by box, category and day.
+    /// Signed stock changes of every line, by box, category and day; grams
+    /// as valued (`line_valuation`, which `valuationFindings` holds to a
+    /// fresh valuation of the ledger).
     static let ledgerDeltas = """
         SELECT box_id, category_id, day, SUM(q) AS quantity, SUM(g) AS grams FROM (
             SELECT m.to_box_id AS box_id, l.category_id, m.occurred_on AS day,
                    CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END * l.quantity AS q,
-                   CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END * COALESCE(l.grams, 0) AS g
-            FROM movement m JOIN movement_line l ON l.movement_id = m.id WHERE m.to_box_id IS NOT NULL
+                   CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END * COALESCE(v.grams, l.grams, 0) AS g
+            FROM movement m JOIN movement_line l ON l.movement_id = m.id
+            LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
+            WHERE m.to_box_id IS NOT NULL
             UNION ALL
             SELECT m.from_box_id, l.category_id, m.occurred_on,
                    CASE WHEN m.reverses_id IS NULL THEN -1 ELSE 1 END * l.quantity,
-                   CASE WHEN m.reverses_id IS NULL THEN -1 ELSE 1 END * COALESCE(l.grams, 0)
-            FROM movement m JOIN movement_line l ON l.movement_id = m.id WHERE m.from_box_id IS NOT NULL)
+                   CASE WHEN m.reverses_id IS NULL THEN -1 ELSE 1 END * COALESCE(v.grams, l.grams, 0)
+            FROM movement m JOIN movement_line l ON l.movement_id = m.id
+            LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
+            WHERE m.from_box_id IS NOT NULL)
         GROUP BY box_id, category_id, day
         """
+
+    /// `line_valuation` against the ledger valued afresh from its first day.
+    private func valuationFindings() throws -> [Finding] {
+        let fresh = try freshValuation()
+        var kept: [LineKey: Int64] = [:]
+        try forEachRow("SELECT movement_id, line, grams FROM line_valuation", []) { handle in
+            kept[LineKey(movement: sqlite3_column_int64(handle, 0), line: Int(sqlite3_column_int64(handle, 1)))] = sqlite3_column_int64(handle, 2)
+        }
+        let differ = fresh.filter { kept[$0.key] != $0.value }.count + kept.filter { fresh[$0.key] == nil }.count
+        return differ > 0 ? [.reportTableDiffers(table: "line_valuation", rows: differ)] : []
+    }
 
     private func names(_ box: Int64?, _ category: Int64?) throws -> (String, String) {
         let b = try String.fetchOne(db, sql: "SELECT code FROM box WHERE id = ?", arguments: [box]) ?? "#\(box ?? 0)"
@@ -132,7 +151,7 @@ extension LedgerTransaction {
     }
 
     /// Flows that net to nothing (a movement and its undo) may stay as rows of zeros.
-    private static let nonZeroFlow = "items <> 0 OR grams <> 0 OR movements <> 0 OR weighed <> 0"
+    private static let nonZeroFlow = "items <> 0 OR grams <> 0 OR movements <> 0 OR weighed <> 0 OR estimated <> 0"
 
     private func negativeStockFindings() throws -> [Finding] {
         try Row.fetchAll(db, sql: """

@@ -32,7 +32,7 @@ struct Resolve: ParsableCommand {
         case (.box(let box), .csv):
             // One flat row per stock line (or one for an empty box), so the box travels with each.
             let rows = stock.isEmpty ? [ResolvedRow.box(box) + [.none, .none, .none, .none]]
-                : stock.map { ResolvedRow.box(box) + [.text($0.category), .text($0.categoryName.text(ctx.lang)), .int($0.quantity), .kg($0.grams)] }
+                : stock.map { ResolvedRow.box(box) + [.text($0.category), .text($0.categoryName.text(ctx.lang)), .int($0.quantity), $0.kgCell] }
             print(Listing(columns: ResolvedRow.columns, rows: rows).csv(ctx.lang), terminator: "")
         case (.unclaimed(let code, let centre), .table):
             ctx.say(.empty(LabelNote.unclaimed(code: code.description, centre: centre.code).phrase))
