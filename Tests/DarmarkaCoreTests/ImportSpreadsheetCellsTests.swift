@@ -49,13 +49,14 @@ struct ImportSpreadsheetCellsTests {
         let header = SheetRow(number: 2, cells: ["date", "operation", "box", "category", "quantity"])
         let row = SheetRow(number: 5, cells: ["2026-11-01", "intake", "B-0001Z", "shoes", "6", nil, "  "])
         let extra = SheetRow(number: 6, cells: ["2026-11-01", "intake", "B-0001Z", "shoes", "1", nil, "x"])
-        let reader = try SheetJournalReader(rows: [SheetRow(number: 1, cells: [nil, " "]), header, row, extra])
-        let first = try #require(try reader.next())
-        let parsed = try first.get()
+        #expect(SheetRow(number: 1, cells: [nil, " "]).isBlank)
+        var reader = try SheetJournalReader(header: header)
+        #expect(reader.read(SheetRow(number: 3, cells: [nil, "", " "])) == nil)
+        let first = reader.read(row)
+        let parsed = try #require(first).get()
         #expect(parsed.quantity == 6 && parsed.category == "shoes" && parsed.date.description == "2026-11-01")
-        guard case .failure(let error)? = try reader.next() else { Issue.record("row 6 has a value past the header"); return }
+        guard case .failure(let error)? = reader.read(extra) else { Issue.record("row 6 has a value past the header"); return }
         #expect(error.problems.first?.line == 6)
-        #expect(try reader.next() == nil)
     }
 
     @Test func aCorrectionShowsWhatChanged() {

@@ -104,6 +104,21 @@ struct ImportCorrectionCLITests {
         #expect(r.stderr.hasPrefix("\(path):2: movement: movement #1 was undone (by movement #2): there is nothing to correct"), "\(r.stderr)")
     }
 
+    /// A correction changes what a movement moved, not its day, operation or
+    /// boxes: such a row is another movement, perhaps of another database's
+    /// export, and is refused rather than undoing this database's movement.
+    @Test func anotherDayIsNotACorrection() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "6", "--date", "2026-11-01"])
+        let before = try Self.stock(cli)
+        let path = try Self.exportEdited(cli) { $0.replacingOccurrences(of: "2026-11-01,intake", with: "2026-11-02,intake") }
+        let r = try cli.run(["import", path, "--lang", "en"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("\(path):2: movement: movement #1 is intake 2026-11-01, \(pre); a correction keeps the date, operation and boxes"),
+                "\(r.stderr)")
+        #expect(try Self.stock(cli) == before)
+    }
+
     /// Undoing the old movement and recording the row may leave a later
     /// handout short: refused at the row, like any row.
     @Test func aCorrectionThatShortsStockIsRefused() throws {

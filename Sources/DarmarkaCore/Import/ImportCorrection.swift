@@ -44,4 +44,22 @@ public struct ImportCorrection: Sendable, Equatable {
     }
 
     private func shown(_ value: String) -> String { value.isEmpty ? "—" : value }
+
+    /// Whether `row` is, in where and when, the movement `line` belongs
+    /// to: the same day, operation and boxes. A correction changes what a
+    /// movement moved, not which movement it is; a row that says another
+    /// day or box is another movement, or a row of another database.
+    public static func isSameMovement(_ row: JournalRow, as line: JournalRow) -> Bool {
+        row.date == line.date && row.operation == line.operation && row.adjustment == line.adjustment
+            && row.box == line.box && row.toBox == line.toBox
+    }
+
+    /// The movement of `line` in a few words: `приём 2026-11-01, B-0001Z`.
+    public static func describe(_ line: JournalRow, _ lang: Lang) -> String {
+        let values = JournalWriter(language: lang).values(line)
+        let fields = JournalWriter(language: lang).fields
+        func value(_ f: JournalField) -> String { fields.firstIndex(of: f).map { values[$0] } ?? "" }
+        let boxes = line.toBox == nil ? value(.box) : "\(value(.box)) → \(value(.toBox))"
+        return "\(value(.operation)) \(line.date), \(boxes)"
+    }
 }

@@ -7,6 +7,9 @@ public enum CorrectionProblem: Sendable, Equatable, Localized {
     case apart(RowID, line: Int)
     /// The file changes the movement but has fewer rows than it has lines.
     case missingLines(RowID, lines: Int, rows: Int)
+    /// The row gives the movement another date, operation or box: it would
+    /// be another movement (or this row is from another database's export).
+    case otherMovement(RowID, was: Phrase)
 
     public var phrase: Phrase {
         switch self {
@@ -19,6 +22,9 @@ public enum CorrectionProblem: Sendable, Equatable, Localized {
         case .missingLines(let id, let lines, let rows):
             Phrase(ru: "в движении №\(id) \(lines) \(plural(lines, "строка", "строки", "строк")), а в файле \(rows): исправление переписывает движение целиком — верните остальные его строки",
                    en: "movement #\(id) has \(lines) lines and the file \(rows): a correction records the whole movement again — put its other rows back")
+        case .otherMovement(let id, let was):
+            Phrase(ru: "движение №\(id) — это \(was.ru); исправление не меняет дату, операцию и боксы: отмените №\(id) (darmarka undo \(id)) и запишите заново, а строку из выгрузки другой базы загрузите без номера движения",
+                   en: "movement #\(id) is \(was.en); a correction keeps the date, operation and boxes: undo #\(id) (darmarka undo \(id)) and record it anew, and import a row of another database's export without its movement number")
         }
     }
 }

@@ -17,15 +17,32 @@ enum JournalFile {
         return Workbook.isZip(head) || Workbook.isCompoundFile(head)
     }
 
+    /// Calls `body` with each row of the workbook's sheet `name`, or of its
+    /// first sheet (see `Workbook.forEachRow`), after refusing a file that
+    /// is no workbook in words people understand.
+    static func forEachRow(path: String, sheet name: String?,
+                           _ body: (_ sheet: String, _ row: SheetRow, _ progress: Double) throws -> Bool) throws {
+        let head = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 8) ?? Data()
+        if Workbook.isCompoundFile(head) {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            throw ImportError(line: nil, .workbook(Workbook.compoundFileProblem(bytes)))
+        }
+        try Workbook(path: path).forEachRow(sheet: name, body)
+    }
+
     /// Reads all of `file` (so that its SHA-256 is of the whole workbook)
-    /// and the rows of its sheet `name`, or of its first sheet.
-    static func sheet(of file: FileByteSource, named name: String?) throws -> (sheet: String, rows: [SheetRow], bytes: Int) {
-        var bytes: [UInt8] = []
-        while try file.read(into: &bytes, max: 1 << 20) > 0 {}
-        if Workbook.isCompoundFile(bytes) { throw ImportError(line: nil, .workbook(Workbook.compoundFileProblem(bytes))) }
-        let workbook = try Workbook(bytes: bytes)
-        let (sheet, rows) = try workbook.rows(sheet: name)
-        return (sheet, rows, bytes.count)
+    /// and the rows of its sheet `name`, or of its first sheet: for
+    /// reference files, which are short.
+    static func sheet(of file: FileByteSource, path: String, named name: String?) throws -> (sheet: String, rows: [SheetRow]) {
+        var scratch: [UInt8] = []
+        while try file.read(into: &scratch, max: 1 << 20) > 0 { scratch.removeAll(keepingCapacity: true) }
+        var sheet = "", rows: [SheetRow] = []
+        try forEachRow(path: path, sheet: name) { name, row, _ in
+            sheet = name
+            rows.append(row)
+            return true
+        }
+        return (sheet, rows)
     }
 
     /// The rows as CSV text, each row on the line of its number (blank

@@ -299,6 +299,11 @@ final class JournalApplier {
         if group.rows.count < lines.count {
             return refuse(.missingLines(group.number, lines: lines.count, rows: group.rows.count))
         }
+        if let other = group.rows.first(where: { !ImportCorrection.isSameMovement($0.row, as: lines[0]) }) {
+            let was = Phrase(ru: ImportCorrection.describe(lines[0], .ru), en: ImportCorrection.describe(lines[0], .en))
+            problem(other.row, .movement, .correction(.otherMovement(group.number, was: was)))
+            return
+        }
         corrected[group.number] = first.line
         summary.corrected += 1
         if summary.corrections.count < 100 {

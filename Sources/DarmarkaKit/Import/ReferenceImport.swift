@@ -24,7 +24,7 @@ public enum ReferenceImport {
         // A workbook's sheet is read as the CSV file of the same rows, each
         // on the line of its row number: messages say `FILE:SHEET:ROW`.
         if try JournalFile.isWorkbook(path) {
-            let (sheet, rows, _) = try JournalFile.sheet(of: bytes, named: options.sheet)
+            let (sheet, rows) = try JournalFile.sheet(of: bytes, path: path, named: options.sheet)
             reading = MemoryByteSource(JournalFile.csv(rows))
             csvOptions.encoding = .utf8
             csvOptions.delimiter = .comma

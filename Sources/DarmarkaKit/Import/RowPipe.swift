@@ -48,16 +48,9 @@ final class RowPipe: @unchecked Sendable {
         var names = names
         do {
             let file = try FileByteSource(path: path)
-            let reader: any JournalRowSource
-            var sheetName: String?
-            if try JournalFile.isWorkbook(path) {
-                let (name, rows, size) = try JournalFile.sheet(of: file, named: sheet)
-                reader = try SheetJournalReader(rows: rows, bytes: size)
-                sheetName = name
-            } else {
-                reader = try JournalReader(source: file, options: options)
-            }
-            guard put(.header(reader.columns, sheet: sheetName)) else { return }
+            if try JournalFile.isWorkbook(path) { return try readWorkbook(path: path, file: file, sheet: sheet, names: &names) }
+            let reader = try JournalReader(source: file, options: options)
+            guard put(.header(reader.columns, sheet: nil)) else { return }
             var batch: [Entry] = []
             batch.reserveCapacity(Self.batch)
             while let result = try reader.next() {
@@ -74,6 +67,43 @@ final class RowPipe: @unchecked Sendable {
         } catch {
             _ = put(.failure(error))
         }
+    }
+
+    /// Reads a workbook's sheet as `read` reads a CSV file: the same rows,
+    /// in batches, as the sheet is unpacked.
+    private func readWorkbook(path: String, file: FileByteSource, sheet: String?, names: inout CatalogueNames) throws {
+        // The digest first: the file is read once for it, and unpacked after.
+        var scratch: [UInt8] = []
+        while try file.read(into: &scratch, max: 1 << 20) > 0 { scratch.removeAll(keepingCapacity: true) }
+        let total = Double(JournalImport.fileSize(path) ?? 0)
+        var reader: SheetJournalReader?
+        var batch: [Entry] = []
+        var gaveUp = false
+        var fingerprints = names
+        try JournalFile.forEachRow(path: path, sheet: sheet) { name, row, progress in
+            guard var current = reader else {
+                guard !row.isBlank else { return true }
+                let header = try SheetJournalReader(header: row)
+                reader = header
+                gaveUp = !put(.header(header.columns, sheet: name))
+                return !gaveUp
+            }
+            let result = current.read(row)
+            reader = current
+            guard let result else { return true }
+            let parsed = try? result.get()
+            batch.append((result, parsed.map { fingerprints.fingerprint(of: $0) } ?? 0, parsed?.fingerprint ?? 0))
+            if batch.count == Self.batch {
+                gaveUp = !put(.rows(batch, bytesRead: Int(progress * total)))
+                batch.removeAll(keepingCapacity: true)
+            }
+            return !gaveUp
+        }
+        names = fingerprints
+        guard !gaveUp else { return }
+        guard reader != nil else { throw ImportError(line: nil, .emptyFile) }
+        if !batch.isEmpty { guard put(.rows(batch, bytesRead: Int(total))) else { return } }
+        _ = put(.end(digest: file.sha256))
     }
 
     /// Waits for room; false when the writer has given up.

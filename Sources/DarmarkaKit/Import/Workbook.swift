@@ -40,10 +40,10 @@ struct Workbook {
         return found ? .encrypted : .notWorkbook
     }
 
-    /// Opens the workbook in `bytes` and reads which sheets it has.
-    init(bytes: [UInt8]) throws(ImportError) {
+    /// Opens the workbook at `path` and reads which sheets it has.
+    init(path: String) throws(ImportError) {
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             throw ImportError(line: nil, .workbook(.notWorkbook))
         }
@@ -63,9 +63,14 @@ struct Workbook {
         self.sheets = sheets
     }
 
-    /// The rows of the sheet named `name` (compared ignoring case), or of
-    /// the first sheet; and the sheet's name as the workbook spells it.
-    func rows(sheet name: String?) throws(ImportError) -> (sheet: String, rows: [SheetRow]) {
+    /// Calls `body` with each row of the sheet named `name` (compared
+    /// ignoring case), or of the first sheet, and the sheet's name as the
+    /// workbook spells it; `body` returns false to stop. Rows are parsed as
+    /// the sheet is unpacked, a few megabytes at a time, so a sheet of any
+    /// length takes bounded memory. `progress` is how far through the
+    /// sheet's XML the parser is, from 0 to 1.
+    func forEachRow(sheet name: String?,
+                    _ body: (_ sheet: String, _ row: SheetRow, _ progress: Double) throws -> Bool) throws {
         let names = sheets.map(\.name)
         let chosen: (name: String, part: String)
         if let name {
@@ -87,12 +92,43 @@ struct Workbook {
         if archive["xl/styles.xml"] != nil {
             dates = WorkbookXML.dateStyles(try Self.part("xl/styles.xml", in: archive, sheets: names))
         }
-        let data = try Self.part(chosen.part, in: archive, sheets: names)
-        let parsed = WorkbookXML.sheet(data, strings: strings, dateStyles: dates)
-        if let bad = parsed.problem {
-            throw ImportError(line: nil, .workbook(.badCell("\(chosen.name): \(bad)", sheets: names)))
+        guard let entry = archive[chosen.part] else {
+            throw ImportError(line: nil, .workbook(.damaged(part: chosen.part, sheets: names)))
         }
-        return (chosen.name, parsed.rows)
+        // Unpacked on a thread of its own into a bounded buffer, which the
+        // parser reads from as from a file.
+        let stream = ChunkStream(size: entry.uncompressedSize)
+        // The archive is used by the unpacker alone until it has finished.
+        let part = Unshared((archive, entry, stream))
+        let unpacker = Thread {
+            let (archive, entry, stream) = part.value
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { data in
+                    guard stream.write(data) else { throw CancellationError() }
+                }
+                stream.finish(failed: false)
+            } catch {
+                stream.finish(failed: true)
+            }
+        }
+        unpacker.name = "darmarka workbook unpacker"
+        unpacker.start()
+        defer { stream.cancelAndWait() }
+        var failure: (any Error)?
+        // The parser keeps its callback only while it parses.
+        let problem = withoutActuallyEscaping(body) { body in
+            SheetParser(strings: strings, dateStyles: dates) { row in
+                do {
+                    return try body(chosen.name, row, stream.progress)
+                } catch {
+                    failure = error
+                    return false
+                }
+            }.parse(XMLParser(stream: stream))
+        }
+        if let failure { throw failure }
+        if stream.failed { throw ImportError(line: nil, .workbook(.damaged(part: chosen.part, sheets: names))) }
+        if let problem { throw ImportError(line: nil, .workbook(.badCell("\(chosen.name): \(problem)", sheets: names))) }
     }
 
     /// One part of the archive, whole.
@@ -144,11 +180,6 @@ enum WorkbookXML {
         return parser.parse(data)
     }
 
-    /// A sheet's rows, cells put at the place their reference names.
-    static func sheet(_ data: Data, strings: [String], dateStyles: Set<Int>) -> (rows: [SheetRow], problem: String?) {
-        let parser = SheetParser(strings: strings, dateStyles: dateStyles)
-        return parser.parse(data)
-    }
 }
 
 /// A parser that only looks at elements' attributes.
@@ -254,7 +285,8 @@ private final class StylesParser: NSObject, XMLParserDelegate {
 private final class SheetParser: NSObject, XMLParserDelegate {
     private let strings: [String]
     private let dateStyles: Set<Int>
-    private var rows: [SheetRow] = []
+    private let onRow: (SheetRow) -> Bool
+    private var stopped = false
     private var row: SheetRow?
     private var nextRow = 1
     private var cell: (column: Int, type: String, style: Int)?
@@ -264,18 +296,20 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     private var inPhonetic = false
     private(set) var problem: String?
 
-    init(strings: [String], dateStyles: Set<Int>) {
+    /// `onRow` is called with each row as it ends; false stops the parse.
+    init(strings: [String], dateStyles: Set<Int>, onRow: @escaping (SheetRow) -> Bool) {
         self.strings = strings
         self.dateStyles = dateStyles
+        self.onRow = onRow
     }
 
-    func parse(_ data: Data) -> (rows: [SheetRow], problem: String?) {
-        let parser = xmlParser(data)
+    /// Parses the sheet; what is wrong with it, if anything.
+    func parse(_ parser: XMLParser) -> String? {
         parser.delegate = self
-        if !parser.parse(), problem == nil {
+        if !parser.parse(), problem == nil, !stopped {
             problem = parser.parserError.map { "XML: \($0.localizedDescription)" } ?? "XML"
         }
-        return (rows, problem)
+        return problem
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
@@ -321,7 +355,10 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             }
             row?.cells[c.column] = value
         case "row":
-            if let row { rows.append(row) }
+            if let row, !onRow(row) {
+                stopped = true
+                parser.abortParsing()
+            }
             row = nil
         default: break
         }
@@ -360,4 +397,96 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 /// sheet of some 40 000 rows is.
 private func xmlParser(_ data: Data) -> XMLParser {
     XMLParser(stream: InputStream(data: data))
+}
+
+/// The bytes of one part of the archive, from the thread that unpacks it to
+/// the parser that reads it: at most a few megabytes wait at a time.
+private final class ChunkStream: InputStream {
+    private let condition = NSCondition()
+    private var chunks: [Data] = []
+    private var waiting = 0
+    private var current = Data()
+    private var offset = 0
+    private var ended = false
+    private var cancelled = false
+    private var unpackerDone = false
+    private(set) var failed = false
+    private var consumed = 0
+    private let size: UInt64
+    private static let limit = 4 << 20
+
+    init(size: UInt64) {
+        self.size = size
+        super.init(data: Data())
+    }
+
+    /// How much of the part the parser has read, from 0 to 1.
+    var progress: Double { size > 0 ? min(1, Double(consumed) / Double(size)) : 0 }
+
+    /// From the unpacker: waits for room; false once the reader gave up.
+    func write(_ data: Data) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting >= Self.limit && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        chunks.append(data)
+        waiting += data.count
+        condition.broadcast()
+        return true
+    }
+
+    /// From the unpacker, last: the part ended, whole or not.
+    func finish(failed: Bool) {
+        condition.lock()
+        ended = true
+        unpackerDone = true
+        if failed && !cancelled { self.failed = true }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Stops the unpacker, if it is still at work, and waits for it to end.
+    func cancelAndWait() {
+        condition.lock()
+        cancelled = true
+        chunks.removeAll()
+        condition.broadcast()
+        while !unpackerDone { condition.wait() }
+        condition.unlock()
+    }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        if offset >= current.count {
+            condition.lock()
+            while chunks.isEmpty && !ended { condition.wait() }
+            if chunks.isEmpty {
+                condition.unlock()
+                return 0
+            }
+            current = chunks.removeFirst()
+            waiting -= current.count
+            offset = 0
+            condition.broadcast()
+            condition.unlock()
+        }
+        let n = min(len, current.count - offset)
+        current.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: base + offset, byteCount: n)
+        }
+        offset += n
+        consumed += n
+        return n
+    }
+
+    override var hasBytesAvailable: Bool { true }
+    override func open() {}
+    override func close() {}
+    override var streamStatus: Stream.Status { .open }
+}
+
+/// A value handed to one other thread, which alone uses it from then on.
+private final class Unshared<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
