@@ -95,13 +95,13 @@ struct Context {
 
     func store() throws -> Store { try Store.open(path: databasePath) }
 
-    func say(_ note: Note) { print(note.text(lang)) }
+    func say(_ note: Note) { Console.out(note.text(lang)) }
 
     func show(_ listing: Listing) {
         if listing.rows.isEmpty && format == .table {
             say(.nothingFound)
         } else {
-            print(listing.render(format, lang: lang, excel: excel), terminator: "")
+            Console.out(listing.render(format, lang: lang, excel: excel), terminator: "")
         }
     }
 
@@ -112,9 +112,9 @@ struct Context {
         case .json, .csv:
             let listing = Listing(columns: fields.map { Column($0.0, ru: $0.0, en: $0.0) }, rows: [fields.map(\.1)])
             if format == .json {
-                print(listing.jsonObjects().joined())
+                Console.out(listing.jsonObjects().joined())
             } else {
-                print(listing.csv(lang), terminator: "")
+                Console.out(listing.csv(lang), terminator: "")
             }
         }
     }
@@ -131,7 +131,7 @@ struct Context {
     static func fail(_ message: String, code: String = "error", status: Int32 = 1) -> Never {
         fflush(nil)
         let line = wantsJSON(CommandLine.arguments) ? ErrorJSON.object(code: code, message: message) : "darmarka: " + message
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Console.err(line)
         Darmarka.exit(withError: ExitCode(status))
     }
 

@@ -31,6 +31,7 @@ struct Darmarka: ParsableCommand {
     /// Every failure ends here: one line in the user's language, a non-zero
     /// status, and never a stack trace.
     static func main() {
+        Console.start()
         let arguments = Context.globalOptionsLast(Array(CommandLine.arguments.dropFirst()))
         let lang = Context.language(arguments: arguments)
         // The command typed, for "see darmarka intake --help"; an unknown
@@ -44,6 +45,8 @@ struct Darmarka: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch is StandardOutput.Closed {
+            Darmarka.exit(withError: ExitCode(Console.closedPipeStatus))
         } catch let problem as LedgerProblem {
             if case .invalidArguments(let m) = problem {
                 Context.fail(LedgerProblem.invalidArgumentsOf(m, command: typed.path).text(lang), code: "invalidArguments")
@@ -57,7 +60,7 @@ struct Darmarka: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success {
                 // --help and --version are not failures.
-                print(fullMessage(for: error))
+                Console.out(fullMessage(for: error))
                 Darmarka.exit(withError: nil)
             }
             let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"

@@ -25,7 +25,7 @@ struct FaultTests {
     @discardableResult
     static func shell(_ command: String) throws -> Int32 {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
         p.arguments = ["-c", command]
         try p.run()
         p.waitUntilExit()
@@ -245,5 +245,42 @@ struct HarmfulInputTests {
         let history = try cli.run(["history"])
         #expect(history.stdout.contains("первая↵вторая"), "\(history.stdout)")
         #expect(try cli.run(["check", "--format", "json"]).stdout.contains("\"movements\": 1"))
+    }
+}
+
+/// Standard output that fills up or goes away.
+@Suite("Standard output")
+struct StandardOutputTests {
+    @Test func aFullStandardOutputIsAnErrorForEveryCommand() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3"])
+        let commands = ["report monthly --month 2026-11", "report monthly --month 2026-11 --format csv", "stock", "history",
+                        "check", "centre list", "box list", "category list", "recipient list", "resolve \(pre)",
+                        "labels templates", "export journal", "stock --format json"]
+        for command in commands {
+            let out = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("err.txt").path
+            let status = try FaultTests.shell("DARMARKA_DB='\(cli.database)' LANG=ru_RU.UTF-8 '\(CLI.binary.path)' \(command) > /dev/full 2> '\(out)'")
+            let said = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(status == 1, "\(command): \(status) \(said)")
+            let message = "Не удалось вывести результат: на диске нет места. Освободите место или укажите другой файл."
+            #expect(said == (command.contains("json") ? "{\"error\": {\"code\": \"cannotWriteOutput\", \"message\": \"\(message)\"}}\n"
+                                                      : "darmarka: \(message)\n"), "\(command): \(said)")
+        }
+    }
+
+    @Test func aReaderThatGoesAwayEndsTheCommandQuietly() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.importIntakes(3000, into: pre, days: 20)
+        let dir = URL(fileURLWithPath: cli.database).deletingLastPathComponent().path
+        for command in ["history --from 2026-11-01 --to 2026-11-30", "labels templates", "export journal"] {
+            // `head -c 1` reads one byte and leaves: everything after meets a closed pipe.
+            let status = try FaultTests.shell("""
+                DARMARKA_DB='\(cli.database)' LANG=ru_RU.UTF-8 '\(CLI.binary.path)' \(command) 2> '\(dir)/err.txt' | head -c 1 > /dev/null
+                exit ${PIPESTATUS[0]}
+                """)
+            let said = try String(contentsOfFile: "\(dir)/err.txt", encoding: .utf8)
+            #expect(said == "", "\(command): \(said)")
+            #expect(status == 141 || status == 0, "\(command): \(status)")
+        }
     }
 }

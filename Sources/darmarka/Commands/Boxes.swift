@@ -62,14 +62,14 @@ struct BoxCommand: ParsableCommand {
             let about = Listings.boxes([box])
             switch ctx.format {
             case .json:
-                print("{\"box\": \(about.jsonObjects().joined()),\n \"stock\": \(Listings.stock(stock, lang: ctx.lang).json()), \"history\": \(Listings.history(history, lang: ctx.lang).json())}")
+                Console.out("{\"box\": \(about.jsonObjects().joined()),\n \"stock\": \(Listings.stock(stock, lang: ctx.lang).json()), \"history\": \(Listings.history(history, lang: ctx.lang).json())}")
             default:
                 ctx.show(about)
-                print()
-                print(Phrase(ru: "В боксе:", en: "Contents:").text(ctx.lang))
+                Console.out("")
+                Console.out(Phrase(ru: "В боксе:", en: "Contents:").text(ctx.lang))
                 ctx.show(Listings.stock(stock, lang: ctx.lang))
-                print()
-                print(Phrase(ru: "Последние движения:", en: "Recent movements:").text(ctx.lang))
+                Console.out("")
+                Console.out(Phrase(ru: "Последние движения:", en: "Recent movements:").text(ctx.lang))
                 ctx.show(Listings.history(history, lang: ctx.lang))
             }
         }

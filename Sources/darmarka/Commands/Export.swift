@@ -18,7 +18,7 @@ struct ExportOutput: ParsableArguments {
         let rows = try body(out)
         try out.finish()
         if let output {
-            FileHandle.standardError.write(Data((ImportNote.exported(path: output, rows: rows).text(ctx.lang) + "\n").utf8))
+            Console.err(ImportNote.exported(path: output, rows: rows).text(ctx.lang))
         }
     }
 }
@@ -96,7 +96,7 @@ struct ExportCommand: ParsableCommand {
                 return (try book.finish(), rows)
             }
             try OutputFile.write(bytes, to: path, force: output.force)
-            FileHandle.standardError.write(Data((ImportNote.exported(path: path, rows: rows).text(ctx.lang) + "\n").utf8))
+            Console.err(ImportNote.exported(path: path, rows: rows).text(ctx.lang))
         }
     }
 

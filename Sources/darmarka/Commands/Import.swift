@@ -62,41 +62,41 @@ struct ImportCommand: ParsableCommand {
             var lines = refusal.problems.map { $0.text(file: refusal.file, lang: lang) }
             if refusal.more > 0 { lines.append(ImportNote.moreProblems(refusal.more).text(lang)) }
             lines.append(ImportNote.refused(file: refusal.file, problems: refusal.count).text(lang))
-            if ctx.format == .json { print(outcome.json(), terminator: "") }
+            if ctx.format == .json { Console.out(outcome.json(), terminator: "") }
             Self.stop(lines.joined(separator: "\n"))
         case _ where ctx.format == .json:
-            print(outcome.json(), terminator: "")
+            Console.out(outcome.json(), terminator: "")
         case .sameFile(let file, let batch):
             // When, in the organisation's hours: people remember their day, not UTC.
             let zone = try? ctx.store().read { try $0.timeZone() }
-            print(ImportNote.sameFile(file: file, batch: batch, zone: zone).text(lang))
+            Console.out(ImportNote.sameFile(file: file, batch: batch, zone: zone).text(lang))
         case .nothingNew(let summary):
-            print((summary.rowsRead == 0 ? ImportNote.noRows(file: summary.file)
+            Console.out((summary.rowsRead == 0 ? ImportNote.noRows(file: summary.file)
                    : ImportNote.nothingNew(file: summary.file, rows: summary.skipped)).text(lang))
         case .imported(let s):
             if !s.ignoredColumns.isEmpty {
-                FileHandle.standardError.write(Data((ImportNote.unknownColumns(file: s.file, titles: s.ignoredColumns).text(lang) + "\n").utf8))
+                Console.err(ImportNote.unknownColumns(file: s.file, titles: s.ignoredColumns).text(lang))
             }
             if s.kind == .journal {
-                print(ImportNote.imported(file: s.file, rows: s.rowsImported, read: s.rowsRead, skipped: s.skipped,
+                Console.out(ImportNote.imported(file: s.file, rows: s.rowsImported, read: s.rowsRead, skipped: s.skipped,
                                           seconds: s.seconds, dryRun: s.dryRun).text(lang))
-                if !s.written.isEmpty { print(s.operationsTable(lang), terminator: "") }
+                if !s.written.isEmpty { Console.out(s.operationsTable(lang), terminator: "") }
                 if s.corrected > 0 {
-                    print(CorrectionNote.count(s.corrected, movements: s.corrections.prefix(10).map(\.movement)).text(lang))
+                    Console.out(CorrectionNote.count(s.corrected, movements: s.corrections.prefix(10).map(\.movement)).text(lang))
                     for c in s.corrections {
-                        print(CorrectionNote.shown(file: s.file, c, changes: c.changes(lang).joined(separator: "; ")).text(lang))
+                        Console.out(CorrectionNote.shown(file: s.file, c, changes: c.changes(lang).joined(separator: "; ")).text(lang))
                     }
-                    if s.corrected > s.corrections.count { print(CorrectionNote.more(s.corrected - s.corrections.count).text(lang)) }
+                    if s.corrected > s.corrections.count { Console.out(CorrectionNote.more(s.corrected - s.corrections.count).text(lang)) }
                 }
-                print(ImportNote.registered(recipients: s.recipientsRegistered, events: s.eventsCreated,
+                Console.out(ImportNote.registered(recipients: s.recipientsRegistered, events: s.eventsCreated,
                                             volunteers: s.volunteersAdded).text(lang))
                 // A typo among them shows now, before the month is reported.
                 if !s.newRecipientCodes.isEmpty {
                     let listed = Array(s.newRecipientCodes.prefix(RecipientNote.listed))
-                    print(RecipientNote.newCodes(listed, more: s.newRecipientCodes.count - listed.count).text(lang))
+                    Console.out(RecipientNote.newCodes(listed, more: s.newRecipientCodes.count - listed.count).text(lang))
                 }
             } else {
-                print(ImportNote.referenceImported(kind: s.kind, file: s.file, registered: s.rowsImported, already: s.alreadyThere,
+                Console.out(ImportNote.referenceImported(kind: s.kind, file: s.file, registered: s.rowsImported, already: s.alreadyThere,
                                                    centres: s.centresAdded, seconds: s.seconds, dryRun: s.dryRun).text(lang))
             }
         }
@@ -107,7 +107,7 @@ struct ImportCommand: ParsableCommand {
     static func stop(_ text: String, code: String = "importRefused") -> Never {
         if Context.wantsJSON(CommandLine.arguments) { Context.fail(text, code: code) }
         fflush(nil)
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Console.err(text)
         Darmarka.exit(withError: ExitCode.failure)
     }
 }
@@ -124,12 +124,12 @@ final class Progress {
     func show(_ p: ImportProgress) {
         guard enabled else { return }
         shown = true
-        FileHandle.standardError.write(Data(("\r" + ImportNote.progress(rows: p.rows, percent: p.percent).text(lang) + "\u{1B}[K").utf8))
+        Console.err("\r" + ImportNote.progress(rows: p.rows, percent: p.percent).text(lang) + "\u{1B}[K", terminator: "")
     }
 
     func clear() {
         guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.err("\r\u{1B}[K", terminator: "")
         shown = false
     }
 }

@@ -56,7 +56,7 @@ extension LabelRenderReport {
         case .json:
             let object = Listing(columns: fields.map { Column($0.0, ru: $0.0, en: $0.0) }, rows: [fields.map(\.1)]).jsonObjects()
             let arrays = allLists.map { JSONText.string($0.0) + ": [" + $0.1.map(JSONText.string).joined(separator: ", ") + "]" }
-            print((object.first.map { String($0.dropLast()) + ", " } ?? "{") + arrays.joined(separator: ", ") + "}")
+            Console.out((object.first.map { String($0.dropLast()) + ", " } ?? "{") + arrays.joined(separator: ", ") + "}")
         case .csv:
             ctx.report(.empty(note.phrase), fields + allLists.map { ($0.0, .text($0.1.joined(separator: " "))) })
         }
@@ -67,7 +67,7 @@ extension LabelRenderReport {
 /// Label warnings go to standard error: the labels were still printed.
 func warn(_ ctx: Context, _ warnings: [LabelWarning]) {
     for warning in warnings {
-        FileHandle.standardError.write(Data(("darmarka: " + LabelNote.warning(warning).text(ctx.lang) + "\n").utf8))
+        Console.err("darmarka: " + LabelNote.warning(warning).text(ctx.lang))
     }
 }
 

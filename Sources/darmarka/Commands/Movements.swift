@@ -266,8 +266,8 @@ struct Undo: ParsableCommand {
             return m
         }
         if Confirmation.shouldAsk(yes: yes, stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1) {
-            print(UndoText.movement(movement).text(ctx.lang))
-            print(UndoText.question.text(ctx.lang), terminator: "")
+            Console.out(UndoText.movement(movement).text(ctx.lang))
+            Console.out(UndoText.question.text(ctx.lang), terminator: "")
             fflush(nil)
             guard Confirmation.accepts(readLine()) else {
                 ctx.say(.empty(UndoText.declined))

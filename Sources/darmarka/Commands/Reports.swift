@@ -48,7 +48,7 @@ struct ReportRun {
             try ctx.write(bytes, to: path, force: output.force)
             ctx.say(.written(path: path))
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            Console.out(bytes)
         }
     }
 

@@ -14,15 +14,15 @@ struct Check: ParsableCommand {
         // Not a fault of the file (a restore takes it), but people to tell apart.
         let notes = sameCodes.map { RecipientNote.sameCode($0).text(ctx.lang) }
         guard findings.isEmpty else {
-            for f in findings { print("- " + f.text(ctx.lang)) }
-            for n in notes { print("- " + n) }
+            for f in findings { Console.out("- " + f.text(ctx.lang)) }
+            for n in notes { Console.out("- " + n) }
             throw LedgerProblem.checkFailed(findings.count)
         }
         ctx.report(.checked(movements: counts.movements, lines: counts.lines),
                    [("ok", .bool(true)), ("movements", .int(counts.movements)), ("lines", .int(counts.lines))])
         // JSON and CSV keep their shape for scripts; the notes go beside them.
         for n in notes {
-            if ctx.format == .table { print(n) } else { FileHandle.standardError.write(Data((n + "\n").utf8)) }
+            if ctx.format == .table { Console.out(n) } else { Console.err(n) }
         }
     }
 }

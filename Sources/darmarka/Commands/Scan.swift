@@ -27,23 +27,23 @@ struct Resolve: ParsableCommand {
             if stock.isEmpty { ctx.say(.empty(LabelNote.boxIsEmpty.phrase)) } else { ctx.show(Listings.stock(stock, lang: ctx.lang)) }
         case (.box(let box), .json):
             let about = Listing(columns: ResolvedRow.columns.prefix(6).map { $0 }, rows: [Array(ResolvedRow.box(box).prefix(6))])
-            print("{\"input\": \(JSONText.string(text)), \"status\": \"box\", \"box\": \(about.jsonObjects().joined()),\n"
+            Console.out("{\"input\": \(JSONText.string(text)), \"status\": \"box\", \"box\": \(about.jsonObjects().joined()),\n"
                   + " \"stock\": \(Listings.stock(stock, lang: ctx.lang).json())}")
         case (.box(let box), .csv):
             // One flat row per stock line (or one for an empty box), so the box travels with each.
             let rows = stock.isEmpty ? [ResolvedRow.box(box) + [.none, .none, .none, .none]]
                 : stock.map { ResolvedRow.box(box) + [.text($0.category), .text($0.categoryName.text(ctx.lang)), .int($0.quantity), $0.kgCell] }
-            print(Listing(columns: ResolvedRow.columns, rows: rows).csv(ctx.lang), terminator: "")
+            Console.out(Listing(columns: ResolvedRow.columns, rows: rows).csv(ctx.lang), terminator: "")
         case (.unclaimed(let code, let centre), .table):
             ctx.say(.empty(LabelNote.unclaimed(code: code.description, centre: centre.code).phrase))
         case (.unclaimed(let code, let centre), .json):
-            print("{\"input\": \(JSONText.string(text)), \"status\": \"unclaimed\", \"code\": \(JSONText.string(code.description)), "
+            Console.out("{\"input\": \(JSONText.string(text)), \"status\": \"unclaimed\", \"code\": \(JSONText.string(code.description)), "
                   + "\"centre\": \(JSONText.string(centre.code)), \"centreName\": \(JSONText.string(centre.name)), "
                   + "\"claim\": \(JSONText.string("darmarka box add --centre \(centre.code) --code \(code)"))}")
         case (.unclaimed(let code, let centre), .csv):
             let row: [Cell] = [.text(code.description), .text(centre.code), .text(centre.name), .none, .none, .text("unclaimed"),
                                .none, .none, .none, .none]
-            print(Listing(columns: ResolvedRow.columns, rows: [row]).csv(ctx.lang), terminator: "")
+            Console.out(Listing(columns: ResolvedRow.columns, rows: [row]).csv(ctx.lang), terminator: "")
         }
     }
 }
@@ -147,7 +147,7 @@ struct Scan: ParsableCommand {
         }
         let interactive = isatty(STDIN_FILENO) == 1
         let beep = isatty(STDERR_FILENO) == 1
-        if interactive { FileHandle.standardError.write(Data((LabelNote.scanHint.text(ctx.lang) + "\n").utf8)) }
+        if interactive { Console.err(LabelNote.scanHint.text(ctx.lang)) }
 
         var scans = 0, recorded = 0, claimed = 0, errors = 0, emptyLines = 0, line = 0
         var printedHeader = false
@@ -159,7 +159,7 @@ struct Scan: ParsableCommand {
                 errors += 1
                 if case .tooLong(let length) = next {
                     let problem = LedgerProblem.textTooLong(what: .scannedLine, length: length, limit: input.limit)
-                    FileHandle.standardError.write(Data(("darmarka: " + LabelCLIProblem.scanLine(line, problem.phrase).text(ctx.lang) + "\n").utf8))
+                    Console.err("darmarka: " + LabelCLIProblem.scanLine(line, problem.phrase).text(ctx.lang))
                 }
                 continue
             }
@@ -189,7 +189,7 @@ struct Scan: ParsableCommand {
                 let problem: Localized = (error as? UserFacingError)
                     ?? LedgerProblem.unexpected((error as? DatabaseError)?.message ?? "\(error)")
                 let message = LabelCLIProblem.scanLine(line, problem.phrase).text(ctx.lang)
-                FileHandle.standardError.write(Data(("darmarka: " + message + (beep ? "\u{7}" : "") + "\n").utf8))
+                Console.err("darmarka: " + message + (beep ? "\u{7}" : ""))
                 fields = [("line", .int(line)), ("input", .text(text)), ("status", .text("error")), ("box", .none),
                           ("centre", .none), ("movement", .none), ("message", .text(problem.text(ctx.lang)))]
             }
@@ -209,7 +209,7 @@ struct Scan: ParsableCommand {
         switch ctx.format {
         case .table: say(summary.text(ctx.lang))
         case .json: say("{\"scans\": \(scans), \"recorded\": \(recorded), \"claimed\": \(claimed), \"errors\": \(errors)}")
-        case .csv: FileHandle.standardError.write(Data((summary.text(ctx.lang) + "\n").utf8))
+        case .csv: Console.err(summary.text(ctx.lang))
         }
         if errors > 0 { Darmarka.exit(withError: ExitCode.failure) }
     }
@@ -265,6 +265,6 @@ struct Scan: ParsableCommand {
 
     /// Scans are printed as they happen, so a pipe or a terminal sees each at once.
     private func say(_ text: String, newline: Bool = true) {
-        FileHandle.standardOutput.write(Data((text + (newline ? "\n" : "")).utf8))
+        Console.out(text, terminator: newline ? "\n" : "")
     }
 }

@@ -47,7 +47,7 @@ struct History: ParsableCommand {
         if cut { entries.removeLast(entries.count - cap) }
         ctx.show(Listings.history(entries, lang: ctx.lang))
         if cut, limit == nil {
-            FileHandle.standardError.write(Data((Note.historyCut(shown: cap).text(ctx.lang) + "\n").utf8))
+            Console.err(Note.historyCut(shown: cap).text(ctx.lang))
         }
     }
 }
