@@ -154,8 +154,7 @@ enum Parse {
         case "today", "сегодня": return today
         case "yesterday", "вчера": return today.adding(days: -1)
         default:
-            guard let d = LocalDate.parse(text) else { throw LedgerProblem.badDate(text) }
-            return d
+            return try LocalDate.read(text)
         }
     }
 

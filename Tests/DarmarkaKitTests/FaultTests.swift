@@ -284,3 +284,45 @@ struct StandardOutputTests {
         }
     }
 }
+
+/// Messages that say what is wrong: a negative count is out of range, not
+/// a missing value; a date before 2000 is one rule everywhere.
+@Suite("Out of range")
+struct OutOfRangeTests {
+    @Test func negativeNumbersAreOutOfRangeNotMissing() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3"])
+        let dir = URL(fileURLWithPath: cli.database).deletingLastPathComponent().path
+        let cases: [([String], String)] = [
+            (["history", "--limit", "-1"], "--limit — число от 1, а здесь -1"),
+            (["box", "show", pre, "--last", "-2"], "--last — число от 1, а здесь -2"),
+            (["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-001", "--new-recipient", "--household", "-1"], "от 1 до 50, а не «-1»"),
+            (["recipient", "add", "ТД-002", "--household", "-3"], "от 1 до 50, а не «-3»"),
+            (["labels", "boxes", "--centre", "PRE", "--template", "L7160", "--output", "\(dir)/l.pdf", "--copies", "-1"], "от 1 до 1000, а не -1"),
+            (["labels", "boxes", "--centre", "PRE", "--template", "L7160", "--output", "\(dir)/l.pdf", "--skip", "-1"], "не может быть отрицательным (-1)"),
+            (["labels", "blank", "--centre", "PRE", "--template", "L7160", "--output", "\(dir)/l.pdf", "--count", "-3"], "от 1 до 2000, а не -3"),
+        ]
+        for (args, words) in cases {
+            let r = try cli.run(args)
+            #expect(r.status != 0, "\(args)")
+            #expect(r.stderr.contains(words) && !r.stderr.contains("не указано значение"), "\(args): \(r.stderr)")
+        }
+    }
+
+    @Test func theEarliestDateIsOneRuleEverywhere() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        for date in ["1800-01-01", "1900-01-01", "31.12.1999", "03.11.99"] {
+            let r = try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "1", "--date", date])
+            #expect(r.status != 0 && r.stderr.contains("Дата «\(date)» раньше 2000 года — наверное, опечатка в годе"), "\(date): \(r.stderr)")
+            let e = try cli.run(["event", "add", "--name", "Дармарка", "--centre", "PRE", "--date", date])
+            #expect(e.status != 0 && e.stderr.contains("раньше 2000 года"), "\(date): \(e.stderr)")
+        }
+        #expect(try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "1", "--date", "2000-01-01"]).status == 0)
+        let journal = URL(fileURLWithPath: cli.database).deletingLastPathComponent().appendingPathComponent("old.csv").path
+        try "date,operation,box,category,quantity\n1900-01-01,intake,\(pre),shoes,1\n31.02.2026,intake,\(pre),shoes,1\n".write(toFile: journal, atomically: true, encoding: .utf8)
+        let r = try cli.run(["import", journal])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("old.csv:2: ") && r.stderr.contains("дата «1900-01-01» раньше 2000 года"), "\(r.stderr)")
+        #expect(r.stderr.contains("old.csv:3: ") && r.stderr.contains("такой даты нет"), "\(r.stderr)")
+    }
+}

@@ -34,7 +34,7 @@ struct JournalRowParser {
         var date: (date: LocalDate, time: LocalTime?)?
         if let text = required(.date) {
             date = dates.value(of: text, LocalDate.parseWithTime)
-            if date == nil { report(.date, LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
+            if date == nil { report(.date, LocalDate.isTooEarly(text) ? .dateTooEarly(text) : LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
         }
 
         var operation: MovementKind?

@@ -75,7 +75,7 @@ public enum ReferenceRows {
         var registered: LocalDate?
         if let text = r.values[.registered] {
             registered = LocalDate.parse(text)
-            if registered == nil { report(.registered, LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
+            if registered == nil { report(.registered, LocalDate.isTooEarly(text) ? .dateTooEarly(text) : LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
         }
         guard problems.isEmpty, let code else { return .failure(JournalRowError(line: r.line, problems: problems)) }
         return .success(RecipientRecord(line: r.line, code: code, group: r.values[.group], householdSize: household, registered: registered))
@@ -92,7 +92,7 @@ public enum ReferenceRows {
         var date: LocalDate?
         if let text = r.values[.date] {
             date = LocalDate.parse(text)
-            if date == nil { report(.date, LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
+            if date == nil { report(.date, LocalDate.isTooEarly(text) ? .dateTooEarly(text) : LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
         } else {
             report(.date, .required(titles(.date)))
         }

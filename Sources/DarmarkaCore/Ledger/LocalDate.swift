@@ -9,7 +9,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// A valid Gregorian date, or nil (31 April, 29 February 2025 …).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...9999).contains(year), (1...12).contains(month),
+        guard (1000...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= LocalDate.daysIn(year: year, month: month) else { return nil }
         self.year = year; self.month = month; self.day = day
     }
@@ -68,8 +68,34 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(dayNumber: 0)
     }
 
-    /// Parses `2026-11-03`, `03.11.2026` and `03.11.26` (years 00–69 → 2000s).
+    /// The earliest date Darmarka takes anywhere: a movement, an event, a
+    /// consent, a registration, a period. Nothing of an item exchange that
+    /// keeps its books here happened before it, so an earlier date is a typo
+    /// in the year (1026, 1926), and says so instead of "no such date".
+    public static let earliest = LocalDate(dayNumber: 10957) // 2000-01-01
+
+    /// Parses `2026-11-03`, `03.11.2026` and `03.11.26` (years 00–69 → 2000s),
+    /// from `earliest` on.
     public static func parse(_ text: String) -> LocalDate? {
+        calendarDate(text).flatMap { $0 < earliest ? nil : $0 }
+    }
+
+    /// Whether `text` is a real date before `earliest`.
+    public static func isTooEarly(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let datePart = t.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? t
+        return calendarDate(datePart).map { $0 < earliest } ?? false
+    }
+
+    /// A date typed by a person, or what is wrong with it: one rule for the
+    /// command line, journals and reference files.
+    public static func read(_ text: String) throws -> LocalDate {
+        if let date = parse(text) { return date }
+        throw isTooEarly(text) ? LedgerProblem.dateTooEarly(text, earliest: earliest) : LedgerProblem.badDate(text)
+    }
+
+    /// Any date of the calendar in one of the forms people write.
+    static func calendarDate(_ text: String) -> LocalDate? {
         let t = text.trimmingCharacters(in: .whitespaces)
         func ints(_ parts: [Substring]) -> [Int]? {
             let v = parts.compactMap { p -> Int? in
@@ -118,7 +144,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     public let year: Int
     public let month: Int
     public init?(year: Int, month: Int) {
-        guard (1900...9999).contains(year), (1...12).contains(month) else { return nil }
+        guard (LocalDate.earliest.year...9999).contains(year), (1...12).contains(month) else { return nil }
         self.year = year; self.month = month
     }
     public init(_ date: LocalDate) { year = date.year; month = date.month }

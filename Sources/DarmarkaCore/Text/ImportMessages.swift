@@ -73,6 +73,8 @@ public enum ImportMessage: Localized, Equatable {
     case recipient(RecipientProblem)
     /// A date written right that the calendar does not have (31.02.2026).
     case noSuchDate(String)
+    /// A real date before `LocalDate.earliest`.
+    case dateTooEarly(String)
     /// Rows that would correct a movement of the ledger and cannot.
     case correction(CorrectionProblem)
     /// An Excel workbook that cannot be read as one.
@@ -233,6 +235,9 @@ public enum ImportMessage: Localized, Equatable {
             problem.clause
         case .recipient(let problem):
             problem.phrase
+        case .dateTooEarly(let text):
+            Phrase(ru: "дата «\(text)» раньше \(LocalDate.earliest.year) года — наверное, опечатка в годе",
+                   en: "the date “\(text)” is before \(LocalDate.earliest.year), most likely a typo in the year")
         case .noSuchDate(let text):
             Phrase(ru: "такой даты нет: «\(text)» — проверьте число и месяц",
                    en: "there is no such date: “\(text)” — check the day and the month")

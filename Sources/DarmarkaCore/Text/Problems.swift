@@ -107,6 +107,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
     case textTooLong(what: LongText, length: Int, limit: Int)
     /// A note with a control character other than a line break, shown visibly.
     case noteHasControlCharacters(String)
+    /// A real date before the earliest Darmarka takes: a typo in the year.
+    case dateTooEarly(String, earliest: LocalDate)
     /// A weight in the usual form, above `Grams.maximumKilograms`.
     case weightTooLarge(String)
     /// A code pre-printed for one centre claimed at another without `--other-centre`.
@@ -352,6 +354,9 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .noteHasControlCharacters(let shown):
             Phrase(ru: "В примечании «\(shown)» есть управляющие символы (кроме переноса строки их нельзя). Напишите его обычным текстом.",
                    en: "The note “\(shown)” has control characters (only line breaks are allowed). Write it as plain text.")
+        case .dateTooEarly(let d, let earliest):
+            Phrase(ru: "Дата «\(d)» раньше \(earliest.year) года — наверное, опечатка в годе. Даты берутся с \(earliest).",
+                   en: "The date “\(d)” is before \(earliest.year), most likely a typo in the year. Dates are taken from \(earliest) on.")
         case .invalidArguments(let m):
             Phrase(ru: "Неверные аргументы: \(ArgumentMessages.sentence(ArgumentMessages.russian(m))) Справка: darmarka --help.",
                    en: "Invalid arguments: \(ArgumentMessages.sentence(m)) See darmarka --help.")

@@ -51,7 +51,7 @@ struct BoxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Что в боксе и что с ним было / contents and history.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Код бокса / box code.") var code: String
-        @Option(help: "Сколько последних движений / how many recent movements.") var last = 10
+        @Option(parsing: .unconditional, help: "Сколько последних движений / how many recent movements.") var last = 10
 
         func run() throws {
             let ctx = try Context(global)

@@ -9,7 +9,7 @@ struct LabelFileOptions: ParsableArguments {
     @Option(name: .customLong("url-base"),
             help: "Адрес перед кодом в QR / an address the QR code puts before the code, e.g. https://darmarka.example/b/")
     var urlBase: String?
-    @Option(help: "Разрешение принтера / the printer's dpi (else 300 for sheets, the roll's own).") var dpi: Int?
+    @Option(parsing: .unconditional, help: "Разрешение принтера / the printer's dpi (else 300 for sheets, the roll's own).") var dpi: Int?
     @Flag(help: "Перезаписать файл / overwrite the output file.") var force = false
 
     /// Everything about the output that can be refused before any work:
@@ -34,8 +34,8 @@ struct LabelFileOptions: ParsableArguments {
 /// Which stock to print on, and where on the first sheet to begin.
 struct SheetOptions: ParsableArguments {
     @Option(help: "Шаблон этикеток, например L7160 или 58x40 / label template (see labels templates).") var template: String
-    @Option(help: "Сколько этикеток на первом листе уже использовано / labels already used on the first sheet.") var skip = 0
-    @Option(help: "Копий каждой этикетки / copies of each label.") var copies = 1
+    @Option(parsing: .unconditional, help: "Сколько этикеток на первом листе уже использовано / labels already used on the first sheet.") var skip = 0
+    @Option(parsing: .unconditional, help: "Копий каждой этикетки / copies of each label.") var copies = 1
     @Flag(help: "Рисовать линию реза (пробная печать на простой бумаге) / draw cut lines for a test print.") var outline = false
 }
 
@@ -135,7 +135,7 @@ struct LabelsCommand: ParsableCommand {
             """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "Центр, для которого коды / the centre the codes are for.") var centre: String
-        @Option(help: "Сколько кодов / how many codes.") var count: Int
+        @Option(parsing: .unconditional, help: "Сколько кодов / how many codes.") var count: Int
         @OptionGroup var sheet: SheetOptions
         @OptionGroup var file: LabelFileOptions
 

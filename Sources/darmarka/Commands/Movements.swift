@@ -163,7 +163,7 @@ struct Handout: ParsableCommand {
           help: "Получатель новый: зарегистрировать его код / the recipient is new: register the code.")
     var newRecipient = false
     @Option(help: "Группа нового получателя / group of a new recipient.") var group: String?
-    @Option(help: "Человек в семье нового получателя / household of a new recipient.") var household: String?
+    @Option(parsing: .unconditional, help: "Человек в семье нового получателя / household of a new recipient.") var household: String?
     @Option(help: "Мероприятие: номер или название / event.") var event: String?
     @OptionGroup var entry: EntryOptions
 

@@ -10,7 +10,7 @@ struct RecipientCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Код карточки, не имя / card code, not a name.") var code: String
         @Option(help: "Группа / group, e.g. large-family.") var group: String?
-        @Option(help: "Человек в семье / household size.") var household = "1"
+        @Option(parsing: .unconditional, help: "Человек в семье / household size.") var household = "1"
         @Option(help: "Контакт (только с согласием) / contact (needs consent).") var contact: String?
         @Option(name: .customLong("consent-date"), help: "Дата согласия / date of consent.") var consentDate: String?
         @Option(help: "Дата регистрации / registration date.") var date: String?
@@ -50,7 +50,7 @@ struct EventCommand: ParsableCommand {
         @Option(help: "Название / name.") var name: String
         @Option(help: "Дата / date.") var date: String?
         @Option(help: "Центр / centre.") var centre: String?
-        @Option(help: "Участников / participants.") var participants = "0"
+        @Option(parsing: .unconditional, help: "Участников / participants.") var participants = "0"
 
         func run() throws {
             let ctx = try Context(global)

@@ -116,8 +116,8 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "По дату / to.") var to: String
         @OptionGroup var output: ReportOutput
         func run() throws {
-            guard let a = LocalDate.parse(from) else { throw LedgerProblem.badDate(from) }
-            guard let b = LocalDate.parse(to) else { throw LedgerProblem.badDate(to) }
+            let a = try LocalDate.read(from)
+            let b = try LocalDate.read(to)
             guard a <= b else { throw LedgerProblem.periodBackwards(from: a, to: b) }
             try ReportRun(global: global, output: output).run(.range(Period(from: a, to: b)))
         }

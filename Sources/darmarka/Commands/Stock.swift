@@ -28,7 +28,7 @@ struct History: ParsableCommand {
     @Option(help: "Центр / centre.") var centre: String?
     @Option(help: "С даты / from.") var from: String?
     @Option(help: "По дату / to.") var to: String?
-    @Option(help: "Не больше стольких движений (без периода — 50) / at most this many (50 without a period).") var limit: Int?
+    @Option(parsing: .unconditional, help: "Не больше стольких движений (без периода — 50) / at most this many (50 without a period).") var limit: Int?
 
     /// How many a screen shows when neither a period nor a limit was given.
     static let screenful = 50
