@@ -326,3 +326,55 @@ struct OutOfRangeTests {
         #expect(r.stderr.contains("old.csv:3: ") && r.stderr.contains("такой даты нет"), "\(r.stderr)")
     }
 }
+
+/// Text a spreadsheet would run, and bytes a terminal would obey.
+@Suite("Spreadsheet and terminal safety")
+struct SpreadsheetSafetyTests {
+    @Test func formulaLikeTextIsNeutralisedInEveryExportAndReadsBackUnchanged() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        let dir = URL(fileURLWithPath: cli.database).deletingLastPathComponent().path
+        let note = "=HYPERLINK(\"http://example.invalid\";\"Нажмите\")"
+        let r = try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3", "--note", note, "--volunteer", "@анна"])
+        #expect(r.status == 0, "\(r.stderr)")
+
+        try cli.run(["export", "boxes", "--output", "\(dir)/boxes.csv"])
+        try cli.run(["export", "journal", "--output", "\(dir)/j.csv"])
+        try cli.run(["export", "journal", "--excel", "--output", "\(dir)/je.csv"])
+        try cli.run(["export", "journal", "--format", "xlsx", "--output", "\(dir)/j.xlsx"])
+        for file in ["j.csv", "je.csv"] {
+            let text = try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8)
+            #expect(text.contains("'=HYPERLINK") && text.contains("'@анна"), "\(file): \(text)")
+            for cell in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
+                let bare = cell.hasPrefix("\"") ? cell.dropFirst() : cell[...]
+                #expect(!["=", "+", "@"].contains(bare.first), "\(file): a cell starts a formula: \(cell)")
+            }
+        }
+        let listing = try cli.run(["history", "--format", "csv"]).stdout
+        #expect(listing.contains("'=HYPERLINK"), "\(listing)")
+        #expect(try cli.run(["history", "--format", "csv", "--excel"]).stdout.contains("'=HYPERLINK"))
+        #expect(try cli.run(["history", "--format", "json"]).stdout.contains("\"=HYPERLINK"), "JSON keeps the text as it is")
+
+        for file in ["j.csv", "je.csv", "j.xlsx"] {
+            let fresh = CLI(database: "\(dir)/fresh-\(file).sqlite")
+            try fresh.run(["init"])
+            try fresh.run(["centre", "add", "--code", "PRE", "--name", "П"])
+            try fresh.run(["import", "--kind", "boxes", "\(dir)/boxes.csv"])
+            let imported = try fresh.run(["import", "\(dir)/\(file)"])
+            #expect(imported.status == 0, "\(file): \(imported.stderr)")
+            let back = try fresh.run(["history", "--format", "json"]).stdout
+            #expect(back.contains(JSONText.string(note)) && back.contains("\"@анна\""), "\(file): \(back)")
+        }
+    }
+
+    @Test func aJournalNoteWithANULOrAnEscapeIsARowProblem() throws {
+        let (cli, pre, _) = try CLI.withDemo()
+        let dir = URL(fileURLWithPath: cli.database).deletingLastPathComponent().path
+        let journal = "date,operation,box,category,quantity,note\n2026-11-02,intake,\(pre),shoes,1,до\u{0}после\n2026-11-02,intake,\(pre),shoes,1,\u{1B}[2Jочистка\n"
+        try Data(journal.utf8).write(to: URL(fileURLWithPath: "\(dir)/bad.csv"))
+        let r = try cli.run(["import", "\(dir)/bad.csv"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("bad.csv:2: ") && r.stderr.contains("bad.csv:3: ") && r.stderr.contains("управляющие символы"), "\(r.stderr)")
+        #expect(!r.stderr.unicodeScalars.contains { $0 != "\n" && $0.properties.generalCategory == .control }, "no raw control byte echoed")
+        #expect(try cli.run(["check", "--format", "json"]).stdout.contains("\"movements\": 0"))
+    }
+}

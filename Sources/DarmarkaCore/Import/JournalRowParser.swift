@@ -13,6 +13,8 @@ struct JournalRowParser {
     init(columns: JournalColumns) { self.columns = columns }
 
     private static let handoutOnly: [JournalField] = [.recipient, .group, .event]
+    /// The fields people write freely, which an export neutralises for spreadsheets.
+    static let freeText: Set<JournalField> = [.event, .volunteer, .note]
 
     /// Reads a row from `values` indexed by `JournalField.rawValue` (nil for
     /// an empty or absent value). `unreadable` fields were already reported
@@ -23,7 +25,12 @@ struct JournalRowParser {
         func report(_ field: JournalField?, _ message: ImportMessage) {
             problems.append(JournalProblem(line: line, field: field, column: field.map(columns.title(of:)), message: message))
         }
-        func value(_ field: JournalField) -> String? { values[field.rawValue] }
+        func value(_ field: JournalField) -> String? {
+            // Free text was written with an apostrophe before a formula-like
+            // start (SpreadsheetText); it reads back as it was.
+            guard let v = values[field.rawValue] else { return nil }
+            return Self.freeText.contains(field) ? SpreadsheetText.unescaped(v) : v
+        }
         /// The value of a required field, reporting it when empty.
         func required(_ field: JournalField) -> String? {
             if let v = value(field) { return v }
@@ -33,7 +40,7 @@ struct JournalRowParser {
 
         var date: (date: LocalDate, time: LocalTime?)?
         if let text = required(.date) {
-            date = dates.value(of: text, LocalDate.parseWithTime)
+            date = dates.value(of: text, LocalDate.parseWithTime).flatMap { $0.date < LocalDate.earliest ? nil : $0 }
             if date == nil { report(.date, LocalDate.isTooEarly(text) ? .dateTooEarly(text) : LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
         }
 
@@ -96,6 +103,11 @@ struct JournalRowParser {
 
         for field in [JournalField.event, .volunteer] {
             if let text = value(field), Names.hasControlCharacters(text) { report(field, .notOneLine(Names.shown(text))) }
+        }
+        // A note follows one rule wherever it comes from: bounded, and no
+        // control characters but line breaks (a NUL cut it at display).
+        if let text = value(.note) {
+            do { _ = try FreeText.note(text) } catch let problem as LedgerProblem { report(.note, .refused(problem)) } catch {}
         }
 
         if let kind = operation, kind != .handout {

@@ -74,9 +74,11 @@ public struct JournalWriter: Sendable {
         case .condition: row.condition.map(conditionWord) ?? ""
         case .recipient: row.recipient ?? ""
         case .group: row.group.map { groupNames[$0] ?? $0 } ?? ""
-        case .event: row.event ?? ""
-        case .volunteer: row.volunteer ?? ""
-        case .note: row.note ?? ""
+        // Free text may begin like a formula: neutralised for spreadsheets,
+        // read back unchanged by the importer (SpreadsheetText).
+        case .event: SpreadsheetText.escaped(row.event ?? "")
+        case .volunteer: SpreadsheetText.escaped(row.volunteer ?? "")
+        case .note: SpreadsheetText.escaped(row.note ?? "")
         case .movement: row.movement ?? ""
         }
     }

@@ -74,7 +74,7 @@ public enum ReferenceRows {
         }
         var registered: LocalDate?
         if let text = r.values[.registered] {
-            registered = LocalDate.parse(text)
+            registered = LocalDate.parse(text).flatMap { $0 < LocalDate.earliest ? nil : $0 }
             if registered == nil { report(.registered, LocalDate.isTooEarly(text) ? .dateTooEarly(text) : LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
         }
         guard problems.isEmpty, let code else { return .failure(JournalRowError(line: r.line, problems: problems)) }
@@ -91,7 +91,7 @@ public enum ReferenceRows {
         if name == nil { report(.name, .required(titles(.name))) }
         var date: LocalDate?
         if let text = r.values[.date] {
-            date = LocalDate.parse(text)
+            date = LocalDate.parse(text).flatMap { $0 < LocalDate.earliest ? nil : $0 }
             if date == nil { report(.date, LocalDate.isTooEarly(text) ? .dateTooEarly(text) : LocalDate.isImpossibleDate(text) ? .noSuchDate(text) : .badDate(text)) }
         } else {
             report(.date, .required(titles(.date)))

@@ -153,7 +153,8 @@ public final class ReferenceReader {
                     problems.append(JournalProblem(line: line, field: nil, column: titles[position], message: .notUTF8))
                     continue
                 }
-                if !text.isEmpty { values[field] = text }
+                // An export wrote formula-like text with an apostrophe before it (SpreadsheetText).
+                if !text.isEmpty { values[field] = SpreadsheetText.unescaped(text) }
             }
             return ReferenceRecord(line: line, values: values, problems: problems)
         }

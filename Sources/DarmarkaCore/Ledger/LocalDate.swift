@@ -74,10 +74,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// in the year (1026, 1926), and says so instead of "no such date".
     public static let earliest = LocalDate(dayNumber: 10957) // 2000-01-01
 
-    /// Parses `2026-11-03`, `03.11.2026` and `03.11.26` (years 00–69 → 2000s),
-    /// from `earliest` on.
+    /// Parses `2026-11-03`, `03.11.2026` and `03.11.26` (years 00–69 → 2000s):
+    /// any date of the calendar, as stored. What a person types goes
+    /// through `read`, which holds it to `earliest` too.
     public static func parse(_ text: String) -> LocalDate? {
-        calendarDate(text).flatMap { $0 < earliest ? nil : $0 }
+        calendarDate(text)
     }
 
     /// Whether `text` is a real date before `earliest`.
@@ -90,7 +91,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// A date typed by a person, or what is wrong with it: one rule for the
     /// command line, journals and reference files.
     public static func read(_ text: String) throws -> LocalDate {
-        if let date = parse(text) { return date }
+        if let date = parse(text), date >= earliest { return date }
         throw isTooEarly(text) ? LedgerProblem.dateTooEarly(text, earliest: earliest) : LedgerProblem.badDate(text)
     }
 

@@ -173,6 +173,8 @@ public struct Listing: Sendable {
                 if case .kg(let g) = cell { return g.kilogramText }
                 if case .bool(let b) = cell { return b ? "true" : "false" }
                 if case .named(let code, _) = cell { return CSVText.field(code) }
+                // Free text that a spreadsheet would run as a formula.
+                if case .text(let s) = cell { return CSVText.field(SpreadsheetText.escaped(s)) }
                 return CSVText.field(cell.display(lang))
             }.joined(separator: ",") + "\r\n"
         }
@@ -189,6 +191,7 @@ public struct Listing: Sendable {
         for row in rows {
             out += row.map { cell -> String in
                 if case .kg(let g) = cell { return g.kilogramText(decimalSeparator: ",", grouping: nil) }
+                if case .text(let s) = cell { return CSVText.field(SpreadsheetText.escaped(s), delimiter: ";") }
                 return CSVText.field(cell.display(lang), delimiter: ";")
             }.joined(separator: ";") + "\r\n"
         }

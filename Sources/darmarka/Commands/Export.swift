@@ -95,7 +95,8 @@ struct ExportCommand: ParsableCommand {
                 }
                 return (try book.finish(), rows)
             }
-            try OutputFile.write(bytes, to: path, force: output.force)
+            // Recipients' codes are in it, as in every export (152-ФЗ).
+            try OutputFile.write(bytes, to: path, force: output.force, audience: .ownerOnly)
             Console.err(ImportNote.exported(path: path, rows: rows).text(ctx.lang))
         }
     }
@@ -119,7 +120,10 @@ struct ExportCommand: ParsableCommand {
             try output.write(ctx) { out in
                 try out.write(output.byteOrderMark + CSVRecord.line(kind.fields.map { $0.header(ctx.lang) },
                                                                     delimiter: output.delimiter, lineEnding: output.lineEnding))
-                for row in rows { try out.write(CSVRecord.line(row, delimiter: output.delimiter, lineEnding: output.lineEnding)) }
+                // Names may begin like a formula: neutralised, and read back unchanged.
+                for row in rows {
+                    try out.write(CSVRecord.line(row.map(SpreadsheetText.escaped), delimiter: output.delimiter, lineEnding: output.lineEnding))
+                }
                 return rows.count
             }
         }
