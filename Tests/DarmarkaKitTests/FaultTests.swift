@@ -9,6 +9,7 @@ import Testing
 @Suite("Faults a real machine has", .serialized)
 struct FaultTests {
     static let isRoot = getuid() == 0
+    static let nobodyCanRunTheBinary = isRoot && ((try? shell("runuser -u nobody -- test -x '\(CLI.binary.path)'")) == 0)
 
     /// A folder on a `tmpfs` of `kilobytes`, filled to the brim when `full`,
     /// unmounted afterwards whatever happens.
@@ -162,6 +163,26 @@ struct FaultTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: stick) == ["copy.sqlite"], "nothing made beside it")
         }
         #expect(try cli.run(["stock", "--format", "json"]).stdout.contains("\"quantity\": 3"))
+    }
+
+    /// A `-shm` left by another user (root at a backup, say) turns the
+    /// database read-only for its owner: the message names the file to remove.
+    @Test(.enabled(if: isRoot, "playing two users needs root"),
+          .enabled(if: nobodyCanRunTheBinary, "user nobody cannot reach the built binary (a checkout under /root?)"))
+    func aStaleSharedMemoryFileIsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("darmarka-shm-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try Self.shell("chown nobody '\(dir)'") == 0)
+        let asNobody = "runuser -u nobody -- env DARMARKA_DB='\(dir)/d.sqlite' LANG=ru_RU.UTF-8 '\(CLI.binary.path)'"
+        #expect(try Self.shell("\(asNobody) init >/dev/null && \(asNobody) centre add --code PRE --name П >/dev/null") == 0)
+        let shm = "\(dir)/d.sqlite-shm"
+        #expect(try Self.shell("head -c 32768 /dev/zero > '\(shm)' && chmod 644 '\(shm)'") == 0)
+        #expect(try Self.shell("\(asNobody) centre add --code MAT --name М 2> '\(dir)/err.txt'") == 1)
+        let said = try String(contentsOfFile: "\(dir)/err.txt", encoding: .utf8)
+        #expect(said.contains("удалите \(shm)"), "\(said)")
+        try FileManager.default.removeItem(atPath: shm)
+        #expect(try Self.shell("\(asNobody) centre add --code MAT --name М >/dev/null") == 0, "removing it is the way out")
     }
 
     @Test func insertOrReplaceCannotRewriteTheLedger() throws {
