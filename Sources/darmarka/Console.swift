@@ -33,14 +33,7 @@ enum Console {
     /// A message or a progress line on standard error. A failure to write
     /// it has nowhere to be told, and must not stop the work.
     static func err(_ text: String, terminator: String = "\n") {
-        var bytes = Array((text + terminator).utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            offset += n
-        }
+        StandardError.write(text + terminator)
     }
 
     private static func written(_ write: () throws -> Void) {

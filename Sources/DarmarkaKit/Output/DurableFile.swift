@@ -33,17 +33,8 @@ final class DurableFile {
 
     /// Writes all of `bytes`, however many calls the kernel needs.
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard var next = bytes.baseAddress else { return }
-        var left = bytes.count
-        while left > 0 {
-            let n = Glibc.write(descriptor, next, left)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure(errno)
-            }
-            left -= n
-            next += n
-        }
+        let code = Descriptor.writeAll(descriptor, bytes)
+        if code != 0 { throw failure(code) }
     }
 
     func write(_ bytes: [UInt8]) throws {

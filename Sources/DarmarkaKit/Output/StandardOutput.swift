@@ -26,17 +26,39 @@ public enum StandardOutput {
     }
 
     static func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard var next = bytes.baseAddress else { return }
+        switch Descriptor.writeAll(STDOUT_FILENO, bytes) {
+        case 0: return
+        case EPIPE: throw Closed()
+        case let code: throw LedgerProblem.cannotWriteOutput(String(cString: strerror(code)))
+        }
+    }
+}
+
+/// Standard error: messages and progress. A failure to write there has
+/// nowhere to be told, and must not stop the work.
+public enum StandardError {
+    public static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { _ = Descriptor.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// `write(2)` until every byte is written, for files, standard output and
+/// standard error alike.
+enum Descriptor {
+    /// 0 when all of `bytes` went out, else the `errno` that stopped it.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        guard var next = bytes.baseAddress else { return 0 }
         var left = bytes.count
         while left > 0 {
-            let n = Glibc.write(STDOUT_FILENO, next, left)
+            let n = Glibc.write(descriptor, next, left)
             if n < 0 {
                 if errno == EINTR { continue }
-                if errno == EPIPE { throw Closed() }
-                throw LedgerProblem.cannotWriteOutput(String(cString: strerror(errno)))
+                return errno
             }
             left -= n
             next += n
         }
+        return 0
     }
 }
