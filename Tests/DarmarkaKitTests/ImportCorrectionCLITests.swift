@@ -47,7 +47,8 @@ struct ImportCorrectionCLITests {
         // One reversal and one new intake: three movements in all.
         let history = try cli.run(["history", "--format", "csv", "--lang", "en"]).stdout
         #expect(history.split(whereSeparator: \.isNewline).count == 4, "\(history)")
-        #expect(history.contains(",-6,,,undoes #1"), "\(history)")
+        // Items, kg, condition, recipient, volunteer, note: the reversal takes the 6 back.
+        #expect(history.contains(",shoes,-6,,,,,undoes #1"), "\(history)")
         #expect(try cli.run(["check"]).status == 0)
 
         // The same file again, or the export of the corrected ledger, adds nothing.
@@ -138,7 +139,9 @@ struct ImportCorrectionCLITests {
     @Test func aCorrectedHandoutKeepsItsVisit() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "6", "--date", "2026-11-01"])
-        try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1", "--date", "2026-11-03"])
+        let handout = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1",
+                                   "--new-recipient", "--date", "2026-11-03"])
+        #expect(handout.status == 0, "\(handout.stderr)")
         let report = try cli.run(["report", "monthly", "--month", "2026-11", "--format", "json"]).stdout
         let path = try Self.exportEdited(cli) { $0.replacingOccurrences(of: ",shoes,1,", with: ",shoes,2,") }
         let r = try cli.run(["import", path, "--lang", "en"])
@@ -155,8 +158,9 @@ struct ImportCorrectionCLITests {
     @Test func anExcelExportReadsBackUnchanged() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "6", "--kg", "2,5", "--date", "2026-11-01"])
-        try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1",
-                     "--group", "многодетные", "--date", "2026-11-03"])
+        let handout = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1",
+                                   "--new-recipient", "--group", "многодетные", "--date", "2026-11-03"])
+        #expect(handout.status == 0, "\(handout.stderr)")
         for lang in ["ru", "en"] {
             let out = Self.path("excel-\(lang).csv", cli)
             #expect(try cli.run(["export", "journal", "--excel", "--lang", lang, "--output", out]).status == 0)
