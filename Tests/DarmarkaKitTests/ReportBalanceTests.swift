@@ -7,11 +7,12 @@ import Testing
 /// centre and the whole organisation, in items and in kilograms.
 @Suite("Report balance")
 struct ReportBalanceTests {
-    /// The kilograms of an outflow without a weight are 0 today, in the
-    /// flows and in the stock alike, so kilograms balance on any ledger.
-    /// If stock comes to be valued otherwise (a moving average that gives
-    /// unweighed outflows estimated kilograms), set this to false: the
-    /// kilograms are then checked on ledgers where every line is weighed.
+    /// An outflow without a weight takes its share of its box's kilograms
+    /// by moving average, and a transfer carries that weight: the flows
+    /// (their estimated part included) and the stock count the same grams,
+    /// so kilograms balance on any ledger, unweighed outflows and all.
+    /// Were the flows ever to count other grams than the stock, set this
+    /// to false: kilograms are then checked only where every line is weighed.
     static let kgBalanceWithUnweighedOutflows = true
 
     /// Every column of a report holds the identity; the centres' columns add up to the organisation's.
