@@ -33,6 +33,11 @@ struct ReportBalanceTests {
             #expect(centres.map(\.stockAtStart.items).reduce(0, +) == column.figures.stockAtStart.items, "\(context) start")
             #expect(centres.map(\.transfersIn.items).reduce(0, +) == column.figures.transfersIn.items, "\(context) in")
             #expect(centres.map(\.transfersOut.items).reduce(0, +) == column.figures.transfersOut.items, "\(context) out")
+            // The kilograms too: a transfer carries the same grams out of one centre and into the other.
+            #expect(centres.map(\.stockAtStart.grams).reduce(0, +) == column.figures.stockAtStart.grams, "\(context) start kg")
+            #expect(centres.map(\.stockAtEnd.grams).reduce(0, +) == column.figures.stockAtEnd.grams, "\(context) end kg")
+            #expect(centres.map(\.transfersIn.grams).reduce(0, +) == column.figures.transfersIn.grams, "\(context) in kg")
+            #expect(centres.map(\.transfersOut.grams).reduce(0, +) == column.figures.transfersOut.grams, "\(context) out kg")
         }
     }
 
