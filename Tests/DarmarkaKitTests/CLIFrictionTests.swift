@@ -113,8 +113,9 @@ struct CLIFrictionTests {
         #expect(try cli.run(["history", "--format", "json"]).stdout.contains("\"category\": \"shoes\", \"quantity\": 3, \"kg\": 1.5, \"condition\": \"good\", \"recipient\": null, \"volunteer\": \"Анна\""))
         #expect(try cli.run(["history", "--lang", "en"]).stdout.contains("Shoes"))
 
-        try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "К-1", "--group", "многодетные",
-                     "--date", "2026-11-26"])
+        let handout = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "К-1",
+                                   "--new-recipient", "--group", "многодетные", "--date", "2026-11-26"])
+        #expect(handout.status == 0, "\(handout.stderr)")
         let recipients = try cli.run(["recipient", "list"]).stdout
         #expect(recipients.contains("Многодетная семья"), "\(recipients)")
         #expect(!recipients.contains("large"), "\(recipients)")

@@ -47,7 +47,8 @@ struct ImportCorrectionCLITests {
         // One reversal and one new intake: three movements in all.
         let history = try cli.run(["history", "--format", "csv", "--lang", "en"]).stdout
         #expect(history.split(whereSeparator: \.isNewline).count == 4, "\(history)")
-        #expect(history.contains(",-6,,,undoes #1"), "\(history)")
+        // Items, kg, condition, recipient, volunteer, note: the reversal takes the 6 back.
+        #expect(history.contains(",shoes,-6,,,,,undoes #1"), "\(history)")
         #expect(try cli.run(["check"]).status == 0)
 
         // The same file again, or the export of the corrected ledger, adds nothing.
@@ -138,7 +139,9 @@ struct ImportCorrectionCLITests {
     @Test func aCorrectedHandoutKeepsItsVisit() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "6", "--date", "2026-11-01"])
-        try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1", "--date", "2026-11-03"])
+        let handout = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1",
+                                   "--new-recipient", "--date", "2026-11-03"])
+        #expect(handout.status == 0, "\(handout.stderr)")
         let report = try cli.run(["report", "monthly", "--month", "2026-11", "--format", "json"]).stdout
         let path = try Self.exportEdited(cli) { $0.replacingOccurrences(of: ",shoes,1,", with: ",shoes,2,") }
         let r = try cli.run(["import", path, "--lang", "en"])
@@ -150,13 +153,51 @@ struct ImportCorrectionCLITests {
         #expect(try cli.run(["stock", "--format", "json"]).stdout.contains("\"quantity\": 4"))
     }
 
+    /// Correcting outflows that were not weighed: undoing them gives back
+    /// the kilograms they took by moving average, as `undo` does, and the
+    /// rows that replace them take their share anew.
+    @Test func aCorrectedUnweighedOutflowGivesBackItsKilograms() throws {
+        let (cli, pre, mat) = try CLI.withDemo()
+        for step in [
+            ["intake", "--box", pre, "--category", "shoes", "--quantity", "6", "--kg", "2,5", "--date", "2026-11-01"],
+            ["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--date", "2026-11-02"],
+            ["transfer", "--from", pre, "--to", mat, "--category", "shoes", "--quantity", "2", "--date", "2026-11-03"],
+        ] {
+            let r = try cli.run(step)
+            #expect(r.status == 0, "\(step): \(r.stderr)")
+        }
+        // 1 of 6 takes 2,5 kg ÷ 6 = 0,417; 2 of the 5 left take 2,083 × 2 ÷ 5 = 0,833.
+        var stock = try KilogramTests.stock(cli, "shoes")
+        #expect(stock[pre]?.items == 3 && stock[pre]?.kg == 1.25 && stock[mat]?.kg == 0.833, "\(stock)")
+        let path = try Self.exportEdited(cli) {
+            $0.replacingOccurrences(of: ",handout,\(pre),,shoes,1,", with: ",handout,\(pre),,shoes,2,")
+                .replacingOccurrences(of: ",transfer,\(pre),\(mat),shoes,2,", with: ",transfer,\(pre),\(mat),shoes,3,")
+        }
+        let r = try cli.run(["import", path, "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Corrected: 2"), "\(r.stdout)")
+        // As if recorded so: 2 of 6 take 0,833; 3 of the 4 left take 1,667 × 3 ÷ 4 = 1,25; PRE keeps 1 pair, 0,417.
+        stock = try KilogramTests.stock(cli, "shoes")
+        #expect(stock[pre]?.items == 1 && stock[pre]?.kg == 0.417, "\(stock)")
+        #expect(stock[mat]?.items == 3 && stock[mat]?.kg == 1.25, "\(stock)")
+        let check = try cli.run(["check"])
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+        let out = try cli.run(["report", "monthly", "--month", "2026-11", "--centre", "PRE", "--format", "json"]).stdout
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(KilogramTests.kg(report, "handedOut") == 0.833 && KilogramTests.kg(report, "handedOut", "kgEstimated") == 0.833)
+        #expect(ReportCLITests.amount(report, "transfers", "out").kg == 1.25)
+        // 2,5 received − 0,833 handed out − 1,25 moved out = 0,417 at the end.
+        #expect(KilogramTests.kg(report, "stockAtEnd") == 0.417)
+    }
+
     /// `--excel`: `;`, decimals with a comma, categories and groups by their
     /// names in --lang; it imports back as the same rows.
     @Test func anExcelExportReadsBackUnchanged() throws {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "6", "--kg", "2,5", "--date", "2026-11-01"])
-        try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1",
-                     "--group", "многодетные", "--date", "2026-11-03"])
+        let handout = try cli.run(["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1",
+                                   "--new-recipient", "--group", "многодетные", "--date", "2026-11-03"])
+        #expect(handout.status == 0, "\(handout.stderr)")
         for lang in ["ru", "en"] {
             let out = Self.path("excel-\(lang).csv", cli)
             #expect(try cli.run(["export", "journal", "--excel", "--lang", lang, "--output", out]).status == 0)

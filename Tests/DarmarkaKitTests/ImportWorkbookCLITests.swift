@@ -130,8 +130,8 @@ struct ImportWorkbookCLITests {
         for step in [
             ["intake", "--box", pre, "--category", "shoes", "--quantity", "6", "--kg", "2,5", "--date", "2026-11-01", "--volunteer", "Анна"],
             ["transfer", "--from", pre, "--to", mat, "--category", "shoes", "--quantity", "2", "--date", "2026-11-02"],
-            ["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1", "--group", "многодетные",
-             "--date", "2026-11-03", "--time", "14:30", "--note", "две\nстроки"],
+            ["handout", "--box", pre, "--category", "shoes", "--quantity", "1", "--recipient", "ТД-1", "--new-recipient",
+             "--group", "многодетные", "--date", "2026-11-03", "--time", "14:30", "--note", "две\nстроки"],
         ] {
             let r = try cli.run(step)
             #expect(r.status == 0, "\(step): \(r.stderr)")

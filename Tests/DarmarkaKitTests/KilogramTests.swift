@@ -38,7 +38,7 @@ struct KilogramTests {
         try cli.run(["handout", "--box", pre, "--category", "outerwear", "--quantity", "3", "--date", "2026-11-03"])
         var stock = try Self.stock(cli)
         #expect(stock[pre]?.items == 2 && stock[pre]?.kg == 4)
-        let line = try cli.run(["stock", "--box", pre]).stdout.split(separator: "\n").first { $0.contains("outerwear") }
+        let line = try cli.run(["stock", "--box", pre]).stdout.split(separator: "\n").first { $0.contains("Верхняя одежда") }
         #expect(line.map { $0.split(separator: " ").suffix(2) == ["2", "4"] } == true)
         var report = try Self.report(cli)
         #expect(Self.kg(report, "received") == 10)

@@ -23,9 +23,9 @@ struct ReportCLITests {
             ["transfer", "--from", pre, "--to", mat, "--category", "shoes", "--quantity", "4", "--kg", "2", "--date", "2026-11-05"],
             ["transfer", "--from", pre, "--to", pre2, "--category", "shoes", "--quantity", "2", "--kg", "1", "--date", "2026-11-06"],
             ["handout", "--box", mat, "--category", "shoes", "--quantity", "1", "--kg", "0,5", "--recipient", "ТД-001",
-             "--group", "pensioner", "--household", "2", "--date", "2026-11-07"],
+             "--new-recipient", "--group", "pensioner", "--household", "2", "--date", "2026-11-07"],
             ["handout", "--box", pre2, "--category", "shoes", "--quantity", "2", "--kg", "1", "--recipient", "ТД-002",
-             "--group", "large-family", "--household", "5", "--date", "2026-11-08"],
+             "--new-recipient", "--group", "large-family", "--household", "5", "--date", "2026-11-08"],
             ["writeoff", "--box", mat, "--category", "toys", "--quantity", "1", "--kg", "0,5", "--reason", "ветошь", "--date", "2026-11-09"],
         ]
         for step in steps {

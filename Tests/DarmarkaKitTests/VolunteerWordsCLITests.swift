@@ -45,7 +45,7 @@ struct VolunteerWordsCLITests {
         let (cli, pre, _) = try CLI.withDemo()
         try cli.run(["intake", "--box", pre, "--category", "книги", "--quantity", "2"])
         let r = try cli.run(["handout", "--box", pre, "--category", "книг", "--quantity", "1", "--recipient", "ТД-1",
-                             "--group", "многодетных"])
+                             "--new-recipient", "--group", "многодетных"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try cli.run(["recipient", "list", "--format", "csv"]).stdout.contains("large-family"))
     }

@@ -336,14 +336,20 @@ final class JournalApplier {
             guard let category = categoryByID[l.category] else {
                 throw LedgerProblem.unexpected("movement \(m.id): category \(l.category)")
             }
-            let grams = l.grams?.value ?? 0
-            if let from { addStock(box: from, category: category, day: day, quantity: l.quantity, grams: grams, line: line) }
-            if let to { addStock(box: to, category: category, day: day, quantity: -l.quantity, grams: -grams, line: line) }
+            // Its own weight in the ledger; in stock, what it took by moving
+            // average, which undoing it puts back, as `undo` does.
+            let recorded = l.grams?.value ?? 0, valued = l.valued ?? recorded
+            if let from { addStock(box: from, category: category, day: day, quantity: l.quantity, grams: valued, line: line) }
+            if let to { addStock(box: to, category: category, day: day, quantity: -l.quantity, grams: -valued, line: line) }
             let cell = FlowCell(month: YearMonth(m.date), kind: m.kind, from: from, to: to, category: category,
                                 condition: l.condition, atEvent: m.event != nil, withRecipient: m.recipient != nil)
-            flows[cell, default: FlowSums()].add(items: -l.quantity, grams: -grams, weighed: l.grams == nil ? 0 : -l.quantity,
-                                                 movements: i == 0 ? -1 : 0)
+            flows[cell, default: FlowSums()].add(items: -l.quantity, grams: -recorded, weighed: l.grams == nil ? 0 : -l.quantity,
+                                                 movements: i == 0 ? -1 : 0, estimated: recorded - valued)
         }
+        // Without it the average of its boxes changes from its day on: `finish`
+        // values the kilograms again from the first day the file touched
+        // (which is no later than this movement's), not as the rows come.
+        valuingInOrder = false
         guard problems.isEmpty else { return }
         try session.insertReversal(of: m)
         if m.kind == .handout, let recipient = m.recipient {

@@ -364,16 +364,22 @@ final class ImportSession {
             FROM movement m WHERE m.id = ? AND m.reverses_id IS NULL
             """, arguments: [id]),
               let kind = MovementKind(rawValue: m["kind"]), let date = LocalDate.parse(m["occurred_on"]) else { return nil }
-        let lines = try Row.fetchAll(db, sql: "SELECT * FROM movement_line WHERE movement_id = ? ORDER BY line", arguments: [id]).map { r in
+        let lines = try Row.fetchAll(db, sql: """
+            SELECT l.category_id, l.quantity, l.grams, l.condition, v.grams AS valued
+            FROM movement_line l LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
+            WHERE l.movement_id = ? ORDER BY l.line
+            """, arguments: [id]).map { r in
             MovementToReverse.Line(category: r["category_id"], quantity: r["quantity"], grams: (r["grams"] as Int64?).map(Grams.init),
-                                   condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:)))
+                                   condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:)), valued: r["valued"])
         }
         return MovementToReverse(id: id, kind: kind, date: date, time: m["occurred_at"], from: m["from_box_id"], to: m["to_box_id"],
                                  recipient: m["recipient_id"], event: m["event_id"], lines: lines, reversedBy: m["reversed_by"])
     }
 
     /// Writes the reversal of `m`, as `undo` records it (no volunteer, no
-    /// note), numbered after the movements waiting, which go in first.
+    /// note), numbered after the movements waiting, which go in first. As
+    /// `undo` does, `m` is then valued as if it had never been: its lines
+    /// keep no moving-average grams (see `line_valuation`).
     func insertReversal(of m: MovementToReverse) throws {
         try flushLedger()
         let id = nextMovementID
@@ -389,6 +395,7 @@ final class ImportSession {
                 INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [id, n + 1, l.category, l.quantity, l.grams?.value, l.condition?.rawValue])
         }
+        try db.execute(sql: "DELETE FROM line_valuation WHERE movement_id = ?", arguments: [m.id])
     }
 
     // MARK: Derived tables
@@ -546,6 +553,9 @@ struct MovementToReverse {
         let quantity: Int
         let grams: Grams?
         let condition: Condition?
+        /// The grams the line took from its box by moving average, where
+        /// they are not its own weight (`line_valuation`).
+        let valued: Int64?
     }
     let id: RowID
     let kind: MovementKind
