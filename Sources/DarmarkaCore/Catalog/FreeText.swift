@@ -1,7 +1,7 @@
 /// Notes: the one free text of the ledger, written by people and read in a
 /// terminal, a table and a spreadsheet.
 ///
-/// A note may have line breaks (a table shows each as `↵`), but no other
+/// A note may have line breaks (a table shows each as `↵`), LF or CR LF, but no other
 /// control character: an ESC sequence printed by `history` would drive the
 /// reader's terminal, and a NUL byte cuts the text at display. A note is
 /// bounded so that one mistaken paste cannot fill a database or a screen.
@@ -14,7 +14,8 @@ public enum FreeText {
         let note = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { return nil }
         guard note.count <= noteLimit else { throw LedgerProblem.textTooLong(what: .note, length: note.count, limit: noteLimit) }
-        if note.unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control }) {
+        // A line break may be LF or, from Windows, CR LF.
+        if note.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\r" && $0.properties.generalCategory == .control }) {
             throw LedgerProblem.noteHasControlCharacters(Names.shown(note))
         }
         return note
