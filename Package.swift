@@ -10,7 +10,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Pinned to its minor version: its English error messages are matched
+        // and translated word for word (DarmarkaCore/Text/ArgumentMessages.swift),
+        // and a minor release may reword them. Check them before raising this.
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
         // SHA-256 of imported files: BoringSSL's, not one of our own.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Reading .xlsx workbooks for import: they are zips of XML.
@@ -43,7 +46,6 @@ let package = Package(
         // The command line: parse, call DarmarkaKit, format.
         .executableTarget(name: "darmarka", dependencies: [
             "DarmarkaKit",
-            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -7,11 +7,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Файл базы / database file (else $DARMARKA_DB).")
     var db: String?
 
-    @Option(name: .long, help: "table | json | csv")
-    var format: String = "table"
+    @Option(name: .long, help: "Форма вывода / output form: table, json, csv; отчёты также / reports also md, html, xlsx, pdf.")
+    var format: OutputFormat = .table
 
-    @Option(name: .long, help: "ru | en (else from $LANG)")
-    var lang: String?
+    @Option(name: .long, help: "Язык / language (else from $LANG).")
+    var lang: Lang?
 }
 
 /// `--excel` for a listing: CSV as Russian Excel opens it.
@@ -33,24 +33,18 @@ struct Context {
     /// `excel`: a listing's `--excel`, which makes `--format csv` the Excel kind (and is CSV alone).
     init(_ options: GlobalOptions, excel: ExcelOption? = nil, reportForms: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
-        if let l = options.lang {
-            guard let lang = Lang(rawValue: l.lowercased()) else { throw LedgerProblem.badLanguage(l) }
-            self.lang = lang
-        } else {
-            lang = Lang.fromEnvironment(env)
-        }
+        lang = options.lang ?? Lang.fromEnvironment(env)
         var format: Listing.Format
-        if let f = Listing.Format(rawValue: options.format.lowercased()) {
+        if let f = options.format.listing {
             format = f
         } else if reportForms {
             format = .table
         } else {
-            throw LedgerProblem.badFormat(options.format)
+            throw LedgerProblem.badFormat(options.format.rawValue)
         }
         if excel?.excel == true {
             guard format != .json else {
-                throw LedgerProblem.invalidArguments(Phrase(ru: "--excel относится к CSV, а не к --format json",
-                                                            en: "--excel is for CSV, not --format json").text(lang))
+                throw LedgerProblem.invalidArguments(CLINote.excelIsForCSV.text(lang))
             }
             // `--excel` alone means CSV: a table for Excel is what was asked.
             format = .csv
@@ -88,8 +82,8 @@ struct Context {
 
     /// The language before arguments are parsed, for parse errors.
     static func language(arguments: [String]) -> Lang {
-        if let i = arguments.firstIndex(of: "--lang"), i + 1 < arguments.count, let l = Lang(rawValue: arguments[i + 1]) { return l }
-        if let a = arguments.first(where: { $0.hasPrefix("--lang=") }), let l = Lang(rawValue: String(a.dropFirst(7))) { return l }
+        if let i = arguments.firstIndex(of: "--lang"), i + 1 < arguments.count, let l = Lang(argument: arguments[i + 1]) { return l }
+        if let a = arguments.first(where: { $0.hasPrefix("--lang=") }), let l = Lang(argument: String(a.dropFirst(7))) { return l }
         return Lang.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 
@@ -110,7 +104,7 @@ struct Context {
         switch format {
         case .table: say(note)
         case .json, .csv:
-            let listing = Listing(columns: fields.map { Column($0.0, ru: $0.0, en: $0.0) }, rows: [fields.map(\.1)])
+            let listing = Listing(columns: fields.map { Column.field($0.0) }, rows: [fields.map(\.1)])
             if format == .json {
                 Console.out(listing.jsonObjects().joined())
             } else {
@@ -194,12 +188,6 @@ enum Parse {
             throw Grams.isOverMaximum(text) ? LedgerProblem.weightTooLarge(text) : LedgerProblem.badWeight(text)
         }
         return g
-    }
-
-    static func condition(_ text: String?) throws -> Condition? {
-        guard let text else { return nil }
-        guard let c = Condition.parse(text) else { throw LedgerProblem.badCondition(text) }
-        return c
     }
 
     /// Who logs: `--volunteer`, else $DARMARKA_VOLUNTEER (set once on a shared

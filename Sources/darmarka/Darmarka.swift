@@ -1,6 +1,5 @@
 import ArgumentParser
 import DarmarkaKit
-import GRDB
 import Foundation
 
 @main
@@ -54,8 +53,6 @@ struct Darmarka: ParsableCommand {
             Context.fail(problem.text(lang), code: ErrorJSON.code(of: problem))
         } catch let problem as UserFacingError {
             Context.fail(problem.text(lang), code: ErrorJSON.code(of: problem))
-        } catch let error as DatabaseError {
-            Context.fail(LedgerProblem.unexpected(error.message ?? "\(error.resultCode)").text(lang), code: "unexpected")
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -63,7 +60,7 @@ struct Darmarka: ParsableCommand {
                 Console.out(fullMessage(for: error))
                 Darmarka.exit(withError: nil)
             }
-            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let message = ArgumentMessages.oneLine(message(for: error))
             Context.fail(LedgerProblem.invalidArgumentsOf(message, command: typed.path).text(lang), code: "invalidArguments",
                          status: code == .validationFailure ? 64 : code.rawValue)
         }

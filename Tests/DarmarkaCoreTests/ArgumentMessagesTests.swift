@@ -29,6 +29,25 @@ struct ArgumentMessagesTests {
         #expect(ArgumentMessages.russian(english) == russian)
     }
 
+    /// Six values or more come on lines of their own: folded into the one
+    /// line, and read in Russian with the values still in it.
+    @Test func aLongListOfValuesStaysOnOneLine() {
+        let english = ArgumentMessages.oneLine("""
+            The value 'плохое' is invalid for '--condition <condition>'. Please provide one of the following:
+              - новое
+              - хорошее
+              - ремонт
+              - утиль
+              - new
+              - good
+            """)
+        #expect(english == "The value 'плохое' is invalid for '--condition <condition>'. Please provide one of 'новое', 'хорошее', 'ремонт', 'утиль', 'new' or 'good'.")
+        #expect(ArgumentMessages.russian(english)
+                == "значение «плохое» не подходит для «--condition <condition>». Допустимые значения: «новое», «хорошее», «ремонт», «утиль», «new» или «good».")
+        #expect(ArgumentMessages.oneLine("Unknown option '--qty'\nUsage: darmarka intake") == "Unknown option '--qty'")
+        #expect(ArgumentMessages.oneLine("Missing value for '--box <box>'") == "Missing value for '--box <box>'")
+    }
+
     @Test func leavesAnUnknownFormAsItIs() {
         #expect(ArgumentMessages.russian("Something new happened") == "Something new happened")
     }

@@ -30,6 +30,22 @@ public enum ArgumentMessages {
         }
     }
 
+    /// The parser's message on one line, as every refusal is. Six allowed
+    /// values or more it lists on lines of their own, one "  - value" each;
+    /// they are folded back into the sentence it writes for fewer
+    /// ("Please provide one of 'a', 'b' or 'c'."), so that the values stay
+    /// in the message and its Russian. Any other further line is left out.
+    public static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.first else { return message }
+        let listed = ". Please provide one of the following:"
+        guard first.hasSuffix(listed) else { return first }
+        let values = lines.dropFirst().prefix { $0.hasPrefix("  - ") }.map { "'" + $0.dropFirst(4) + "'" }
+        guard let last = values.last else { return first }
+        let list = values.count == 1 ? last : values.dropLast().joined(separator: ", ") + " or " + last
+        return first.dropLast(listed.count) + ". Please provide one of " + list + "."
+    }
+
     /// `text` ending as a sentence does: with its own mark, else a full stop.
     public static func sentence(_ text: String) -> String {
         guard let last = text.last, !".?!".contains(last) else { return text }

@@ -203,6 +203,8 @@ public final class Store: Sendable {
         return FileManager.default.fileExists(atPath: shm) && access(shm, W_OK) != 0 && access(path, W_OK) == 0
     }
 
+    /// A database error as the problem a user is told: the command line
+    /// knows nothing of GRDB, so none may leave the store as it came.
     static func problem(_ error: DatabaseError, path: String) -> Error {
         switch error.resultCode {
         case .SQLITE_NOTADB: return LedgerProblem.notDarmarkaDatabase(path)
@@ -216,7 +218,7 @@ public final class Store: Sendable {
             return LedgerProblem.staleSharedMemory(path + "-shm")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
             return LedgerProblem.cannotOpen(path, error.message ?? "\(error.resultCode)")
-        default: return error
+        default: return LedgerProblem.unexpected(error.message ?? "\(error.resultCode)")
         }
     }
 }

@@ -10,7 +10,7 @@ struct BoxCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Центр / centre code.") var centre: String
         @Option(help: "Название / name.") var name: String?
-        @Option(help: "collection | storage | sorting") var kind = "collection"
+        @Option(help: "Вид бокса / kind of box.") var kind: BoxKind = .collection
         @Option(help: "Заранее напечатанный код / a pre-printed code to claim.") var code: String?
         @Flag(name: .customLong("other-centre"),
               help: "Код напечатан для другого центра, занять его здесь нарочно / the code was printed for another centre: claim it here on purpose.")
@@ -18,7 +18,6 @@ struct BoxCommand: ParsableCommand {
 
         func run() throws {
             let ctx = try Context(global)
-            guard let kind = BoxKind.parse(kind) else { throw LedgerProblem.invalidArguments("--kind \(kind): collection | storage | sorting") }
             let box = try ctx.store().write { tx in
                 let centre = try tx.centre(centre)
                 var claimed: BoxCode?
@@ -66,10 +65,10 @@ struct BoxCommand: ParsableCommand {
             default:
                 ctx.show(about)
                 Console.out("")
-                Console.out(Phrase(ru: "В боксе:", en: "Contents:").text(ctx.lang))
+                Console.out(CLINote.boxContents.text(ctx.lang))
                 ctx.show(Listings.stock(stock, lang: ctx.lang))
                 Console.out("")
-                Console.out(Phrase(ru: "Последние движения:", en: "Recent movements:").text(ctx.lang))
+                Console.out(CLINote.recentMovements.text(ctx.lang))
                 ctx.show(Listings.history(history, lang: ctx.lang))
             }
         }

@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             // `--format xlsx`, or `-o журнал.xlsx` alone: a workbook.
             let byExtension = output.output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() == "xlsx" } ?? false
-            let xlsx = global.format.lowercased() == "xlsx" || (byExtension && global.format.lowercased() == "table")
+            let xlsx = global.format == .xlsx || (byExtension && global.format == .table)
             let ctx = try Context(global, reportForms: xlsx)
             var writer = JournalWriter(language: ctx.lang, delimiter: output.delimiter, byteOrderMark: output.excel,
                                        lineEnding: output.lineEnding, movementNumbers: true)
@@ -78,8 +78,7 @@ struct ExportCommand: ParsableCommand {
         /// The journal as a workbook, categories and groups by their names.
         private func workbook(_ ctx: Context, writer: JournalWriter) throws {
             guard let path = output.output else {
-                throw LedgerProblem.invalidArguments(Phrase(ru: "для --format xlsx нужен --output ФАЙЛ",
-                                                            en: "--format xlsx needs --output FILE").text(ctx.lang))
+                throw LedgerProblem.invalidArguments(CLINote.formatNeedsOutput("xlsx").text(ctx.lang))
             }
             try OutputFile.check(path, force: output.force)
             var writer = writer

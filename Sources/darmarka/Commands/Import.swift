@@ -19,27 +19,18 @@ struct ImportCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Файл CSV или книга Excel (.xlsx) / a CSV file or an Excel workbook (.xlsx).") var file: String
-    @Option(help: "journal | boxes | recipients | events") var kind = "journal"
+    @Option(help: "Что в файле / what the file holds.") var kind: ImportKind = .journal
     @Flag(name: .customLong("dry-run"), help: "Только проверить, ничего не записывать / check only, write nothing.") var dryRun = false
-    @Option(help: "utf8 | cp1251 (иначе определяется / else detected)") var encoding: String?
-    @Option(help: "';' | ',' | tab (иначе определяется / else detected)") var delimiter: String?
+    @Option(help: "Кодировка (иначе определяется) / encoding, else detected.") var encoding: CSVEncoding?
+    @Option(help: "Разделитель (иначе определяется) / delimiter, else detected.") var delimiter: CSVDelimiter?
     @Option(help: "Лист книги Excel (иначе первый) / the workbook's sheet, else its first.") var sheet: String?
 
     func run() throws {
         let ctx = try Context(global)
-        guard let kind = ImportKind(argument: kind) else {
-            throw LedgerProblem.invalidArguments("--kind \(kind): journal | boxes | recipients | events")
-        }
         var options = ImportOptions(dryRun: dryRun)
         options.sheet = sheet
-        if let encoding {
-            guard let e = CSVEncoding(name: encoding) else { throw LedgerProblem.invalidArguments("--encoding \(encoding): utf8 | cp1251") }
-            options.csv.encoding = e
-        }
-        if let delimiter {
-            guard let d = CSVDelimiter(argument: delimiter) else { throw LedgerProblem.invalidArguments("--delimiter \(delimiter): ';' | ',' | tab") }
-            options.csv.delimiter = d
-        }
+        if let encoding { options.csv.encoding = encoding }
+        if let delimiter { options.csv.delimiter = delimiter }
         let store = try ctx.store()
         let progress = Progress(lang: ctx.lang)
         let outcome: ImportOutcome

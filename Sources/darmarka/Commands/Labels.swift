@@ -5,7 +5,7 @@ import Foundation
 /// Where labels go and how their symbols are made; shared by every label command.
 struct LabelFileOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Файл: .pdf, .png или .svg / output file.") var output: String
-    @Option(help: "Коррекция ошибок QR / QR error correction: L | M | Q | H.") var ecc = "Q"
+    @Option(help: "Коррекция ошибок QR / QR error correction.") var ecc: QRErrorCorrection = .quartile
     @Option(name: .customLong("url-base"),
             help: "Адрес перед кодом в QR / an address the QR code puts before the code, e.g. https://darmarka.example/b/")
     var urlBase: String?
@@ -20,8 +20,7 @@ struct LabelFileOptions: ParsableArguments {
         // extension, and "unknown format" would send the user the wrong way.
         try OutputFile.check(output, force: force)
         guard LabelFormat(pathExtension: url.pathExtension) != nil else { throw LabelRenderError.unknownFormat(url.pathExtension) }
-        guard let level = QRErrorCorrection(rawValue: ecc.uppercased()) else { throw LabelCLIProblem.badErrorCorrection(ecc) }
-        return (url, level, try urlBase.map(BoxLabel.urlBase))
+        return (url, ecc, try urlBase.map(BoxLabel.urlBase))
     }
 
     /// The files as the user would write them: in the folder they gave.
@@ -54,7 +53,7 @@ extension LabelRenderReport {
         case .table:
             ctx.say(.empty(note.phrase))
         case .json:
-            let object = Listing(columns: fields.map { Column($0.0, ru: $0.0, en: $0.0) }, rows: [fields.map(\.1)]).jsonObjects()
+            let object = Listing(columns: fields.map { Column.field($0.0) }, rows: [fields.map(\.1)]).jsonObjects()
             let arrays = allLists.map { JSONText.string($0.0) + ": [" + $0.1.map(JSONText.string).joined(separator: ", ") + "]" }
             Console.out((object.first.map { String($0.dropLast()) + ", " } ?? "{") + arrays.joined(separator: ", ") + "}")
         case .csv:
@@ -200,8 +199,8 @@ struct LabelsCommand: ParsableCommand {
                 }
                 content = BoxLabel.content(
                     for: Box(id: 0, code: sample, centreID: 0, centreCode: "PRE",
-                             centreName: Phrase(ru: "Соседский центр «Преображенский»", en: "Preobrazhensky neighbourhood centre").text(ctx.lang),
-                             name: Phrase(ru: "Бокс у входа", en: "Box by the door").text(ctx.lang), kind: .collection, status: .active),
+                             centreName: CLINote.sampleCentreName.text(ctx.lang),
+                             name: CLINote.sampleBoxName.text(ctx.lang), kind: .collection, status: .active),
                     urlBase: urlBase)
             }
             let report = try LabelRenderer.render([content], on: chosen.singleLabelPreview(dpi: file.dpi),

@@ -7,11 +7,11 @@ struct LineOptions: ParsableArguments {
     @Option(help: "Категория: код, название или другое имя / category.") var category: String
     @Option(parsing: .unconditional, help: "Сколько штук / how many items.") var quantity: String
     @Option(parsing: .unconditional, help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
-    @Option(help: "Состояние: новое | хорошее | ремонт | утиль / new | good | repair | recycle.") var condition: String?
+    @Option(help: "Состояние (ремонт — требует ремонта или стирки) / condition (repair: needs repair or washing).") var condition: Condition?
 
     func typed() throws -> [TypedLine] {
         [TypedLine(category: category, quantity: try Parse.quantity(quantity), grams: try Parse.kilograms(kg),
-                   condition: try Parse.condition(condition))]
+                   condition: condition)]
     }
 }
 
@@ -24,10 +24,10 @@ struct LinesOptions: ParsableArguments {
     @Option(help: "Категория: код, название или другое имя / category.") var category: String?
     @Option(parsing: .unconditional, help: "Сколько штук / how many items.") var quantity: String?
     @Option(parsing: .unconditional, help: "Вес, кг / weight in kg (2,5 or 2.5).") var kg: String?
-    @Option(help: "Состояние: новое | хорошее | ремонт | утиль, для всех строк / new | good | repair | recycle, for every line.") var condition: String?
+    @Option(help: "Состояние, для всех строк (ремонт — требует ремонта или стирки) / condition, for every line (repair: needs repair or washing).")
+    var condition: Condition?
 
     func typed() throws -> [TypedLine] {
-        let condition = try Parse.condition(condition)
         guard !lines.isEmpty else {
             guard let category, let quantity else {
                 throw category == nil && quantity == nil ? MovementLineProblem.noLine : MovementLineProblem.categoryWithoutQuantity
@@ -119,7 +119,7 @@ struct Recording {
     func report(_ outcome: Outcome, kind: MovementKind) {
         if let fresh = outcome.newRecipient, ctx.format == .table { ctx.say(.recipientRegistered(code: fresh)) }
         let box = outcome.from ?? outcome.to ?? ""
-        let said = outcome.lines.map { SaidLine(quantity: $0.quantity, category: Phrase(ru: $0.category.nameRu, en: $0.category.nameEn)) }
+        let said = outcome.lines.map { SaidLine(quantity: $0.quantity, category: $0.category.names) }
         let note: Note
         if said.count > 1 {
             note = .empty(MovementLinesNote.recorded(id: outcome.id, kind: kind, lines: said, box: box).phrase)
@@ -236,7 +236,7 @@ struct Count: ParsableCommand {
                                       note: entry.note, lines: [LineDraft(categoryID: cat.id, quantity: abs(difference))])
             return (try tx.record(draft), box, cat, before)
         }
-        let name = Phrase(ru: cat.nameRu, en: cat.nameEn)
+        let name = cat.names
         let fields: [(String, Cell)] = [("id", id.map { .int(Int($0)) } ?? .none), ("box", .text(box.code.description)),
                                        ("category", .text(cat.code)), ("before", .int(before)), ("counted", .int(counted))]
         if let id {

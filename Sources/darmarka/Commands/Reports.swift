@@ -17,18 +17,17 @@ struct ReportRun {
     /// `lastWholeMonth`: the month was not asked for, and the title says which it is.
     func run(_ kind: Report.Kind, lastWholeMonth: Bool = false) throws {
         let ctx = try Context(global, reportForms: true)
-        var form = global.format.lowercased()
+        var format = global.format
         // `-o ноябрь.pdf` alone means a PDF, not a table in a file called .pdf.
-        if let path = output.output, let byExtension = Self.form(ofExtension: path), byExtension != form {
-            guard form == "table" else { throw LedgerProblem.formatAndExtensionDiffer(format: form, path: path) }
-            form = byExtension
+        if let path = output.output, let byExtension = Self.form(ofExtension: path), byExtension != format {
+            guard format == .table else { throw LedgerProblem.formatAndExtensionDiffer(format: format.rawValue, path: path) }
+            format = byExtension
         }
-        let forms = Report.TextForm.allCases.map(\.rawValue) + ReportFile.Form.allCases.map(\.rawValue)
-        guard forms.contains(form) else { throw LedgerProblem.badFormat(global.format) }
+        let form = format.rawValue
+        guard Report.TextForm(rawValue: form) != nil || ReportFile.Form(rawValue: form) != nil else { throw LedgerProblem.badFormat(form) }
         // A file form has no text to print: refuse before any work.
         if ReportFile.Form(rawValue: form) != nil && output.output == nil {
-            throw LedgerProblem.invalidArguments(Phrase(ru: "для --format \(form) нужен --output ФАЙЛ",
-                                                        en: "--format \(form) needs --output FILE").text(ctx.lang))
+            throw LedgerProblem.invalidArguments(CLINote.formatNeedsOutput(form).text(ctx.lang))
         }
         if let path = output.output { try OutputFile.check(path, force: output.force) }
         // Today in the organisation's time zone: the date the file says it was made.
@@ -53,15 +52,15 @@ struct ReportRun {
     }
 
     /// The report form a file's extension names, if it names one.
-    static func form(ofExtension path: String) -> String? {
+    static func form(ofExtension path: String) -> OutputFormat? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "pdf": "pdf"
-        case "xlsx": "xlsx"
-        case "csv": "csv"
-        case "json": "json"
-        case "md", "markdown": "md"
-        case "html", "htm": "html"
-        case "txt": "table"
+        case "pdf": .pdf
+        case "xlsx": .xlsx
+        case "csv": .csv
+        case "json": .json
+        case "md", "markdown": .md
+        case "html", "htm": .html
+        case "txt": .table
         default: nil
         }
     }
@@ -167,7 +166,7 @@ struct TargetCommand: ParsableCommand {
             }
             try ctx.store().write { try $0.setTarget(Target(metric: m, period: p, value: v)) }
             let cell = m.cell(v)
-            ctx.report(.targetSet(metric: m.phrase, value: Phrase(ru: cell.display(.ru), en: cell.display(.en)), from: p.from, to: p.to),
+            ctx.report(.targetSet(metric: m.phrase, value: cell.phrase, from: p.from, to: p.to),
                        [("metric", .text(m.rawValue)), ("value", cell), ("from", .text(p.from.description)), ("to", .text(p.to.description))])
         }
     }

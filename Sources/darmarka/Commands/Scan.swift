@@ -1,7 +1,6 @@
 import ArgumentParser
 import DarmarkaKit
 import Foundation
-import GRDB
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -50,13 +49,7 @@ struct Resolve: ParsableCommand {
 
 /// The columns `resolve` prints as CSV and, the first six, as the JSON box.
 enum ResolvedRow {
-    static let columns = [
-        Column("code", ru: "Код", en: "Code"), Column("centre", ru: "Центр", en: "Centre"),
-        Column("centreName", ru: "Название центра", en: "Centre name"), Column("name", ru: "Название", en: "Name"),
-        Column("kind", ru: "Вид", en: "Kind"), Column("status", ru: "Состояние", en: "Status"),
-        Column("category", ru: "Категория", en: "Category"), Column("categoryName", ru: "Название категории", en: "Category name"),
-        Column("quantity", ru: "Шт.", en: "Items", alignRight: true), Column("kg", ru: "Кг", en: "kg", alignRight: true),
-    ]
+    static let columns = ResolveWords.columns
 
     /// Stable values, not words, so that scripts can compare them.
     static func box(_ box: Box) -> [Cell] {
@@ -186,14 +179,14 @@ struct Scan: ParsableCommand {
                 if ctx.format == .table { say(outcome.phrases.map { $0.text(ctx.lang) }.joined(separator: " ")) }
             } catch {
                 errors += 1
-                let problem: Localized = (error as? UserFacingError)
-                    ?? LedgerProblem.unexpected((error as? DatabaseError)?.message ?? "\(error)")
+                // The store says database errors as problems of its own.
+                let problem: Localized = (error as? UserFacingError) ?? LedgerProblem.unexpected("\(error)")
                 let message = LabelCLIProblem.scanLine(line, problem.phrase).text(ctx.lang)
                 Console.err("darmarka: " + message + (beep ? "\u{7}" : ""))
                 fields = [("line", .int(line)), ("input", .text(text)), ("status", .text("error")), ("box", .none),
                           ("centre", .none), ("movement", .none), ("message", .text(problem.text(ctx.lang)))]
             }
-            let listing = Listing(columns: fields.map { Column($0.0, ru: $0.0, en: $0.0) }, rows: [fields.map(\.1)])
+            let listing = Listing(columns: fields.map { Column.field($0.0) }, rows: [fields.map(\.1)])
             switch ctx.format {
             case .table: break
             case .json: say(listing.jsonObjects().joined())
@@ -258,7 +251,7 @@ struct Scan: ParsableCommand {
         let id = try tx.record(draft)
         outcome.movement = id
         outcome.status = "recorded"
-        outcome.phrases.append(Note.recorded(id: id, kind: kind, quantity: 1, category: Phrase(ru: category.nameRu, en: category.nameEn),
+        outcome.phrases.append(Note.recorded(id: id, kind: kind, quantity: 1, category: category.names,
                                              box: box.code.description).phrase)
         return outcome
     }

@@ -85,7 +85,7 @@ struct CategoryCommand: ParsableCommand {
                 try tx.addCategoryAlias(alias, to: c)
                 return c
             }
-            ctx.report(.aliasAdded(alias: alias, category: Phrase(ru: c.nameRu, en: c.nameEn)), [("alias", .text(alias)), ("category", .text(c.code))])
+            ctx.report(.aliasAdded(alias: alias, category: c.names), [("alias", .text(alias)), ("category", .text(c.code))])
         }
     }
 }
