@@ -43,8 +43,9 @@ public struct Column: Sendable {
     /// Shown to scripts only (JSON and plain CSV): a code whose name another
     /// column gives people.
     public let forScripts: Bool
-    public init(_ key: String, ru: String, en: String, alignRight: Bool = false, forScripts: Bool = false) {
-        self.key = key; header = Phrase(ru: ru, en: en); self.alignRight = alignRight; self.forScripts = forScripts
+    /// `header`: the words over the column, from `Heading` in `Text/`.
+    public init(_ key: String, _ header: Phrase, alignRight: Bool = false, forScripts: Bool = false) {
+        self.key = key; self.header = header; self.alignRight = alignRight; self.forScripts = forScripts
     }
 }
 
