@@ -164,8 +164,7 @@ public enum LedgerProblem: UserFacingError, Equatable {
                 Phrase(ru: "В «\(text)» два кода боксов, \(first) и \(second): укажите один.",
                        en: "“\(text)” holds two box codes, \(first) and \(second): give one.")
             case .wrongCheck:
-                Phrase(ru: "В коде бокса «\(text)» опечатка: последний, контрольный знак не сходится. Проверьте код на наклейке.",
-                       en: "The box code “\(text)” has a typo: its last, check symbol does not match. Check the code on the label.")
+                BoxCodeWords.wrongCheck(text)
             }
         case .boxRetired(let code):
             Phrase(ru: "Бокс \(code) выведен из работы: в него нельзя принимать вещи.",
