@@ -35,6 +35,9 @@ struct MessageCatalogueTests {
             + rows("MovementLinesNote", MovementLinesNote.samples)
             + rows("Note", Note.samples)
             + rows("LedgerProblem", LedgerProblem.samples)
+            + LedgerProblem.samples.filter { CommandLineHint.hint(for: $0) != nil }.map {
+                Entry(type: "LedgerProblem.domain", name: ErrorJSON.caseName($0), ru: $0.domain.ru, en: $0.domain.en)
+            }
             + rows("RecipientProblem", RecipientProblem.samples)
             + rows("RecipientCLIProblem", RecipientCLIProblem.samples)
             + rows("RecipientNote", RecipientNote.samples)
@@ -68,6 +71,30 @@ struct MessageCatalogueTests {
         check(LabelError.samples, MessageCases.ordinal, MessageCases.labelErrorCases)
         check(XMLFault.samples, MessageCases.ordinal, MessageCases.xMLFaultCases)
         check(LabelWarning.samples, MessageCases.ordinal, MessageCases.labelWarningCases)
+    }
+
+    /// The problems of the command line's own arguments, which no other
+    /// front end has: their wording names its commands.
+    static let commandLineOnly: Set<String> = ["invalidArguments", "invalidArgumentsOf", "unknownCommand"]
+
+    /// The core says what is wrong; the command line adds which flag or
+    /// command to use, so another front end can show the domain wording alone.
+    @Test func theDomainWordingNamesNoFlagOrCommand() {
+        for problem in LedgerProblem.samples where !Self.commandLineOnly.contains(ErrorJSON.caseName(problem)) {
+            for lang in Lang.allCases {
+                let text = problem.domain.text(lang)
+                #expect(!text.contains("--") && !text.contains("darmarka "), "\(ErrorJSON.caseName(problem)): \(text)")
+            }
+        }
+    }
+
+    /// The command line says each problem as before the split: its hint
+    /// goes on from the domain sentence, which stays whole.
+    @Test func theCommandLineAddsItsHintToTheDomainWording() {
+        #expect(LedgerProblem.unknownBox("B-7K3QX").domain.en == "There is no box “B-7K3QX”.")
+        #expect(LedgerProblem.unknownBox("B-7K3QX").text(.en) == "There is no box “B-7K3QX”. See the boxes with: darmarka box list.")
+        #expect(LedgerProblem.noLines.text(.ru) == "В движении нет ни одной строки: укажите --category и --quantity.")
+        #expect(LedgerProblem.badDate("x").text(.en) == LedgerProblem.badDate("x").domain.en)
     }
 
     /// Cyrillic words an English message quotes on purpose: the Russian
