@@ -21,6 +21,11 @@ struct MessageCatalogueTests {
         samples.map { Entry(type: type, name: ErrorJSON.caseName($0), ru: $0.text(.ru), en: $0.text(.en)) }
     }
 
+    /// The names of a domain kind's values, which are words but not messages.
+    static func words<T>(_ type: String, _ values: [T], _ phrase: (T) -> Phrase) -> [Entry] {
+        values.map { Entry(type: type, name: "\($0)", ru: phrase($0).ru, en: phrase($0).en) }
+    }
+
     static var entries: [Entry] {
         [Entry]()
             + rows("CatalogueWordProblem", CatalogueWordProblem.samples)
@@ -35,6 +40,13 @@ struct MessageCatalogueTests {
             + rows("MovementLinesNote", MovementLinesNote.samples)
             + rows("Note", Note.samples)
             + rows("LedgerProblem", LedgerProblem.samples)
+            + words("BoxKind", BoxKind.allCases, \.phrase) + words("BoxStatus", [BoxStatus.active, .retired], \.phrase)
+            + words("Condition", Condition.allCases, \.phrase) + words("Condition.journalWord", Condition.allCases, \.journalWord)
+            + words("MovementKind", MovementKind.allCases, \.phrase) + words("AdjustmentSide", AdjustmentSide.allCases, \.phrase)
+            + words("Metric", Metric.allCases, \.phrase) + words("LongText", [LongText.name, .note, .scannedLine], \.phrase)
+            + words("JournalField", JournalField.allCases, \.headerWords) + words("ReferenceField", ReferenceField.allCases, \.headerWords)
+            + words("SpecialFile", [SpecialFile.device, .fifo, .socket], \.phrase)
+            + words("SchemaChange", [SchemaChange.missing, .changed, .extra], \.phrase)
             + LedgerProblem.samples.filter { CommandLineHint.hint(for: $0) != nil }.map {
                 Entry(type: "LedgerProblem.domain", name: ErrorJSON.caseName($0), ru: $0.domain.ru, en: $0.domain.en)
             }

@@ -26,7 +26,7 @@ public enum Cell: Sendable, Equatable {
         case .text(let s): s
         case .int(let n): grouped ? NumberText.grouped(n, lang) : String(n)
         case .kg(let g): g.kilogramText(decimalSeparator: lang == .ru ? "," : ".", grouping: grouped ? lang : nil)
-        case .bool(let b): b ? (lang == .ru ? "да" : "yes") : (lang == .ru ? "нет" : "no")
+        case .bool(let b): (b ? Heading.yes : Heading.no).text(lang)
         case .choice(_, let label): label.text(lang)
         case .none: ""
         case .named(_, let label): label.text(lang)

@@ -50,6 +50,10 @@ public enum Heading {
     public static let equivalents = Phrase(ru: "Также", en: "Also")
     public static let description = Phrase(ru: "Описание", en: "Description")
 
+    /// A yes-or-no cell.
+    public static let yes = Phrase(ru: "да", en: "yes")
+    public static let no = Phrase(ru: "нет", en: "no")
+
     /// A history row that undoes movement `id`.
     public static func undoes(_ id: RowID) -> Phrase { Phrase(ru: "отмена №\(id)", en: "undoes #\(id)") }
     /// A history row undone by movement `id`.
