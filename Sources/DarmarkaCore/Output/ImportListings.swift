@@ -8,7 +8,7 @@ extension ImportSummary {
             Column("movements", Heading.movements, alignRight: true),
             Column("lines", Heading.lines, alignRight: true),
             Column("items", Heading.items, alignRight: true),
-            Column("kg", Heading.importKg, alignRight: true),
+            Column("kg", Heading.kg, alignRight: true),
         ], rows: written.keys.sorted().compactMap { op in
             written[op].map { t in [.text(String(describing: op)), .int(t.movements), .int(t.lines), .int(t.items), .kg(Grams(t.grams))] }
         })

@@ -35,8 +35,6 @@ public enum Heading {
     // An import's summary by operation.
     public static let movements = Phrase(ru: "Движений", en: "Movements")
     public static let lines = Phrase(ru: "Строк", en: "Lines")
-    /// The import summary's kilograms, capitalised as its other columns.
-    public static let importKg = Phrase(ru: "Кг", en: "Kg")
     // The label templates' listing.
     public static let template = Phrase(ru: "Шаблон", en: "Template")
     public static let brand = Phrase(ru: "Марка", en: "Brand")

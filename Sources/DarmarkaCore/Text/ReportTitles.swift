@@ -17,7 +17,7 @@ public enum ReportTitles {
 
     // The targets' columns.
     public static let targetPeriod = Phrase(ru: "Период плана", en: "Target period")
-    public static let target = Phrase(ru: "План", en: "Target")
+    public static let target = Heading.target
     public static let actual = Phrase(ru: "Факт", en: "Actual")
     public static let donePercent = Phrase(ru: "Выполнено, %", en: "Done, %")
 
@@ -73,8 +73,8 @@ public enum ReportTitles {
     // Charts and the pages of a PDF.
     public static let chartLegend = Phrase(ru: "Принято (синий) и выдано (оранжевый), шт.", en: "Received (blue) and handed out (orange), items")
     public static let continued = Phrase(ru: " (продолжение)", en: " (continued)")
-    public static let received = Phrase(ru: "Принято", en: "Received")
-    public static let handedOut = Phrase(ru: "Выдано", en: "Handed out")
+    public static let received = ReportWords.received
+    public static let handedOut = ReportWords.handedOut
     public static let byCategoryChart = Phrase(ru: "Принято и выдано по категориям, шт.", en: "Received and handed out by category, items")
     public static let otherCategories = Phrase(ru: "Прочие категории", en: "Other categories")
     public static let last12MonthsChart = Phrase(ru: "Последние 12 месяцев, шт.", en: "The last 12 months, items")
@@ -85,8 +85,8 @@ public enum ReportTitles {
     public static let trendSheet = Phrase(ru: "Динамика", en: "Trend")
     public static let last12Months = Phrase(ru: "Последние 12 месяцев", en: "The last 12 months")
     public static let periods = Phrase(ru: "Периоды", en: "Periods")
-    public static let from = Phrase(ru: "С", en: "From")
-    public static let to = Phrase(ru: "По", en: "To")
+    public static let from = Heading.from
+    public static let to = Heading.to
     public static let sheets = Phrase(ru: "Листы", en: "Sheets")
     public static let month = Phrase(ru: "Месяц", en: "Month")
     public static let receivedItems = Phrase(ru: "Принято, шт.", en: "Received, items")
@@ -96,16 +96,16 @@ public enum ReportTitles {
 extension Metric {
     public var phrase: Phrase {
         switch self {
-        case .itemsReceived: Phrase(ru: "Принято вещей, шт.", en: "Items received")
-        case .kgReceived: Phrase(ru: "Принято, кг", en: "Received, kg")
-        case .itemsHandedOut: Phrase(ru: "Выдано вещей, шт.", en: "Items handed out")
-        case .kgHandedOut: Phrase(ru: "Выдано, кг", en: "Handed out, kg")
+        case .itemsReceived: ReportTitles.itemsReceived
+        case .kgReceived: ReportTitles.receivedKg
+        case .itemsHandedOut: ReportTitles.itemsHandedOut
+        case .kgHandedOut: ReportTitles.handedOutKg
         case .uniqueRecipients: Phrase(ru: "Получателей (без повторов)", en: "Unique recipients")
         case .newRecipients: Phrase(ru: "Новых получателей", en: "New recipients")
         case .visits: Phrase(ru: "Обращений", en: "Visits")
         case .people: Phrase(ru: "Охвачено человек", en: "People reached")
         case .events: Phrase(ru: "Мероприятий", en: "Events")
-        case .participants: Phrase(ru: "Участников мероприятий", en: "Event participants")
+        case .participants: ReportTitles.eventParticipants
         case .itemsWrittenOff: Phrase(ru: "Списано вещей, шт.", en: "Items written off")
         }
     }
