@@ -86,7 +86,7 @@ struct ImportJournalTests {
         let expected: [(Int, String)] = [
             (2, "journal.csv:2: date: there is no such date: “2026-11-31”"),
             (3, "journal.csv:3: operation: unknown operation “gift”"),
-            (4, "journal.csv:4: box: the box code “\(typo)” fails its last, check symbol"),
+            (4, "journal.csv:4: box: the box code “\(typo)” has a typo: its last, check symbol does not match. Check the code on the label"),
             (5, "journal.csv:5: quantity: empty, but every row needs “quantity”"),
             (6, "journal.csv:6: weight_kg: weight cannot be negative"),
             (7, "journal.csv:7: to_box: a transfer needs the box things go to"),

@@ -323,6 +323,9 @@ struct LabelCLITests {
         let late = try cli.run(["labels", "blank", "--centre", "PRE", "--count", "3", "--template", "40x30",
                                 "--output", directory.appendingPathComponent("roll.png").path])
         #expect(late.status != 0 && late.stderr.contains("roll-2.png"), "\(late.stderr)")
+        // In the words every other output uses for a file in the way: one wording per situation.
+        #expect(late.stderr == "darmarka: Файл \(blocker.path) уже есть. Укажите другое имя или добавьте --force, чтобы перезаписать.\n",
+                "\(late.stderr)")
         #expect(try Self.issuedCount(cli) == issued)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["roll-2.png", "sheet.pdf"])
 

@@ -14,13 +14,6 @@ public struct Centre: Sendable, Equatable {
 
 public enum BoxKind: String, CaseIterable, Sendable {
     case collection, storage, sorting
-    public var phrase: Phrase {
-        switch self {
-        case .collection: Phrase(ru: "бокс для сбора", en: "collection box")
-        case .storage: Phrase(ru: "хранение", en: "storage")
-        case .sorting: Phrase(ru: "сортировка", en: "sorting")
-        }
-    }
     public static func parse(_ text: String) -> BoxKind? {
         let k = TextKey.normalise(text)
         if let kind = BoxKind(rawValue: k) { return kind }
@@ -35,9 +28,6 @@ public enum BoxKind: String, CaseIterable, Sendable {
 
 public enum BoxStatus: String, Sendable {
     case active, retired
-    public var phrase: Phrase {
-        self == .active ? Phrase(ru: "в работе", en: "active") : Phrase(ru: "выведен", en: "retired")
-    }
 }
 
 /// A box at a centre: a collection box, a storage shelf, a sorting station.

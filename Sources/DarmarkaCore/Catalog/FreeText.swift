@@ -31,15 +31,4 @@ public enum FreeText {
 /// What free text is too long.
 public enum LongText: Sendable, Equatable {
     case name, note, scannedLine
-
-    var phrase: Phrase {
-        switch self {
-        case .name: Phrase(ru: "Название", en: "A name")
-        case .note: Phrase(ru: "Примечание", en: "A note")
-        case .scannedLine: Phrase(ru: "Отсканированная строка", en: "A scanned line")
-        }
-    }
-
-    /// "too long" agreeing with the Russian noun's gender.
-    var tooLongRu: String { self == .scannedLine ? "слишком длинная" : "слишком длинное" }
 }

@@ -55,6 +55,11 @@ public struct ImportCorrection: Sendable, Equatable {
     }
 
     /// The movement of `line` in a few words: `приём 2026-11-01, B-0001Z`.
+    /// The same in both languages, as a correction's message quotes it.
+    public static func describe(_ line: JournalRow) -> Phrase {
+        Phrase.same("").map { _, lang in describe(line, lang) }
+    }
+
     public static func describe(_ line: JournalRow, _ lang: Lang) -> String {
         let values = JournalWriter(language: lang).values(line)
         let fields = JournalWriter(language: lang).fields

@@ -14,8 +14,7 @@ public struct ImportError: UserFacingError, Equatable {
     }
 
     public var phrase: Phrase {
-        Phrase(ru: messages.map(\.phrase.ru).joined(separator: "; "),
-               en: messages.map(\.phrase.en).joined(separator: "; "))
+        messages.map(\.phrase).dropFirst().reduce(messages.first?.phrase ?? .same("")) { .joined($0, $1, separator: "; ") }
     }
 
     /// `journal.csv:7: what is wrong`, as compilers write it.

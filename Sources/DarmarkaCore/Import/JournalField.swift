@@ -17,45 +17,7 @@ public enum JournalField: Int, CaseIterable, Sendable {
 
     /// The header export writes for this column in `language`.
     public func header(_ language: Lang) -> String {
-        language == .ru ? russianHeader : englishHeader
-    }
-
-    private var englishHeader: String {
-        switch self {
-        case .date: "date"
-        case .operation: "operation"
-        case .box: "box"
-        case .toBox: "to_box"
-        case .category: "category"
-        case .quantity: "quantity"
-        case .weight: "weight_kg"
-        case .condition: "condition"
-        case .recipient: "recipient"
-        case .group: "group"
-        case .event: "event"
-        case .volunteer: "volunteer"
-        case .note: "note"
-        case .movement: "movement"
-        }
-    }
-
-    private var russianHeader: String {
-        switch self {
-        case .date: "дата"
-        case .operation: "операция"
-        case .box: "бокс"
-        case .toBox: "в бокс"
-        case .category: "категория"
-        case .quantity: "количество"
-        case .weight: "вес, кг"
-        case .condition: "состояние"
-        case .recipient: "получатель"
-        case .group: "группа"
-        case .event: "мероприятие"
-        case .volunteer: "волонтёр"
-        case .note: "примечание"
-        case .movement: "движение"
-        }
+        headerWords.text(language)
     }
 
     /// The column a header cell names, or nil. Case, ё/е, spaces, underscores,

@@ -117,14 +117,6 @@ public enum AdjustmentSide: String, CaseIterable, Sendable {
         default: nil
         }
     }
-
-    /// The word the journal writes.
-    public var phrase: Phrase {
-        switch self {
-        case .surplus: Phrase(ru: "излишек", en: "surplus")
-        case .shortage: Phrase(ru: "недостача", en: "shortage")
-        }
-    }
 }
 
 /// Where a row stands in the order rows are applied in.

@@ -85,13 +85,7 @@ public struct JournalWriter: Sendable {
 
     /// Short words `Condition.parse` reads back.
     private func conditionWord(_ condition: Condition) -> String {
-        guard language == .ru else { return condition.rawValue }
-        switch condition {
-        case .new: return "новое"
-        case .good: return "хорошее"
-        case .repair: return "ремонт"
-        case .recycle: return "утиль"
-        }
+        condition.journalWord.text(language)
     }
 
     private func record(_ fields: [String]) -> String {

@@ -5,30 +5,7 @@ public enum ReferenceField: Int, CaseIterable, Sendable {
 
     /// The header export writes for this column in `language`.
     public func header(_ language: Lang) -> String {
-        switch (self, language) {
-        case (.code, .ru): "код"
-        case (.centre, .ru): "центр"
-        case (.centreName, .ru): "название центра"
-        case (.name, .ru): "название"
-        case (.kind, .ru): "вид"
-        case (.status, .ru): "статус"
-        case (.group, .ru): "группа"
-        case (.household, .ru): "человек в семье"
-        case (.registered, .ru): "зарегистрирован"
-        case (.date, .ru): "дата"
-        case (.participants, .ru): "участников"
-        case (.code, .en): "code"
-        case (.centre, .en): "centre"
-        case (.centreName, .en): "centre_name"
-        case (.name, .en): "name"
-        case (.kind, .en): "kind"
-        case (.status, .en): "status"
-        case (.group, .en): "group"
-        case (.household, .en): "household"
-        case (.registered, .en): "registered"
-        case (.date, .en): "date"
-        case (.participants, .en): "participants"
-        }
+        headerWords.text(language)
     }
 
     /// Other names people give these columns, compared as journal headers

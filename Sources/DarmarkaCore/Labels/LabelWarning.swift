@@ -7,18 +7,4 @@ public enum LabelWarning: Localized, Hashable {
     case textDropped(String)
     /// A caption was cut and ends in "…".
     case textShortened(String)
-
-    public var phrase: Phrase {
-        switch self {
-        case .smallModules(let dots, let dpi):
-            Phrase(ru: "Модуль QR-кода всего \(dots) точ. при \(dpi) dpi (нужно от 4): код может плохо читаться; возьмите этикетку больше",
-                   en: "QR modules are only \(dots) dots at \(dpi) dpi (4 or more advised): the code may scan poorly; use larger labels")
-        case .textDropped(let text):
-            Phrase(ru: "Не хватило места для «\(text)», надпись не напечатана",
-                   en: "No room for “\(text)”; it was left off")
-        case .textShortened(let text):
-            Phrase(ru: "Надпись «\(text)» не поместилась и обрезана",
-                   en: "“\(text)” did not fit and was shortened")
-        }
-    }
 }

@@ -33,15 +33,6 @@ public enum Condition: String, CaseIterable, Sendable, Codable {
         default: return nil
         }
     }
-
-    public var phrase: Phrase {
-        switch self {
-        case .new: Phrase(ru: "новое", en: "new")
-        case .good: Phrase(ru: "хорошее", en: "good")
-        case .repair: Phrase(ru: "требует ремонта или стирки", en: "needs repair or washing")
-        case .recycle: Phrase(ru: "на переработку", en: "for recycling")
-        }
-    }
 }
 
 extension MovementKind {
@@ -56,16 +47,6 @@ extension MovementKind {
         case "списание", "списано", "write-off", "write off": return .writeoff
         case "корректировка", "инвентаризация", "adjust", "count": return .adjustment
         default: return nil
-        }
-    }
-
-    public var phrase: Phrase {
-        switch self {
-        case .intake: Phrase(ru: "приём", en: "intake")
-        case .handout: Phrase(ru: "выдача", en: "handout")
-        case .transfer: Phrase(ru: "перемещение", en: "transfer")
-        case .writeoff: Phrase(ru: "списание", en: "write-off")
-        case .adjustment: Phrase(ru: "корректировка", en: "adjustment")
         }
     }
 }

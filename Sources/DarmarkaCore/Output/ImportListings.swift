@@ -4,11 +4,11 @@ extension ImportSummary {
     /// One row per operation the file had, in the journal's order.
     public var operations: Listing {
         Listing(columns: [
-            Column("operation", ru: "Операция", en: "Operation"),
-            Column("movements", ru: "Движений", en: "Movements", alignRight: true),
-            Column("lines", ru: "Строк", en: "Lines", alignRight: true),
-            Column("items", ru: "Шт.", en: "Items", alignRight: true),
-            Column("kg", ru: "Кг", en: "Kg", alignRight: true),
+            Column("operation", Heading.operation),
+            Column("movements", Heading.movements, alignRight: true),
+            Column("lines", Heading.lines, alignRight: true),
+            Column("items", Heading.items, alignRight: true),
+            Column("kg", Heading.kg, alignRight: true),
         ], rows: written.keys.sorted().compactMap { op in
             written[op].map { t in [.text(String(describing: op)), .int(t.movements), .int(t.lines), .int(t.items), .kg(Grams(t.grams))] }
         })

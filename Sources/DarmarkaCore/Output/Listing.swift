@@ -26,7 +26,7 @@ public enum Cell: Sendable, Equatable {
         case .text(let s): s
         case .int(let n): grouped ? NumberText.grouped(n, lang) : String(n)
         case .kg(let g): g.kilogramText(decimalSeparator: lang == .ru ? "," : ".", grouping: grouped ? lang : nil)
-        case .bool(let b): b ? (lang == .ru ? "да" : "yes") : (lang == .ru ? "нет" : "no")
+        case .bool(let b): (b ? Heading.yes : Heading.no).text(lang)
         case .choice(_, let label): label.text(lang)
         case .none: ""
         case .named(_, let label): label.text(lang)
@@ -43,8 +43,9 @@ public struct Column: Sendable {
     /// Shown to scripts only (JSON and plain CSV): a code whose name another
     /// column gives people.
     public let forScripts: Bool
-    public init(_ key: String, ru: String, en: String, alignRight: Bool = false, forScripts: Bool = false) {
-        self.key = key; header = Phrase(ru: ru, en: en); self.alignRight = alignRight; self.forScripts = forScripts
+    /// `header`: the words over the column, from `Heading` in `Text/`.
+    public init(_ key: String, _ header: Phrase, alignRight: Bool = false, forScripts: Bool = false) {
+        self.key = key; self.header = header; self.alignRight = alignRight; self.forScripts = forScripts
     }
 }
 

@@ -52,27 +52,26 @@ public struct Report: Sendable {
         case .monthly(let m):
             var columns = [(MonthNames.month(m), Period(m)), (MonthNames.month(m.previous), Period(m.previous))]
             if let jan = YearMonth(year: m.year, month: 1) {
-                columns.append((Phrase(ru: "С начала \(m.year) года", en: "\(m.year) to date"), Period(from: jan.first, to: m.last)))
+                columns.append((ReportTitles.yearToDate(m.year), Period(from: jan.first, to: m.last)))
             }
             return columns
         case .year(let y):
-            return [Period.year(y).map { (Phrase(ru: "\(y) год", en: "\(y)"), $0) },
-                    Period.year(y - 1).map { (Phrase(ru: "\(y - 1) год", en: "\(y - 1)"), $0) }].compactMap { $0 }
+            return [Period.year(y).map { (ReportTitles.year(y), $0) },
+                    Period.year(y - 1).map { (ReportTitles.year(y - 1), $0) }].compactMap { $0 }
         case .range(let p):
-            return [(Phrase(ru: "\(p.from) — \(p.to)", en: "\(p.from) – \(p.to)"), p)]
+            return [(ReportTitles.range(p.from, p.to), p)]
         }
     }
 
     public var title: Phrase {
         switch kind {
         case .monthly(let m):
-            let name = MonthNames.month(m)
-            let title = Phrase(ru: "Отчёт за \(name.ru.lowercased())", en: "Report for \(name.en)")
+            let title = ReportTitles.reportForMonth(MonthNames.month(m))
             guard isLastWholeMonth else { return title }
             let note = ReportWords.lastWholeMonth
-            return Phrase(ru: "\(title.ru) (\(note.ru))", en: "\(title.en) (\(note.en))")
-        case .year(let y): return Phrase(ru: "Отчёт за \(y) год", en: "Report for \(y)")
-        case .range(let p): return Phrase(ru: "Отчёт с \(p.from) по \(p.to)", en: "Report from \(p.from) to \(p.to)")
+            return .joined(title, note.map { s, _ in "(\(s))" }, separator: " ")
+        case .year(let y): return ReportTitles.reportForYear(y)
+        case .range(let p): return ReportTitles.reportForRange(p.from, p.to)
         }
     }
 }

@@ -25,7 +25,7 @@ extension ReportSection {
         let n = periods.count
         guard units.count > 1, n > 0, columns.count == units.count * n else { return [self] }
         return units.enumerated().map { u, unit in
-            ReportSection(key: key, title: Phrase(ru: "\(title.ru), \(unit.ru)", en: "\(title.en), \(unit.en)"), columns: periods,
+            ReportSection(key: key, title: .joined(title, unit, separator: ", "), columns: periods,
                           rows: rows.map { .init(key: $0.key, label: $0.label, values: Array($0.values[(u * n)..<((u + 1) * n)])) })
         }
     }
@@ -36,74 +36,74 @@ extension Report {
     public var sections: [ReportSection] {
         let cols = columns
         func header(_ unit: Phrase?) -> [Phrase] {
-            cols.map { c in unit.map { Phrase(ru: "\(c.label.ru), \($0.ru)", en: "\(c.label.en), \($0.en)") } ?? c.label }
+            cols.map { c in unit.map { .joined(c.label, $0, separator: ", ") } ?? c.label }
         }
         let items = ReportWords.items, kg = ReportWords.kg
-        func row(_ key: String, _ ru: String, _ en: String, _ value: (Figures) -> Cell) -> ReportSection.Row {
-            .init(key: key, label: Phrase(ru: ru, en: en), values: cols.map { value($0.figures) })
+        func row(_ key: String, _ label: Phrase, _ value: (Figures) -> Cell) -> ReportSection.Row {
+            .init(key: key, label: label, values: cols.map { value($0.figures) })
         }
-        func count(_ key: String, _ ru: String, _ en: String, _ value: @escaping (Figures) -> Int) -> ReportSection.Row {
-            row(key, ru, en) { .int(value($0)) }
+        func count(_ key: String, _ label: Phrase, _ value: @escaping (Figures) -> Int) -> ReportSection.Row {
+            row(key, label) { .int(value($0)) }
         }
-        func weight(_ key: String, _ ru: String, _ en: String, _ value: @escaping (Figures) -> Amount) -> ReportSection.Row {
-            row(key, ru, en) { Self.kgCell(value($0)) }
+        func weight(_ key: String, _ label: Phrase, _ value: @escaping (Figures) -> Amount) -> ReportSection.Row {
+            row(key, label) { Self.kgCell(value($0)) }
         }
+        let t = ReportTitles.self
         // The estimated part of an outflow's kilograms, so a fund officer sees what was weighed.
         func estimate(_ key: String, _ label: Phrase, _ value: @escaping (Figures) -> Amount) -> ReportSection.Row {
             .init(key: key, label: label, values: cols.map { .kg(value($0.figures).kgEstimated) })
         }
 
         var out: [ReportSection] = []
-        out.append(ReportSection(key: "summary", title: Phrase(ru: "Основные показатели", en: "Key figures"), columns: header(nil), rows: [
-            count("received.items", "Принято вещей, шт.", "Items received", { $0.received.items }),
-            weight("received.kg", "Принято, кг", "Received, kg", { $0.received }),
-            count("handedOut.items", "Выдано вещей, шт.", "Items handed out", { $0.handedOut.items }),
-            weight("handedOut.kg", "Выдано, кг", "Handed out, kg", { $0.handedOut }),
+        out.append(ReportSection(key: "summary", title: t.keyFigures, columns: header(nil), rows: [
+            count("received.items", t.itemsReceived, { $0.received.items }),
+            weight("received.kg", t.receivedKg, { $0.received }),
+            count("handedOut.items", t.itemsHandedOut, { $0.handedOut.items }),
+            weight("handedOut.kg", t.handedOutKg, { $0.handedOut }),
             estimate("handedOut.kgEstimated", KilogramWords.handedOutEstimated, { $0.handedOut }),
-            count("handedOut.atEvents", "в том числе на мероприятиях, шт.", "of which at events", { $0.handedOutAtEvents.items }),
-            count("handouts", "Выдач", "Handouts", { $0.handouts }),
-            count("writtenOff.items", "Списано (ветошь, утиль), шт.", "Written off (recycling), items", { $0.writtenOff.items }),
-            weight("writtenOff.kg", "Списано, кг", "Written off, kg", { $0.writtenOff }),
+            count("handedOut.atEvents", t.handedOutAtEvents, { $0.handedOutAtEvents.items }),
+            count("handouts", t.handouts, { $0.handouts }),
+            count("writtenOff.items", t.writtenOffItems, { $0.writtenOff.items }),
+            weight("writtenOff.kg", t.writtenOffKg, { $0.writtenOff }),
             estimate("writtenOff.kgEstimated", KilogramWords.writtenOffEstimated, { $0.writtenOff }),
-            count("transfers.betweenCentres", "Передано между центрами, шт.", "Moved between centres, items", { $0.transfersBetweenCentres.items }),
-            count("adjustments", "Расхождения инвентаризации, шт.", "Stock-take differences, items", { $0.adjustments.items }),
-            count("stockAtEnd.items", "Остаток на конец периода, шт.", "Stock at the end, items", { $0.stockAtEnd.items }),
-            weight("stockAtEnd.kg", "Остаток на конец периода, кг", "Stock at the end, kg", { $0.stockAtEnd }),
+            count("transfers.betweenCentres", t.movedBetweenCentres, { $0.transfersBetweenCentres.items }),
+            count("adjustments", t.stockTakeItems, { $0.adjustments.items }),
+            count("stockAtEnd.items", t.stockAtEndItems, { $0.stockAtEnd.items }),
+            weight("stockAtEnd.kg", t.stockAtEndKg, { $0.stockAtEnd }),
         ]))
         out.append(balance(header(items) + header(kg), periods: header(nil), units: [items, kg]))
-        out.append(ReportSection(key: "recipients", title: Phrase(ru: "Получатели помощи", en: "People helped"), columns: header(nil), rows: [
-            count("recipients.unique", "Получателей (каждый один раз)", "Unique recipients", { $0.recipients.unique }),
-            count("recipients.new", "из них новых", "of whom new", { $0.recipients.new }),
-            count("recipients.visits", "Обращений (получатель и день)", "Visits (recipient and day)", { $0.recipients.visits }),
-            count("recipients.people", "Охвачено человек (с семьями)", "People reached (with households)", { $0.recipients.people }),
-            count("recipients.anonymous", "Выдач без учёта получателя", "Handouts without a recipient", { $0.anonymousHandouts }),
+        out.append(ReportSection(key: "recipients", title: t.peopleHelped, columns: header(nil), rows: [
+            count("recipients.unique", t.uniqueRecipients, { $0.recipients.unique }),
+            count("recipients.new", t.ofWhomNew, { $0.recipients.new }),
+            count("recipients.visits", t.visits, { $0.recipients.visits }),
+            count("recipients.people", t.peopleReached, { $0.recipients.people }),
+            count("recipients.anonymous", t.anonymousHandouts, { $0.anonymousHandouts }),
         ]))
         out.append(ReportSection(key: "recipients.byGroup", title: ReportWords.groupsTitle, columns: header(nil), rows: groupRows()))
-        out.append(ReportSection(key: "activity", title: Phrase(ru: "Мероприятия и работа", en: "Events and work"), columns: header(nil), rows: [
-            count("events.count", "Мероприятий проведено", "Events held", { $0.events }),
-            count("events.participants", "Участников мероприятий", "Event participants", { $0.participants }),
-            count("boxes.used", "Боксов в работе", "Boxes in use", { $0.boxesUsed }),
-            count("volunteers", "Волонтёров вели учёт", "Volunteers who logged", { $0.volunteers }),
+        out.append(ReportSection(key: "activity", title: t.activity, columns: header(nil), rows: [
+            count("events.count", t.eventsHeld, { $0.events }),
+            count("events.participants", t.eventParticipants, { $0.participants }),
+            count("boxes.used", t.boxesInUse, { $0.boxesUsed }),
+            count("volunteers", t.volunteersWhoLogged, { $0.volunteers }),
         ]))
-        out.append(breakdown("received.byCategory", Phrase(ru: "Принято по категориям", en: "Received by category"),
+        out.append(breakdown("received.byCategory", t.receivedByCategory,
                              header(items) + header(kg), keyed: { $0.receivedByCategory }, label: categoryName))
-        out.append(breakdown("handedOut.byCategory", Phrase(ru: "Выдано по категориям", en: "Handed out by category"),
+        out.append(breakdown("handedOut.byCategory", t.handedOutByCategory,
                              header(items) + header(kg), keyed: { $0.handedOutByCategory }, label: categoryName))
-        out.append(breakdown("received.byCentre", Phrase(ru: "Принято по центрам", en: "Received by centre"),
+        out.append(breakdown("received.byCentre", t.receivedByCentre,
                              header(items) + header(kg), keyed: { $0.receivedByCentre }, label: centreName))
-        out.append(breakdown("handedOut.byCentre", Phrase(ru: "Выдано по центрам", en: "Handed out by centre"),
+        out.append(breakdown("handedOut.byCentre", t.handedOutByCentre,
                              header(items) + header(kg), keyed: { $0.handedOutByCentre }, label: centreName))
-        out.append(breakdown("stockAtEnd.byCentre", Phrase(ru: "Остаток по центрам", en: "Stock by centre"),
+        out.append(breakdown("stockAtEnd.byCentre", t.stockByCentre,
                              header(items) + header(kg), keyed: { $0.stockAtEndByCentre }, label: centreName))
-        out.append(breakdown("received.byCondition", Phrase(ru: "Принято по состоянию", en: "Received by condition"),
+        out.append(breakdown("received.byCondition", t.receivedByCondition,
                              header(items) + header(kg), keyed: { $0.receivedByCondition }, label: conditionName))
-        out.append(breakdown("received.byBox", Phrase(ru: "Принято по боксам", en: "Received by box"),
-                             header(items) + header(kg), keyed: { $0.receivedByBox }, label: { Phrase(ru: $0, en: $0) }))
+        out.append(breakdown("received.byBox", t.receivedByBox,
+                             header(items) + header(kg), keyed: { $0.receivedByBox }, label: { .same($0) }))
         if !targets.isEmpty {
             out.append(ReportSection(
-                key: "targets", title: Phrase(ru: "План и факт", en: "Plan against actual"),
-                columns: [Phrase(ru: "Период плана", en: "Target period"), Phrase(ru: "План", en: "Target"),
-                          Phrase(ru: "Факт", en: "Actual"), Phrase(ru: "Выполнено, %", en: "Done, %")],
+                key: "targets", title: t.targets,
+                columns: [t.targetPeriod, t.target, t.actual, t.donePercent],
                 rows: targets.map { t in
                     .init(key: "target.\(t.target.metric.rawValue)", label: t.target.metric.phrase,
                           values: [.text("\(t.target.period.from) — \(t.target.period.to)"), t.target.metric.cell(t.target.value),
@@ -116,7 +116,7 @@ extension Report {
     private func groupRows() -> [ReportSection.Row] {
         let codes = Set(columns.flatMap { $0.figures.recipients.byGroup.keys })
         return codes.sorted { (names.groups[$0]?.ru ?? $0) < (names.groups[$1]?.ru ?? $1) }.map { code in
-            let name = names.groups[code] ?? (code.isEmpty ? ReportWords.noGroup : Phrase(ru: code, en: code))
+            let name = names.groups[code] ?? (code.isEmpty ? ReportWords.noGroup : .same(code))
             return .init(key: "recipients.byGroup.\(code)", label: name,
                          values: columns.map { .int($0.figures.recipients.byGroup[code] ?? 0) })
         }
@@ -162,12 +162,12 @@ extension Report {
     /// Kilograms, or «не взвешено» for items whose weight nobody knows.
     static func kgCell(_ amount: Amount) -> Cell { amount.isUnweighed ? .unweighed : .kg(amount.kg) }
 
-    private func categoryName(_ code: String) -> Phrase { names.categories[code] ?? Phrase(ru: code, en: code) }
+    private func categoryName(_ code: String) -> Phrase { names.categories[code] ?? .same(code) }
     private func centreName(_ code: String) -> Phrase {
         let n = names.centres[code].map { "\(code) — \($0)" } ?? code
-        return Phrase(ru: n, en: n)
+        return .same(n)
     }
     private func conditionName(_ code: String) -> Phrase {
-        Condition(rawValue: code)?.phrase ?? Phrase(ru: "не указано", en: "not given")
+        Condition(rawValue: code)?.phrase ?? Condition.notGiven
     }
 }

@@ -12,22 +12,6 @@ public enum Metric: String, CaseIterable, Sendable {
     case participants
     case itemsWrittenOff = "items-written-off"
 
-    public var phrase: Phrase {
-        switch self {
-        case .itemsReceived: Phrase(ru: "Принято вещей, шт.", en: "Items received")
-        case .kgReceived: Phrase(ru: "Принято, кг", en: "Received, kg")
-        case .itemsHandedOut: Phrase(ru: "Выдано вещей, шт.", en: "Items handed out")
-        case .kgHandedOut: Phrase(ru: "Выдано, кг", en: "Handed out, kg")
-        case .uniqueRecipients: Phrase(ru: "Получателей (без повторов)", en: "Unique recipients")
-        case .newRecipients: Phrase(ru: "Новых получателей", en: "New recipients")
-        case .visits: Phrase(ru: "Обращений", en: "Visits")
-        case .people: Phrase(ru: "Охвачено человек", en: "People reached")
-        case .events: Phrase(ru: "Мероприятий", en: "Events")
-        case .participants: Phrase(ru: "Участников мероприятий", en: "Event participants")
-        case .itemsWrittenOff: Phrase(ru: "Списано вещей, шт.", en: "Items written off")
-        }
-    }
-
     /// Whether the metric is a weight: its values are grams, shown in kilograms.
     public var isWeight: Bool { self == .kgReceived || self == .kgHandedOut }
 

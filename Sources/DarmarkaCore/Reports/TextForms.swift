@@ -17,13 +17,13 @@ extension Report {
     private func heading(_ lang: Lang) -> String {
         var parts = [title.text(lang)]
         if let organisation { parts.insert(organisation, at: 0) }
-        if let centre { parts.append(Phrase(ru: "центр \(centre)", en: "centre \(centre)").text(lang)) }
+        if let centre { parts.append(ReportTitles.centreInline(centre).text(lang)) }
         return parts.joined(separator: " · ")
     }
 
     private func listing(_ s: ReportSection, _ lang: Lang) -> Listing {
-        var cols = [DarmarkaCore.Column("label", ru: s.title.ru, en: s.title.en)]
-        cols += s.columns.enumerated().map { i, c in DarmarkaCore.Column("c\(i)", ru: c.ru, en: c.en, alignRight: true) }
+        var cols = [DarmarkaCore.Column("label", s.title)]
+        cols += s.columns.enumerated().map { i, c in DarmarkaCore.Column("c\(i)", c, alignRight: true) }
         return Listing(columns: cols, rows: s.rows.map { [.text($0.label.text(lang))] + $0.values })
     }
 
@@ -109,11 +109,11 @@ extension Report {
         guard let top = bars.map({ max($0.received, $0.handedOut) }).max(), top > 0 else { return "" }
         let rowHeight = 22, width = 420, labelWidth = 260
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + width + 60)\" height=\"\(bars.count * rowHeight + 30)\" font-size=\"12\">\n"
-        svg += "<text x=\"0\" y=\"14\">\(Phrase(ru: "Принято (синий) и выдано (оранжевый), шт.", en: "Received (blue) and handed out (orange), items").text(lang))</text>\n"
+        svg += "<text x=\"0\" y=\"14\">\(ReportTitles.chartLegend.text(lang))</text>\n"
         for (i, b) in bars.enumerated() {
             let y = 24 + i * rowHeight
             let w1 = b.received * width / top, w2 = b.handedOut * width / top
-            let name = (names.categories[b.category] ?? Phrase(ru: b.category, en: b.category)).text(lang)
+            let name = (names.categories[b.category] ?? .same(b.category)).text(lang)
                 .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             svg += "<text x=\"0\" y=\"\(y + 13)\">\(name)</text>"
             svg += "<rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(w1)\" height=\"9\"/>"

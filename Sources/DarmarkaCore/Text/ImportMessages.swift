@@ -264,10 +264,7 @@ private func boxPhrase(_ text: String, _ problem: CodeProblem) -> Phrase {
         return Phrase(ru: "в «\(text)» два кода боксов, \(first) и \(second) — оставьте один",
                       en: "“\(text)” holds two box codes, \(first) and \(second) — keep one")
     case .wrongCheck:
-        // The expected symbol is not shown: "fixing" the last symbol of a
-        // mistyped code would make it a valid code of some other box.
-        return Phrase(ru: "код бокса «\(text)» не сходится по последнему, проверочному символу — опечатка? Сверьте с этикеткой",
-                      en: "the box code “\(text)” fails its last, check symbol — a typo? Compare it with the label")
+        return BoxCodeWords.wrongCheck(text).asClause
     }
 }
 

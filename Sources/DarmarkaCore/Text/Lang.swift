@@ -36,3 +36,24 @@ extension Localized {
 /// An error whose message is meant for the user: one line that says what is
 /// wrong and what to do.
 public protocol UserFacingError: Error, Localized {}
+
+extension Phrase {
+    /// Text that reads the same in both languages: a code, a number, a
+    /// name a user typed. It holds no words of the program's own.
+    public static func same(_ text: String) -> Phrase { Phrase(ru: text, en: text) }
+
+    /// A name kept in both languages as data (a category's or a group's,
+    /// from the database or a file), not words of the program's own.
+    public static func stored(_ russian: String, _ english: String) -> Phrase { Phrase(ru: russian, en: english) }
+
+    /// The phrase with a language's text turned by `transform`, the same way
+    /// in both languages: punctuation around words, not words.
+    public func map(_ transform: (String, Lang) -> String) -> Phrase {
+        Phrase(ru: transform(ru, .ru), en: transform(en, .en))
+    }
+
+    /// Two phrases side by side, language by language: `Принято, шт.`.
+    public static func joined(_ first: Phrase, _ second: Phrase, separator: String) -> Phrase {
+        Phrase(ru: first.ru + separator + second.ru, en: first.en + separator + second.en)
+    }
+}

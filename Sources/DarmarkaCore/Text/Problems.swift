@@ -119,11 +119,18 @@ public enum LedgerProblem: UserFacingError, Equatable {
     /// What `invalidArguments` says, pointing at the command's own help.
     case invalidArgumentsOf(String, command: String)
 
-    public var phrase: Phrase {
+    /// The command line's wording: the domain's, with which flag or command
+    /// to use (`CommandLineHint`). Every printer of a problem today is the
+    /// command line (its errors, `scan`, an import's row problems), so this
+    /// is what `text(_:)` says; the web app will show `domain` and add the field.
+    public var phrase: Phrase { commandLine }
+
+    /// What is wrong in the domain, and what to do, in words of the domain
+    /// alone: no flag, no command. The command line adds those.
+    public var domain: Phrase {
         switch self {
         case .noLines:
-            Phrase(ru: "В движении нет ни одной строки: укажите --category и --quantity.",
-                   en: "The movement has no lines: give --category and --quantity.")
+            Phrase(ru: "В движении нет ни одной строки.", en: "The movement has no lines.")
         case .badQuantity(let q):
             Phrase(ru: "Количество должно быть целым числом больше нуля (не больше \(Quantity.maximum)), а не «\(q)».",
                    en: "The quantity must be a whole number above zero (at most \(Quantity.maximum)), not “\(q)”.")
@@ -139,17 +146,14 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "Месяц «\(m)» не понят: пишите \(ReportWords.monthForms.ru).",
                    en: "The month “\(m)” is not understood: write \(ReportWords.monthForms.en).")
         case .boxesDoNotFit(let kind):
-            Phrase(ru: "Для операции «\(kind.phrase.ru)» боксы указаны не так: приём — в бокс (--box), выдача и списание — из бокса (--box), перемещение — --from и --to.",
-                   en: "The boxes do not fit a \(kind.phrase.en): intake goes into --box, handout and write-off come from --box, a transfer needs --from and --to.")
+            Phrase(ru: "Для операции «\(kind.phrase.ru)» боксы указаны не так.", en: "The boxes do not fit a \(kind.phrase.en).")
         case .transferToSameBox:
-            Phrase(ru: "Перемещение в тот же бокс ничего не меняет: укажите другой бокс в --to.",
-                   en: "A transfer into the same box changes nothing: give another box in --to.")
+            Phrase(ru: "Перемещение в тот же бокс ничего не меняет.", en: "A transfer into the same box changes nothing.")
         case .recipientOnlyOnHandout:
             Phrase(ru: "Получатель и мероприятие указываются только при выдаче.",
                    en: "A recipient and an event belong to handouts only.")
         case .unknownBox(let code):
-            Phrase(ru: "Бокса «\(code)» нет. Список боксов: darmarka box list.",
-                   en: "There is no box “\(code)”. See the boxes with: darmarka box list.")
+            Phrase(ru: "Бокса «\(code)» нет.", en: "There is no box “\(code)”.")
         case .badBoxCode(let text, let problem):
             switch problem {
             case .empty:
@@ -164,24 +168,23 @@ public enum LedgerProblem: UserFacingError, Equatable {
                 Phrase(ru: "В «\(text)» два кода боксов, \(first) и \(second): укажите один.",
                        en: "“\(text)” holds two box codes, \(first) and \(second): give one.")
             case .wrongCheck:
-                Phrase(ru: "В коде бокса «\(text)» опечатка: последний, контрольный знак не сходится. Проверьте код на наклейке.",
-                       en: "The box code “\(text)” has a typo: its last, check symbol does not match. Check the code on the label.")
+                BoxCodeWords.wrongCheck(text)
             }
         case .boxRetired(let code):
             Phrase(ru: "Бокс \(code) выведен из работы: в него нельзя принимать вещи.",
                    en: "Box \(code) is retired: nothing can be put into it.")
         case .eventOnAnotherDay(let event, let held, let date):
-            Phrase(ru: "Мероприятие «\(event)» было \(held), а выдача датирована \(date): укажите дату мероприятия (--date \(held)) или другое мероприятие.",
-                   en: "The event “\(event)” was held on \(held), but the handout is dated \(date): give the event's date (--date \(held)) or another event.")
+            Phrase(ru: "Мероприятие «\(event)» было \(held), а выдача датирована \(date).",
+                   en: "The event “\(event)” was held on \(held), but the handout is dated \(date).")
         case .recipientForgotten(let code):
             Phrase(ru: "\(code) — получатель, забытый по 152-ФЗ: ему ничего не записывают. Если человек пришёл снова, зарегистрируйте его новым кодом.",
                    en: "\(code) is a recipient forgotten under 152-FZ: nothing is recorded for them. If the person came again, register them under a new code.")
         case .recipientDetailsWithoutRecipient:
-            Phrase(ru: "--group и --household описывают получателя: укажите и его код (--recipient).",
-                   en: "--group and --household describe a recipient: give their code too (--recipient).")
+            Phrase(ru: "Группа и состав семьи описывают получателя: укажите и его код.",
+                   en: "A group and a household describe a recipient: give their code too.")
         case .recipientDetailsDiffer(let code):
-            Phrase(ru: "Получатель \(code) уже зарегистрирован с другой группой или составом семьи; --group и --household задают их только новому получателю. Уберите их или проверьте код (darmarka recipient list).",
-                   en: "Recipient \(code) is registered with another group or household; --group and --household set them for a new recipient only. Leave them out or check the code (darmarka recipient list).")
+            Phrase(ru: "Получатель \(code) уже зарегистрирован с другой группой или составом семьи.",
+                   en: "Recipient \(code) is registered with another group or household.")
         case .futureEvent(let date, let today):
             Phrase(ru: "Мероприятие \(date) ещё не прошло (сегодня \(today)): его записывают, когда оно состоялось, с числом участников.",
                    en: "The event on \(date) has not happened yet (today is \(today)): record it once it has, with its participants.")
@@ -195,27 +198,23 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "Дата \(date) ещё не наступила (сегодня \(today)): движение записывают датой, когда оно было. Проверьте год.",
                    en: "\(date) has not come yet (today is \(today)): a movement is dated the day it happened. Check the year.")
         case .unknownCentre(let c):
-            Phrase(ru: "Центра «\(c)» нет. Список центров: darmarka centre list.",
-                   en: "There is no centre “\(c)”. See the centres with: darmarka centre list.")
+            Phrase(ru: "Центра «\(c)» нет.", en: "There is no centre “\(c)”.")
         case .centreExists(let c):
             Phrase(ru: "Центр с кодом \(c) уже есть.", en: "A centre with the code \(c) exists already.")
         case .badCentreCode(let c):
             Phrase(ru: "Код центра «\(c)» не годится: от 2 до 8 латинских букв или цифр, например PRE.",
                    en: "The centre code “\(c)” will not do: 2 to 8 Latin letters or digits, such as PRE.")
         case .unknownCategory(let c):
-            Phrase(ru: "Категории «\(c)» нет. Список категорий: darmarka category list.",
-                   en: "There is no category “\(c)”. See the categories with: darmarka category list.")
+            Phrase(ru: "Категории «\(c)» нет.", en: "There is no category “\(c)”.")
         case .categoryExists(let c):
             Phrase(ru: "Название «\(c)» уже занято другой категорией.", en: "The name “\(c)” is taken by a category already.")
         case .badCategoryCode(let c):
             Phrase(ru: "Код категории «\(c)» не годится: латинские буквы, цифры и дефис, например winter-boots.",
                    en: "The category code “\(c)” will not do: Latin letters, digits and hyphens, such as winter-boots.")
         case .unknownGroup(let g):
-            Phrase(ru: "Группы «\(g)» нет. Список групп: darmarka group list.",
-                   en: "There is no group “\(g)”. See the groups with: darmarka group list.")
+            Phrase(ru: "Группы «\(g)» нет.", en: "There is no group “\(g)”.")
         case .unknownRecipient(let r):
-            Phrase(ru: "Получателя «\(r)» нет. Список: darmarka recipient list.",
-                   en: "There is no recipient “\(r)”. See them with: darmarka recipient list.")
+            Phrase(ru: "Получателя «\(r)» нет.", en: "There is no recipient “\(r)”.")
         case .recipientExists(let r):
             Phrase(ru: "Получатель с кодом \(r) уже есть.", en: "A recipient with the code \(r) exists already.")
         case .badRecipientCode(let r):
@@ -225,13 +224,11 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "Размер семьи должен быть целым числом от 1 до 50, а не «\(s)».",
                    en: "The household size must be a whole number from 1 to 50, not “\(s)”.")
         case .unknownEvent(let e):
-            Phrase(ru: "Мероприятия «\(e)» нет. Список: darmarka event list; новое: darmarka event add.",
-                   en: "There is no event “\(e)”. See them with darmarka event list; add one with darmarka event add.")
+            Phrase(ru: "Мероприятия «\(e)» нет.", en: "There is no event “\(e)”.")
         case .eventExists(let e, let d):
             Phrase(ru: "Мероприятие «\(e)» на \(d) уже есть.", en: "The event “\(e)” on \(d) exists already.")
         case .unknownMovement(let m):
-            Phrase(ru: "Движения №\(m) нет. Номера видны в darmarka history.",
-                   en: "There is no movement #\(m). The numbers are shown by darmarka history.")
+            Phrase(ru: "Движения №\(m) нет.", en: "There is no movement #\(m).")
         case .alreadyUndone(let id, let by):
             Phrase(ru: "Движение №\(id) уже отменено движением №\(by).", en: "Movement #\(id) was undone already, by movement #\(by).")
         case .cannotUndoReversal(let id):
@@ -246,8 +243,7 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .codeAlreadyIssued(let c):
             Phrase(ru: "Код \(c) уже выдан другому боксу.", en: "The code \(c) was issued to another box already.")
         case .codeNotIssued(let c):
-            Phrase(ru: "Код \(c) не выдавался: заранее напечатать коды можно командой darmarka labels blank.",
-                   en: "The code \(c) was never issued: pre-print codes with darmarka labels blank.")
+            Phrase(ru: "Код \(c) не выдавался.", en: "The code \(c) was never issued.")
         case .codeAlreadyUsed(let c):
             Phrase(ru: "Код \(c) уже принадлежит боксу.", en: "The code \(c) belongs to a box already.")
         case .codesExhausted:
@@ -258,38 +254,32 @@ public enum LedgerProblem: UserFacingError, Equatable {
         case .badFormat(let f):
             Phrase(ru: "Формат «\(f)» не поддерживается здесь.", en: "The format “\(f)” is not supported here.")
         case .formatAndExtensionDiffer(let format, let path):
-            Phrase(ru: "Файл \(path) по расширению — не \(format), а указан --format \(format): поменяйте расширение или формат.",
-                   en: "The file \(path) is not \(format) by its extension, but --format \(format) was given: change the extension or the format.")
+            Phrase(ru: "Файл \(path) по расширению — не \(format).", en: "The file \(path) is not \(format) by its extension.")
         case .badLanguage(let l):
             Phrase(ru: "Язык «\(l)» не поддерживается: ru или en.", en: "The language “\(l)” is not supported: ru or en.")
         case .alreadyInitialised(let p):
-            Phrase(ru: "База \(p) уже создана. Чтобы завести ещё одну, укажите другой файл в --db.",
-                   en: "The database \(p) exists already. To start another, name another file with --db.")
+            Phrase(ru: "База \(p) уже создана.", en: "The database \(p) exists already.")
         case .fileInTheWay(let p):
-            Phrase(ru: "\(p) уже есть, и это не база Дармарки: init его не тронет. Укажите для новой базы другой файл в --db.",
-                   en: "\(p) exists and is not a Darmarka database: init leaves it alone. Name another file for the new database with --db.")
+            Phrase(ru: "\(p) уже есть, и это не база Дармарки.", en: "\(p) exists and is not a Darmarka database.")
         case .noSuchFolder(let p):
             Phrase(ru: "Папки \(p) нет: создайте её или укажите файл в другой папке.",
                    en: "There is no folder \(p): create it or name a file in another folder.")
         case .noBackup(let p):
-            Phrase(ru: "Файла \(p) нет. Укажите копию базы, сделанную darmarka backup.",
-                   en: "There is no file \(p). Name a copy of the database made by darmarka backup.")
+            Phrase(ru: "Файла \(p) нет.", en: "There is no file \(p).")
         case .notABackup(let p):
-            Phrase(ru: "\(p) — не копия базы Дармарки. Укажите файл, сделанный darmarka backup.",
-                   en: "\(p) is not a copy of a Darmarka database. Name a file made by darmarka backup.")
+            Phrase(ru: "\(p) — не копия базы Дармарки.", en: "\(p) is not a copy of a Darmarka database.")
         case .backupIsFolder(let p):
-            Phrase(ru: "\(p) — папка, а нужен файл: копия базы, сделанная darmarka backup.",
-                   en: "\(p) is a folder; name a file: a copy of the database made by darmarka backup.")
+            Phrase(ru: "\(p) — папка, а нужен файл.", en: "\(p) is a folder.")
         case .periodBackwards(let from, let to):
             Phrase(ru: "Период кончается (\(to)) раньше, чем начинается (\(from)): поменяйте даты местами.",
                    en: "The period ends (\(to)) before it starts (\(from)): swap the dates.")
-        case .emptyName(let option):
-            Phrase(ru: "Название пустое: напишите его в \(option).", en: "The name is empty: give one with \(option).")
+        case .emptyName:
+            Phrase(ru: "Название пустое.", en: "The name is empty.")
         case .nameNotOneLine(let name):
             Phrase(ru: "Название «\(name)» — не в одну строку: уберите переводы строк и табуляции.",
                    en: "The name “\(name)” is not on one line: take out the line breaks and tabs.")
-        case .notPositive(let option, let value):
-            Phrase(ru: "\(option) — число от 1, а здесь \(value).", en: "\(option) must be 1 or more, not \(value).")
+        case .notPositive(_, let value):
+            Phrase(ru: "Число должно быть от 1, а здесь \(value).", en: "The number must be 1 or more, not \(value).")
         case .badYear(let y):
             Phrase(ru: "Год «\(y)» не понят: пишите четыре цифры, например 2026.",
                    en: "The year “\(y)” is not understood: write four digits, such as 2026.")
@@ -297,14 +287,11 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "Период «\(p)» не понят: пишите год (2026), месяц (2026-11) или даты через две точки (2026-03-01..2027-02-28).",
                    en: "The period “\(p)” is not understood: write a year (2026), a month (2026-11) or two dates with two dots (2026-03-01..2027-02-28).")
         case .noDatabase(let p):
-            Phrase(ru: "Базы \(p) нет. Создайте её: darmarka init (или укажите другую в --db).",
-                   en: "There is no database at \(p). Create it with darmarka init (or name another with --db).")
+            Phrase(ru: "Базы \(p) нет.", en: "There is no database at \(p).")
         case .damaged(let p):
-            Phrase(ru: "Файл \(p) повреждён: SQLite не может его прочитать. Если это рабочая база, восстановите её из последней копии: darmarka restore КОПИЯ (повреждённый файл сохранится рядом).",
-                   en: "The file \(p) is damaged: SQLite cannot read it. If it is the working database, restore it from the latest backup: darmarka restore BACKUP (the damaged file is kept beside it).")
+            Phrase(ru: "Файл \(p) повреждён: SQLite не может его прочитать.", en: "The file \(p) is damaged: SQLite cannot read it.")
         case .notDarmarkaDatabase(let p):
-            Phrase(ru: "Файл \(p) — не база Дармарки. Укажите правильный файл в --db.",
-                   en: "The file \(p) is not a Darmarka database. Name the right file with --db.")
+            Phrase(ru: "Файл \(p) — не база Дармарки.", en: "The file \(p) is not a Darmarka database.")
         case .newerDatabase(let p):
             Phrase(ru: "База \(p) создана более новой версией Дармарки. Обновите программу.",
                    en: "The database \(p) was made by a newer Darmarka. Update the program.")
@@ -315,11 +302,10 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "База \(p) занята другой программой слишком долго. Повторите позже.",
                    en: "The database \(p) was busy in another program for too long. Try again later.")
         case .contactWithoutConsent:
-            Phrase(ru: "Контакт хранится только с датой согласия (152-ФЗ): добавьте --consent-date.",
-                   en: "A contact is kept only with the date consent was given (152-FZ): add --consent-date.")
+            Phrase(ru: "Контакт хранится только с датой согласия (152-ФЗ).",
+                   en: "A contact is kept only with the date consent was given (152-FZ).")
         case .outputExists(let p):
-            Phrase(ru: "Файл \(p) уже есть. Укажите другое имя или добавьте --force, чтобы перезаписать.",
-                   en: "The file \(p) exists already. Name another or add --force to overwrite it.")
+            Phrase(ru: "Файл \(p) уже есть.", en: "The file \(p) exists already.")
         case .outputIsFolder(let p):
             Phrase(ru: "\(p) — папка, а не файл; Дармарка не заменяет папки и ничего в них не удаляет. Укажите путь к файлу, например внутри этой папки.",
                    en: "\(p) is a folder, not a file; Darmarka never replaces a folder or deletes anything in it. Give a file's path, for example one inside that folder.")
@@ -337,8 +323,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "\(p) — символическая ссылка на \(target); Дармарка не пишет через ссылки и не заменяет их. Укажите сам файл, например \(target).",
                    en: "\(p) is a symbolic link to \(target); Darmarka neither writes through links nor replaces them. Name the file itself, such as \(target).")
         case .outputIsSpecial(let p, let kind):
-            Phrase(ru: "\(p) — \(kind.phrase.ru), а не обычный файл; Дармарка пишет только в обычные файлы, --force тоже. Укажите путь к файлу.",
-                   en: "\(p) is \(kind.phrase.en), not a regular file; Darmarka writes regular files only, --force or not. Give a file's path.")
+            Phrase(ru: "\(p) — \(kind.phrase.ru), а не обычный файл; Дармарка пишет только в обычные файлы.",
+                   en: "\(p) is \(kind.phrase.en), not a regular file; Darmarka writes regular files only.")
         case .cannotWriteOutput(let why):
             Phrase(ru: "Не удалось вывести результат: \(SystemReasons.phrase(why).ru). Освободите место или укажите другой файл.",
                    en: "Could not write the output: \(SystemReasons.phrase(why).en). Free some space or name another file.")
@@ -346,8 +332,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "Файл \(shm) остался от другого пользователя, и база открывается только для чтения. Закройте все программы с этой базой и удалите \(shm) (данных в нём нет).",
                    en: "The file \(shm) was left by another user, so the database opens read-only. Close every program using this database and delete \(shm) (it holds no data).")
         case .schemaDamaged(let p):
-            Phrase(ru: "Защита журнала в базе \(p) изменена не Дармаркой, поэтому запись в неё запрещена. Посмотрите, что изменено: darmarka check; верните базу из копии: darmarka restore КОПИЯ.",
-                   en: "The ledger's guards in \(p) were changed outside Darmarka, so nothing is written to it. See what changed: darmarka check; bring back a backup: darmarka restore BACKUP.")
+            Phrase(ru: "Защита журнала в базе \(p) изменена не Дармаркой, поэтому запись в неё запрещена.",
+                   en: "The ledger's guards in \(p) were changed outside Darmarka, so nothing is written to it.")
         case .textTooLong(let what, let length, let limit):
             Phrase(ru: "\(what.phrase.ru) длиной \(NumberText.grouped(length, .ru)) \(plural(length, "знак", "знака", "знаков")) \(what.tooLongRu): можно не больше \(NumberText.grouped(limit, .ru)). Сократите текст.",
                    en: "\(what.phrase.en) of \(NumberText.grouped(length, .en)) characters is too long: at most \(NumberText.grouped(limit, .en)) are allowed. Shorten it.")
@@ -364,8 +350,8 @@ public enum LedgerProblem: UserFacingError, Equatable {
             Phrase(ru: "Вес «\(w)» больше предела в \(NumberText.grouped(Int(Grams.maximumKilograms), .ru)) кг — опечатка? Укажите вес одной записи в килограммах.",
                    en: "The weight “\(w)” is above the limit of \(NumberText.grouped(Int(Grams.maximumKilograms), .en)) kg — a typo? Give one entry's weight in kilograms.")
         case .codePrintedForAnotherCentre(let code, let printedFor, let claimedAt):
-            Phrase(ru: "Код \(code) напечатан для центра \(printedFor), а бокс регистрируется в \(claimedAt). Проверьте центр (--centre \(printedFor)) или, если этикетку отдали в \(claimedAt) нарочно, добавьте --other-centre.",
-                   en: "The code \(code) was printed for centre \(printedFor), but the box is being registered at \(claimedAt). Check the centre (--centre \(printedFor)) or, if the label was given to \(claimedAt) on purpose, add --other-centre.")
+            Phrase(ru: "Код \(code) напечатан для центра \(printedFor), а бокс регистрируется в \(claimedAt).",
+                   en: "The code \(code) was printed for centre \(printedFor), but the box is being registered at \(claimedAt).")
         case .badCondition(let c):
             Phrase(ru: "Состояние «\(c)» непонятно: новое, хорошее, ремонт (требует ремонта или стирки) или утиль.",
                    en: "The condition “\(c)” is not understood: new, good, repair (needs repair or washing) or recycle.")

@@ -300,7 +300,7 @@ final class JournalApplier {
             return refuse(.missingLines(group.number, lines: lines.count, rows: group.rows.count))
         }
         if let other = group.rows.first(where: { !ImportCorrection.isSameMovement($0.row, as: lines[0]) }) {
-            let was = Phrase(ru: ImportCorrection.describe(lines[0], .ru), en: ImportCorrection.describe(lines[0], .en))
+            let was = ImportCorrection.describe(lines[0])
             problem(other.row, .movement, .correction(.otherMovement(group.number, was: was)))
             return
         }
@@ -559,7 +559,7 @@ final class JournalApplier {
             let timeline = try session.stockTimeline(box: box.id, category: category.id, from: LocalDate(dayNumber: Int(first)))
             let opening = timeline.current - timeline.later.reduce(0) { $0 + $1.quantity }
             let run = pair.days.entries
-            let name = Phrase(ru: category.nameRu, en: category.nameEn)
+            let name = Phrase.stored(category.nameRu, category.nameEn)
             for shortfall in ImportStock.shortfalls(opening: opening, existing: timeline.later, file: run) {
                 let message: ImportMessage, line: Int
                 switch shortfall {

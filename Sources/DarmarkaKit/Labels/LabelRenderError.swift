@@ -15,27 +15,16 @@ public enum LabelRenderError: UserFacingError, Equatable {
 
     public var phrase: Phrase {
         switch self {
-        case .nothingToRender:
-            Phrase(ru: "Нет ни одной этикетки для печати", en: "There are no labels to print")
-        case .emptyPayload:
-            Phrase(ru: "Пустой текст для QR-кода", en: "The QR code's text is empty")
-        case .payloadTooLong(let bytes):
-            Phrase(ru: "Текст для QR-кода слишком длинный (\(bytes) байт)",
-                   en: "The QR code's text is too long (\(bytes) bytes)")
-        case .payloadNotEncodable(let text):
-            Phrase(ru: "Не получается закодировать в QR «\(text)»", en: "Cannot encode “\(text)” as a QR code")
-        case .unknownFormat(let ext):
-            Phrase(ru: "Неизвестный формат «\(ext)»: можно pdf, png или svg",
-                   en: "Unknown format “\(ext)”: use pdf, png or svg")
-        case .badDPI(let dpi):
-            Phrase(ru: "Разрешение \(dpi) dpi вне допустимого (72–2400)", en: "\(dpi) dpi is out of range (72–2400)")
-        case .outputExists(let path):
-            Phrase(ru: "Файл \(path) уже есть; чтобы перезаписать, добавьте --force",
-                   en: "\(path) already exists; add --force to overwrite it")
-        case .noSuchDirectory(let path):
-            Phrase(ru: "Папки \(path) нет", en: "The folder \(path) does not exist")
-        case .drawingFailed(let path, let detail):
-            Phrase(ru: "Не удалось записать \(path): \(detail)", en: "Could not write \(path): \(detail)")
+        case .nothingToRender: LabelRenderWords.nothingToRender
+        case .emptyPayload: LabelRenderWords.emptyPayload
+        case .payloadTooLong(let bytes): LabelRenderWords.payloadTooLong(bytes)
+        case .payloadNotEncodable(let text): LabelRenderWords.payloadNotEncodable(text)
+        case .unknownFormat(let ext): LabelRenderWords.unknownFormat(ext)
+        case .badDPI(let dpi): LabelRenderWords.badDPI(dpi)
+        // The same situations as the ledger's own output files, in the same words.
+        case .outputExists(let path): LedgerProblem.outputExists(path).phrase
+        case .noSuchDirectory(let path): LedgerProblem.noSuchFolder(path).phrase
+        case .drawingFailed(let path, let detail): LabelRenderWords.drawingFailed(path: path, detail: detail)
         }
     }
 }

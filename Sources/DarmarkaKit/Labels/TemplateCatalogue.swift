@@ -21,7 +21,7 @@ public struct TemplateCatalogue: Sendable {
         public var file: URL
         public var error: LabelError
         public var phrase: Phrase {
-            Phrase(ru: "\(file.path): \(error.phrase.ru)", en: "\(file.path): \(error.phrase.en)")
+            .joined(.same(file.path), error.phrase, separator: ": ")
         }
     }
 

@@ -6,12 +6,12 @@ extension Listings {
     public static func templates(_ entries: [TemplateCatalogue.Entry]) -> Listing {
         func mm(_ value: Double) -> String { TemplateLookup.format(value) }
         let columns = [
-            Column("template", ru: "Шаблон", en: "Template"), Column("brand", ru: "Марка", en: "Brand"),
-            Column("part", ru: "Артикул", en: "Part"), Column("size", ru: "Этикетка, мм", en: "Label, mm"),
-            Column("grid", ru: "Сетка", en: "Grid"), Column("perPage", ru: "На листе", en: "Per page", alignRight: true),
-            Column("paper", ru: "Бумага", en: "Paper"), Column("dpi", ru: "dpi", en: "dpi", alignRight: true),
-            Column("origin", ru: "Откуда", en: "From"), Column("equivalents", ru: "Также", en: "Also"),
-            Column("description", ru: "Описание", en: "Description"),
+            Column("template", Heading.template), Column("brand", Heading.brand),
+            Column("part", Heading.part), Column("size", Heading.labelSize),
+            Column("grid", Heading.grid), Column("perPage", Heading.perPage, alignRight: true),
+            Column("paper", Heading.paper), Column("dpi", Heading.dpi, alignRight: true),
+            Column("origin", Heading.origin), Column("equivalents", Heading.equivalents),
+            Column("description", Heading.description),
         ]
         return Listing(columns: columns, rows: entries.map { entry in
             let t = entry.template

@@ -268,7 +268,7 @@ final class ReportLayout {
 
     private func sectionTitle(_ s: ReportSection, continued: Bool) -> Double {
         let size = 11.5
-        let title = s.title.text(lang) + (continued ? Phrase(ru: " (продолжение)", en: " (continued)").text(lang) : "")
+        let title = s.title.text(lang) + (continued ? ReportTitles.continued.text(lang) : "")
         let lines = wrap(title, width: D.contentWidth, size: size, bold: true)
         for line in lines {
             text(line, x: left, baseline: y + Self.ascent(size), size: size, bold: true)
@@ -345,8 +345,8 @@ final class ReportLayout {
 
     private func legend(at baseline: Double) {
         var x = left
-        for (colour, name) in [(ReportColour.received, Phrase(ru: "Принято", en: "Received")),
-                               (ReportColour.handedOut, Phrase(ru: "Выдано", en: "Handed out"))] {
+        for (colour, name) in [(ReportColour.received, ReportTitles.received),
+                               (ReportColour.handedOut, ReportTitles.handedOut)] {
             add(.fill(PageRect(x: x, y: baseline - 2.6, width: 3, height: 3), colour: colour))
             text(name.text(lang), x: x + 4.2, baseline: baseline, size: 8.5)
             x += 4.2 + fonts.width(name.text(lang), size: 8.5) + 6
@@ -394,7 +394,7 @@ final class ReportLayout {
         let labelWidth = 52.0
         let valueRoom = fonts.width(String(top), size: valueSize) + 2.5
         let x0 = left + labelWidth + 2, barWidth = right - valueRoom - x0
-        let title = Phrase(ru: "Принято и выдано по категориям, шт.", en: "Received and handed out by category, items")
+        let title = ReportTitles.byCategoryChart
         let height = 7 + 7.5 + Double(bars.count) * pitch + 6
         if !atPageTop { y += 3 }
         reserve(height)
@@ -410,8 +410,8 @@ final class ReportLayout {
         }
         for b in bars {
             let name = b.category.isEmpty
-                ? Phrase(ru: "Прочие категории", en: "Other categories").text(lang)
-                : (report.names.categories[b.category] ?? Phrase(ru: b.category, en: b.category)).text(lang)
+                ? ReportTitles.otherCategories.text(lang)
+                : (report.names.categories[b.category] ?? .same(b.category)).text(lang)
             let lines = clip(wrap(name, width: labelWidth, size: labelSize), to: 2, width: labelWidth, size: labelSize)
             let mid = y + pitch / 2
             let firstBaseline = mid - Double(lines.count - 1) * Self.leading(labelSize) / 2 + Self.mm(labelSize) * 0.36
@@ -440,7 +440,7 @@ final class ReportLayout {
         let axisSize = 7.0, monthSize = 7.5
         let axisWidth = fonts.width(String(axisTop), size: axisSize) + 2.5
         let x0 = left + axisWidth, plotWidth = right - x0, plotHeight = 48.0
-        let title = Phrase(ru: "Последние 12 месяцев, шт.", en: "The last 12 months, items")
+        let title = ReportTitles.last12MonthsChart
         let height = 7 + 7.5 + 4 + plotHeight + 10
         if !atPageTop { y += 3 }
         reserve(height)
@@ -488,7 +488,7 @@ final class ReportLayout {
         let count = pages.count, size = 7.5
         return pages.enumerated().map { i, marks in
             var page = marks
-            let number = Phrase(ru: "стр. \(i + 1) из \(count)", en: "page \(i + 1) of \(count)").text(lang)
+            let number = ReportTitles.pageOf(i + 1, count).text(lang)
             let numberWidth = fonts.width(number, size: size)
             let room = D.contentWidth - numberWidth - 6
             let caption = clip(wrap(footer, width: room, size: size), to: 1, width: room, size: size).first ?? ""

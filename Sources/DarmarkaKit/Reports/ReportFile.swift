@@ -43,11 +43,9 @@ public enum ReportFile {
         -> (organisation: String?, title: String, centre: String?, generated: String) {
         let centre = report.centre.map { code in
             let name = report.names.centres[code].map { "\(code) — \($0)" } ?? code
-            return Phrase(ru: "Центр: \(name)", en: "Centre: \(name)").text(lang)
+            return ReportTitles.centreLine(name).text(lang)
         }
-        let generated = MonthNames.longDate(day, lang)
-        return (report.organisation, report.title.text(lang), centre,
-                Phrase(ru: "Сформирован \(generated)", en: "Generated on \(generated)").text(lang))
+        return (report.organisation, report.title.text(lang), centre, ReportTitles.generatedOn(day).text(lang))
     }
 }
 
@@ -64,14 +62,10 @@ public enum ReportFileError: UserFacingError, Equatable {
 
     public var phrase: Phrase {
         switch self {
-        case .drawingFailed(let detail):
-            Phrase(ru: "Не удалось нарисовать PDF-отчёт: \(detail)", en: "Could not draw the PDF report: \(detail)")
-        case .spreadsheetFailed(let detail):
-            Phrase(ru: "Не удалось создать файл Excel: \(detail)", en: "Could not make the Excel file: \(detail)")
-        case .noSuchPage(let page, let count):
-            Phrase(ru: "В отчёте нет страницы \(page): их \(count)", en: "The report has no page \(page): it has \(count)")
-        case .badDPI(let dpi):
-            Phrase(ru: "Разрешение \(dpi) dpi вне допустимого (36–600)", en: "\(dpi) dpi is out of range (36–600)")
+        case .drawingFailed(let detail): ReportFileWords.drawingFailed(detail)
+        case .spreadsheetFailed(let detail): ReportFileWords.spreadsheetFailed(detail)
+        case .noSuchPage(let page, let count): ReportFileWords.noSuchPage(page, of: count)
+        case .badDPI(let dpi): ReportFileWords.badDPI(dpi)
         }
     }
 }

@@ -154,21 +154,21 @@ private final class WorkbookWriter {
         let h = ReportFile.heading(report, lang, generatedOn: day)
         setProperties(title: h.title, author: h.organisation)
         let sections = report.sections.filter { !$0.rows.isEmpty }
-        guard let (summary, _) = addSheet(Phrase(ru: "Сводка", en: "Summary").text(lang), fallback: "Summary") else { return }
+        guard let (summary, _) = addSheet(ReportTitles.summarySheet.text(lang), fallback: "Summary") else { return }
         var names: [String] = []
         for section in sections {
             guard let (sheet, name) = addSheet(section.title.text(lang), fallback: section.key) else { return }
             names.append(name)
             write(section, to: sheet)
         }
-        let trendTitle = Phrase(ru: "Динамика", en: "Trend").text(lang)
+        let trendTitle = ReportTitles.trendSheet.text(lang)
         var trendName: String?
         if !report.trend.isEmpty, let (sheet, name) = addSheet(trendTitle, fallback: "Trend") {
             trendName = name
             writeTrend(report.trend, to: sheet)
         }
         writeSummary(report, h, to: summary, contents: zip(sections.map { $0.title.text(lang) }, names).map { ($0, $1) }
-                     + (trendName.map { [(Phrase(ru: "Последние 12 месяцев", en: "The last 12 months").text(lang), $0)] } ?? []))
+                     + (trendName.map { [(ReportTitles.last12Months.text(lang), $0)] } ?? []))
     }
 
     private func setProperties(title: String, author: String?) {
@@ -190,9 +190,9 @@ private final class WorkbookWriter {
         if let centre = h.centre { string(sheet, row, 0, centre, nil); row += 1 }
         string(sheet, row, 0, h.generated, muted); row += 2
 
-        string(sheet, row, 0, Phrase(ru: "Периоды", en: "Periods").text(lang), header)
-        string(sheet, row, 1, Phrase(ru: "С", en: "From").text(lang), header)
-        string(sheet, row, 2, Phrase(ru: "По", en: "To").text(lang), header)
+        string(sheet, row, 0, ReportTitles.periods.text(lang), header)
+        string(sheet, row, 1, ReportTitles.from.text(lang), header)
+        string(sheet, row, 2, ReportTitles.to.text(lang), header)
         row += 1
         for column in report.columns {
             string(sheet, row, 0, column.label.text(lang), nil)
@@ -201,7 +201,7 @@ private final class WorkbookWriter {
             row += 1
         }
         row += 1
-        string(sheet, row, 0, Phrase(ru: "Листы", en: "Sheets").text(lang), header)
+        string(sheet, row, 0, ReportTitles.sheets.text(lang), header)
         row += 1
         let link = workbook_get_default_url_format(workbook)
         for item in contents {
@@ -237,8 +237,7 @@ private final class WorkbookWriter {
     }
 
     private func writeTrend(_ trend: [Report.TrendPoint], to sheet: Sheet) {
-        let headers = [Phrase(ru: "Месяц", en: "Month"), Phrase(ru: "Принято, шт.", en: "Received, items"),
-                       Phrase(ru: "Выдано, шт.", en: "Handed out, items")].map { $0.text(lang) }
+        let headers = [ReportTitles.month, ReportTitles.receivedItems, ReportTitles.handedOutItems].map { $0.text(lang) }
         for (i, h) in headers.enumerated() { string(sheet, 0, i, h, i == 0 ? header : headerRight) }
         for (r, p) in trend.enumerated() {
             string(sheet, r + 1, 0, MonthNames.month(p.month).text(lang), nil)

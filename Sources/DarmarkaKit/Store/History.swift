@@ -49,7 +49,7 @@ extension LedgerTransaction {
             WHERE l.movement_id IN (\(ids)) ORDER BY l.movement_id, l.line
             """) {
             guard let i = index[r["movement_id"]] else { continue }
-            entries[i].lines.append(.init(category: r["code"], categoryName: Phrase(ru: r["name_ru"], en: r["name_en"]),
+            entries[i].lines.append(.init(category: r["code"], categoryName: .stored(r["name_ru"], r["name_en"]),
                                           quantity: r["quantity"], grams: (r["grams"] as Int64?).map(Grams.init),
                                           condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:))))
         }

@@ -179,7 +179,7 @@ extension LedgerTransaction {
         let category = try categories().first { $0.id == delta.category }
         throw LedgerProblem.insufficientStock(
             box: box?.code.description ?? "#\(delta.box)",
-            category: Phrase(ru: category?.nameRu ?? "?", en: category?.nameEn ?? "?"),
+            category: .stored(category?.nameRu ?? "?", category?.nameEn ?? "?"),
             available: lowest.quantity - delta.quantity, asked: -delta.quantity, on: lowest.day)
     }
 
@@ -239,7 +239,7 @@ extension LedgerTransaction {
             """, arguments: arguments)
         return rows.map { r in
             StockLine(box: r["box"], centre: r["centre"], category: r["category"],
-                      categoryName: Phrase(ru: r["name_ru"], en: r["name_en"]),
+                      categoryName: .stored(r["name_ru"], r["name_en"]),
                       quantity: r["quantity"], grams: Grams(r["grams"]))
         }
     }

@@ -229,8 +229,8 @@ extension LedgerTransaction {
     /// Display names for report rows.
     public func reportNames() throws -> Report.Names {
         Report.Names(
-            categories: Dictionary(uniqueKeysWithValues: try categories().map { ($0.code, Phrase(ru: $0.nameRu, en: $0.nameEn)) }),
-            groups: Dictionary(uniqueKeysWithValues: try groups().map { ($0.code, Phrase(ru: $0.nameRu, en: $0.nameEn)) }),
+            categories: Dictionary(uniqueKeysWithValues: try categories().map { ($0.code, Phrase.stored($0.nameRu, $0.nameEn)) }),
+            groups: Dictionary(uniqueKeysWithValues: try groups().map { ($0.code, Phrase.stored($0.nameRu, $0.nameEn)) }),
             centres: Dictionary(uniqueKeysWithValues: try centres().map { ($0.code, $0.name) }))
     }
 
