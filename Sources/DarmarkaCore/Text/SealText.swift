@@ -27,10 +27,14 @@ public enum SealText {
     /// The seal a report carries: the last movement it counts and its seal.
     public static func reportSeal(movement: Int64, hash: String) -> Phrase {
         if movement == 0 {
-            return Phrase(ru: "Печать журнала: движений нет", en: "Ledger seal: no movements")
+            return Phrase(ru: "Печать журнала: движений нет (0:\(hash))", en: "Ledger seal: no movements (0:\(hash))")
         }
-        return Phrase(ru: "Печать журнала: №\(movement) \(hash)", en: "Ledger seal: #\(movement) \(hash)")
+        return Phrase(ru: "Печать журнала, движение №\(movement): \(movement):\(hash)",
+                      en: "Ledger seal, movement #\(movement): \(movement):\(hash)")
     }
+
+    /// The label of the seal's row in CSV and Excel.
+    public static let sealLabel = Phrase(ru: "Печать журнала", en: "Ledger seal")
 
     public static func sealHolds(movement: Int64) -> Phrase {
         Phrase(ru: "Печать №\(movement) верна: журнал до этого движения не изменён.",
@@ -45,7 +49,7 @@ public enum SealText {
     }
 
     /// `verify` of a report whose figures the ledger no longer gives.
-    public static func figuresDiffer(later: Int) -> Phrase {
+    static func figuresDiffer(later: Int) -> Phrase {
         later == 0
             ? Phrase(ru: "Цифры отчёта расходятся с журналом, хотя после печати ничего не записано: отчёт изменён или журнал подделан.",
                      en: "The report's figures differ from the ledger's although nothing was recorded after its seal: the report was edited or the ledger forged.")
@@ -53,25 +57,44 @@ public enum SealText {
                      en: "The report's figures differ from the ledger's: \(later) movements were recorded after the seal, perhaps back-dated into the report's period.")
     }
 
-    public static func sealDiffers(movement: Int64) -> Phrase {
+    static func sealDiffers(movement: Int64) -> Phrase {
         Phrase(ru: "Печать №\(movement) не совпадает с журналом: движение №\(movement) или одно из предыдущих изменено после отчёта.",
                en: "Seal #\(movement) does not match the ledger: movement #\(movement) or one before it changed after the report.")
     }
 
-    public static func noMovement(_ movement: Int64) -> Phrase {
+    static func noMovement(_ movement: Int64) -> Phrase {
         Phrase(ru: "В журнале нет движения №\(movement): отчёт не из этой базы, или движения удалены.",
                en: "The ledger has no movement #\(movement): the report is not from this database, or movements were removed.")
     }
 
-    public static func notASealedReport(_ path: String) -> Phrase {
+    static func notASealedReport(_ path: String) -> Phrase {
         Phrase(ru: "\(path) — не JSON-отчёт Дармарки с печатью журнала. Сделайте отчёт с --format json или проверьте печать PDF: darmarka verify --seal НОМЕР:ПЕЧАТЬ.",
                en: "\(path) is not a Darmarka JSON report with a ledger seal. Make the report with --format json, or check a PDF's seal: darmarka verify --seal NUMBER:SEAL.")
     }
 
-    public static func badSeal(_ text: String) -> Phrase {
+    static func badSeal(_ text: String) -> Phrase {
         Phrase(ru: "Печать «\(text)» не читается: нужен номер движения и 64 шестнадцатеричных знака, например 42:9f86d0…",
                en: "Seal «\(text)» cannot be read: give the movement number and 64 hexadecimal digits, e.g. 42:9f86d0…")
     }
 
     public static let redactionReason = "recipient forget"
+}
+
+/// What `darmarka verify` finds wrong with a report or a seal.
+public enum SealProblem: UserFacingError, Equatable {
+    case notASealedReport(String)
+    case badSeal(String)
+    case sealDiffers(movement: Int64)
+    case noMovement(Int64)
+    case figuresDiffer(later: Int)
+
+    public var phrase: Phrase {
+        switch self {
+        case .notASealedReport(let path): SealText.notASealedReport(path)
+        case .badSeal(let text): SealText.badSeal(text)
+        case .sealDiffers(let movement): SealText.sealDiffers(movement: movement)
+        case .noMovement(let movement): SealText.noMovement(movement)
+        case .figuresDiffer(let later): SealText.figuresDiffer(later: later)
+        }
+    }
 }

@@ -143,6 +143,12 @@ final class JournalApplier {
     private var names: CatalogueNames
     /// The fingerprints of the rows this import brings in, not yet stored.
     private var prints: [UInt64] = []
+    /// Rows of people forgotten since an earlier import brought them in,
+    /// fingerprinted without person and note (`forgottenRows`).
+    private var forgottenEarlier: EarlierRows
+    /// This import's fingerprints of rows naming a recipient, per recipient,
+    /// with and without the person and the note: kept apart for a forget.
+    private var personPrints: [RowID: (prints: [UInt64], anonymous: [UInt64])] = [:]
     /// How many rows this import brings in.
     private var newRows = 0
 
@@ -201,6 +207,7 @@ final class JournalApplier {
         summary = ImportSummary(file: file, kind: .journal, dryRun: options.dryRun)
         summary.ignoredColumns = columns.unknown.map(\.title)
         earlier = try session.earlierRows()
+        forgottenEarlier = try session.forgottenRows()
         today = try tx.today()
         valuedUpTo = try session.lastLedgerDay()?.dayNumber ?? Int.min
         boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
@@ -362,14 +369,12 @@ final class JournalApplier {
             summary.skipped += 1
             return
         }
-        prints.append(print)
-        newRows += 1
-        // Stored as they come, so memory does not grow with the file; a
-        // refused import rolls them back with the rest.
-        if prints.count >= FingerprintBlob.chunk {
-            if problems.isEmpty { try session.addPrints(prints) }
-            prints.removeAll(keepingCapacity: true)
+        if !earlierChecked, try isForgottenPersonsRow(row) {
+            summary.skipped += 1
+            return
         }
+        newRows += 1
+        if row.recipient == nil { try keepPrint(print) }
         var ok = true
         func report(_ field: JournalField?, _ message: ImportMessage) {
             problem(row, field, message)
@@ -418,6 +423,9 @@ final class JournalApplier {
         var eventID: RowID?
         if let name = row.event, let b = box { eventID = try event(name, on: row.date, centre: boxes[b].centreID) }
         let volunteerID = try row.volunteer.map(volunteer)
+        if row.recipient != nil {
+            if let recipientID { try keepPersonPrint(print, of: row, recipient: recipientID) } else { try keepPrint(print) }
+        }
         guard ok, let box, let category else { return }
 
         let (from, to): (Int?, Int?) = switch row.operation {
@@ -524,6 +532,9 @@ final class JournalApplier {
             try session.register(recipient: recipient, on: date)
         }
         try session.addPrints(prints)
+        for (recipient, kept) in personPrints.sorted(by: { $0.key < $1.key }) {
+            try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous)
+        }
         try session.checkReferences([
             (.box, boxes.map(\.id)), (.centre, boxes.map(\.centreID)), (.category, categories.map(\.id)),
             (.recipientGroup, groups.map(\.id)), (.recipient, Array(recipients.values)), (.event, Array(events.values)),
@@ -616,6 +627,46 @@ final class JournalApplier {
     }
 
     private var codes: [UTF8Key: String?] = [:]
+
+    /// Keeps a row's fingerprint for later imports. Stored as they come,
+    /// so memory does not grow with the file; a refused import rolls them
+    /// back with the rest.
+    private func keepPrint(_ print: UInt64) throws {
+        prints.append(print)
+        if prints.count >= FingerprintBlob.chunk {
+            if problems.isEmpty { try session.addPrints(prints) }
+            prints.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func keepPersonPrint(_ print: UInt64, of row: JournalRow, recipient: RowID) throws {
+        var kept = personPrints[recipient] ?? ([], [])
+        kept.prints.append(print)
+        kept.anonymous.append(anonymousPrint(of: row))
+        if kept.prints.count >= FingerprintBlob.chunk {
+            if problems.isEmpty { try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous) }
+            kept = ([], [])
+        }
+        personPrints[recipient] = kept
+    }
+
+    /// The row's fingerprint without the person and the note (which may name them).
+    private func anonymousPrint(of row: JournalRow) -> UInt64 {
+        var anonymous = row
+        anonymous.recipient = nil
+        anonymous.note = nil
+        return names.fingerprint(of: anonymous)
+    }
+
+    /// A row an earlier import brought in for a person forgotten since: its
+    /// code is no one's now (a forget changed it) and, without person and
+    /// note, it is a row of that import. Brought in again it would count
+    /// the person twice, as someone new.
+    private func isForgottenPersonsRow(_ row: JournalRow) throws -> Bool {
+        guard forgottenEarlier.count > 0, let text = row.recipient, let code = recipientCode(text) else { return false }
+        if let known = try session.tx.recipient(code), !known.forgotten { return false }
+        return forgottenEarlier.consume(anonymousPrint(of: row))
+    }
 
     /// A recipient's code as the store keeps it, or nil if it will not do.
     private func recipientCode(_ text: String) -> String? {

@@ -46,8 +46,11 @@ public enum ReportFile {
             return Phrase(ru: "Центр: \(name)", en: "Centre: \(name)").text(lang)
         }
         let generated = MonthNames.longDate(day, lang)
+        // The seal goes with the date: under the title of the PDF, on the
+        // summary sheet of the workbook (see docs/ledger-seal.md).
+        let seal = report.seal.map { " · " + $0.phrase.text(lang) } ?? ""
         return (report.organisation, report.title.text(lang), centre,
-                Phrase(ru: "Сформирован \(generated)", en: "Generated on \(generated)").text(lang))
+                Phrase(ru: "Сформирован \(generated)", en: "Generated on \(generated)").text(lang) + seal)
     }
 }
 

@@ -76,13 +76,29 @@ final class ImportSession {
 
     func batch(digest: String) throws -> ImportBatchInfo? { try Self.batch(db, digest: digest) }
 
-    /// The fingerprints of every journal row imported before.
+    /// The fingerprints of every journal row imported before (of people
+    /// forgotten since, none: see `forgottenRows`).
     func earlierRows() throws -> EarlierRows {
+        try Self.prints(db, sql: """
+            SELECT f.prints FROM import_fingerprint f JOIN import_batch b ON b.id = f.batch_id WHERE b.kind = ?1
+            UNION ALL
+            SELECT f.prints FROM import_fingerprint_person f JOIN import_batch b ON b.id = f.batch_id
+            WHERE b.kind = ?1 AND length(f.prints) > 0
+            """)
+    }
+
+    /// The rows of people forgotten since they were imported, fingerprinted
+    /// without the person and the note: all a forget leaves of them.
+    func forgottenRows() throws -> EarlierRows {
+        try Self.prints(db, sql: """
+            SELECT f.anonymous FROM import_fingerprint_person f JOIN import_batch b ON b.id = f.batch_id
+            WHERE b.kind = ?1 AND length(f.prints) = 0
+            """)
+    }
+
+    private static func prints(_ db: Database, sql: String) throws -> EarlierRows {
         var prints: [UInt64] = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT f.prints FROM import_fingerprint f JOIN import_batch b ON b.id = f.batch_id WHERE b.kind = ?
-            ORDER BY f.batch_id, f.chunk
-            """, arguments: [ImportKind.journal.rawValue])
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: [ImportKind.journal.rawValue])
         while let row = try cursor.next() {
             let data: Data = row[0]
             guard let batch = FingerprintBlob.decode([UInt8](data)) else {
@@ -105,6 +121,26 @@ final class ImportSession {
         insert.bind(3, FingerprintBlob.encode(prints))
         try insert.run()
         chunks += 1
+    }
+
+    private var personChunks: [RowID: Int] = [:]
+
+    /// Keeps fingerprints of rows this batch brings in that name a
+    /// recipient, apart so that a forget can drop them; `anonymous` are the
+    /// same rows fingerprinted without the recipient and the note.
+    func addPersonPrints(recipient: RowID, prints: [UInt64], anonymous: [UInt64]) throws {
+        guard !prints.isEmpty else { return }
+        let insert = try RawStatement(db, """
+            INSERT INTO import_fingerprint_person(batch_id, recipient_id, chunk, prints, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)
+            """)
+        let chunk = personChunks[recipient, default: 0]
+        insert.bind(1, batchID)
+        insert.bind(2, recipient)
+        insert.bind(3, chunk)
+        insert.bind(4, FingerprintBlob.encode(prints))
+        insert.bind(5, FingerprintBlob.encode(anonymous))
+        try insert.run()
+        personChunks[recipient] = chunk + 1
     }
 
     /// Completes the batch: its digest and how many rows it brought in.
