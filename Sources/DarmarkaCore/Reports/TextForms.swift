@@ -57,7 +57,7 @@ extension Report {
             }
         }
         if let seal {
-            out += "\r\n" + CSVText.field(SealText.sealLabel.text(lang), delimiter: ";") + ";" + String(seal.movement) + ";" + seal.hash + "\r\n"
+            out += "\r\n" + CSVText.field(SealText.sealLabel.text(lang), delimiter: ";") + ";" + seal.text + "\r\n"
         }
         return out
     }
