@@ -54,10 +54,24 @@ extension LedgerTransaction {
         return ids.count
     }
 
+    /// The registered codes (of people not forgotten) the notes an import
+    /// batch wrote name: one warning for the whole file.
+    public func recipientCodes(namedInNotesOf batch: RowID) throws -> [String] {
+        var keys: Set<String> = []
+        let notes = try String.fetchCursor(db, sql: """
+            SELECT n.note FROM movement_note n JOIN movement m ON m.id = n.movement_id WHERE m.import_id = ?
+            """, arguments: [batch])
+        while let note = try notes.next() { keys.formUnion(RecipientCodes.mentionedKeys(in: note)) }
+        return try registeredCodes(keys)
+    }
+
     /// The registered codes (of people not forgotten) a note names: a
     /// warning when it is written, since a forget would have to redact it.
     public func recipientCodes(namedIn note: String) throws -> [String] {
-        let keys = RecipientCodes.mentionedKeys(in: note)
+        try registeredCodes(RecipientCodes.mentionedKeys(in: note))
+    }
+
+    private func registeredCodes(_ keys: Set<String>) throws -> [String] {
         guard !keys.isEmpty else { return [] }
         let json = "[" + keys.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
             .joined(separator: ",") + "]"

@@ -46,7 +46,7 @@ struct Verify: ParsableCommand {
               Self.figures(now) == Self.figures(json) else {
             throw SealProblem.figuresDiffer(later: found.later)
         }
-        ctx.say(.empty(SealText.sealHolds(movement: value.movement)))
+        if ctx.format == .table { ctx.say(.empty(SealText.sealHolds(movement: value.movement))) }
         ctx.report(.empty(SealText.figuresSame(later: found.later)),
                    [("movement", .int(Int(value.movement))), ("seal", .bool(true)), ("figures", .bool(true)), ("later", .int(found.later))])
     }
