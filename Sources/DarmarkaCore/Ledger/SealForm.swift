@@ -45,9 +45,10 @@ public struct SealForm: Sendable {
             if v == .min { bytes += Array("9223372036854775808".utf8); return }
             v = -v
         }
-        var digits: [UInt8] = []
-        repeat { digits.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 } while v > 0
-        bytes += digits.reversed()
+        // Written backwards in place and turned round: no array a field.
+        let start = bytes.count
+        repeat { bytes.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 } while v > 0
+        bytes[start...].reverse()
     }
 
     private mutating func field(_ value: String?) {

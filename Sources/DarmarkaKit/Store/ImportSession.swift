@@ -261,6 +261,10 @@ final class ImportSession {
     private var form = SealForm()
     private var formOpen = false
     private var noteStatement: RawStatement?
+    /// The time of recording, made once: every movement of a batch has it.
+    private lazy var recordedAt = tx.recordedAt
+    /// The last day sealed and its text: a journal comes day by day.
+    private var formDay: (date: LocalDate?, text: String) = (nil, "")
 
     /// Seals the last pending movement: its lines are all in.
     private func sealOpenMovement() {
@@ -285,7 +289,8 @@ final class ImportSession {
         let salted = note.map(LedgerSeal.SaltedNote.init)
         pendingMovements.append(PendingMovement(id: id, kind: kind, date: date, time: time, from: from, to: to,
                                                 recipient: recipient, event: event, volunteer: volunteer, note: salted))
-        form.movement(id: id, kind: kind.rawValue, occurredOn: date.description, occurredAt: time, recordedAt: tx.recordedAt,
+        if date != formDay.date { formDay = (date, date.description) }
+        form.movement(id: id, kind: kind.rawValue, occurredOn: formDay.text, occurredAt: time, recordedAt: recordedAt,
                       from: from, to: to, recipient: recipient, event: event, volunteer: volunteer, reverses: nil,
                       importID: batchID, noteDigest: salted?.digest)
         formOpen = true

@@ -55,12 +55,14 @@ extension LedgerTransaction {
     }
 
     /// The registered codes (of people not forgotten) the notes an import
-    /// batch wrote name: one warning for the whole file.
-    public func recipientCodes(namedInNotesOf batch: RowID) throws -> [String] {
+    /// batch wrote name: one warning for the whole file. Its first
+    /// `limit` notes are read: a warning, not a census, and a large
+    /// import must not pay for folding every word of every note.
+    public func recipientCodes(namedInNotesOf batch: RowID, limit: Int = 2000) throws -> [String] {
         var keys: Set<String> = []
         let notes = try String.fetchCursor(db, sql: """
-            SELECT n.note FROM movement_note n JOIN movement m ON m.id = n.movement_id WHERE m.import_id = ?
-            """, arguments: [batch])
+            SELECT n.note FROM movement_note n JOIN movement m ON m.id = n.movement_id WHERE m.import_id = ? ORDER BY n.movement_id LIMIT ?
+            """, arguments: [batch, limit])
         while let note = try notes.next() { keys.formUnion(RecipientCodes.mentionedKeys(in: note)) }
         return try registeredCodes(keys)
     }
