@@ -17,8 +17,8 @@ sqlite3 "$db" >/dev/null <<'SQL'
 PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
-INSERT INTO movement(id, kind, occurred_on, recorded_at, to_box_id)
-SELECT i, 'intake', date('2023-11-25', '+' || (i * 1096 / 1000000) || ' days'), '2026-11-25T00:00:00.000Z', 1 + i % 20 FROM n;
+INSERT INTO movement(id, kind, occurred_on, recorded_at, to_box_id, seal)
+SELECT i, 'intake', date('2023-11-25', '+' || (i * 1096 / 1000000) || ' days'), '2026-11-25T00:00:00.000Z', 1 + i % 20, zeroblob(32) FROM n;
 INSERT INTO movement_line(movement_id, line, category_id, quantity, grams)
 SELECT id, 1, 1 + id % 20, 1 + id % 5, (id % 7) * 250 FROM movement;
 INSERT INTO balance_day(box_id, category_id, day, quantity, grams)
@@ -32,7 +32,7 @@ lines=$(sqlite3 "$db" "SELECT COUNT(*) FROM movement_line")
 
 hyperfine -N --warmup 3 --runs 40 --export-json "$BENCH_DIR/intake.json" \
     -n "darmarka intake" "$DARMARKA intake --box $box --category shoes --quantity 1" \
-    -n "sqlite3 INSERT" "sqlite3 $db \"BEGIN; INSERT INTO movement(kind, occurred_on, recorded_at, to_box_id) VALUES ('intake', '2026-11-25', '2026-11-25T00:00:00Z', 1); INSERT INTO movement_line(movement_id, line, category_id, quantity) VALUES (last_insert_rowid(), 1, 6, 1); COMMIT;\"" >&2
+    -n "sqlite3 INSERT" "sqlite3 $db \"BEGIN; INSERT INTO movement(kind, occurred_on, recorded_at, to_box_id, seal) VALUES ('intake', '2026-11-25', '2026-11-25T00:00:00Z', 1, zeroblob(32)); INSERT INTO movement_line(movement_id, line, category_id, quantity) VALUES (last_insert_rowid(), 1, 6, 1); COMMIT;\"" >&2
 hyperfine -N --warmup 3 --runs 30 --export-json "$BENCH_DIR/stock.json" \
     -n "darmarka stock --centre" "$DARMARKA stock --centre PRE" \
     -n "sqlite3 SUM over the ledger" "sqlite3 $db \"SELECT b.code, l.category_id, SUM(CASE WHEN m.to_box_id = b.id THEN l.quantity ELSE -l.quantity END) FROM movement m JOIN movement_line l ON l.movement_id = m.id JOIN box b ON b.id IN (m.to_box_id, m.from_box_id) JOIN centre c ON c.id = b.centre_id WHERE c.code = 'PRE' GROUP BY 1, 2\"" >&2
