@@ -105,7 +105,7 @@ struct Pages: Sendable {
     }
 
     func loginPage(_ request: Request, error: String?, login: String, status: HTTPResponse.Status = .ok) throws -> Response {
-        let next = request.uri.queryParameters.get("next").map(String.init) ?? "/"
+        let next: String = request.uri.queryParameters.get("next") ?? "/"
         return page(request, "login", ["error": error as Any, "loginValue": login, "next": next],
                     heading: WebWord.signIn.phrase.text(lang(request, nil)), session: nil, status: status)
     }

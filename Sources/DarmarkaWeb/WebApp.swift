@@ -94,7 +94,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 /// Headers every answer carries: no script or frame from anywhere, no
 /// sniffing of types, pages not kept by shared caches.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static let policy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    static var policy: String { "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'" }
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -106,7 +106,6 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"
-        if let referrer = HTTPField.Name("Referrer-Policy") { response.headers[referrer] = "same-origin" }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
