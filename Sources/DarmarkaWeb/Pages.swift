@@ -42,14 +42,15 @@ struct Pages: Sendable {
     func page(_ request: Request, _ template: String, _ data: [String: Any], heading: String, session: WebSession?,
               status: HTTPResponse.Status = .ok) -> Response {
         let lang = lang(request, session)
-        var data = data
+        // A missing value is left out: Mustache would print an optional's `nil`.
+        var data = Self.present(data)
         data["t"] = words(lang)
         data["heading"] = heading
         if let session { data["csrf"] = session.csrf; data["login"] = session.account.login }
         let body = library.render(data, withTemplate: template) ?? ""
-        let html = library.render(["t": words(lang), "lang": lang.rawValue, "heading": heading, "body": body,
+        let html = library.render(Self.present(["t": words(lang), "lang": lang.rawValue, "heading": heading, "body": body,
                                    "path": request.uri.path, "otherLang": lang == .ru ? "en" : "ru",
-                                   "csrf": session?.csrf as Any, "login": session?.account.login as Any],
+                                   "csrf": session?.csrf as Any, "login": session?.account.login as Any]),
                                   withTemplate: "layout") ?? ""
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -58,6 +59,14 @@ struct Pages: Sendable {
             response.setCookie(cookie(Self.langCookie, asked.rawValue, maxAge: 365 * 86400))
         }
         return response
+    }
+
+    /// The values that are there, without the optionals that are nil.
+    static func present(_ data: [String: Any]) -> [String: Any] {
+        data.filter { _, value in
+            let mirror = Mirror(reflecting: value)
+            return !(mirror.displayStyle == .optional && mirror.children.isEmpty)
+        }
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {

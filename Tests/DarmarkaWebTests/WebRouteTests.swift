@@ -72,6 +72,10 @@ struct WebRouteTests {
                 #expect(page.body.contains("Бокс \(code)"), "\(path)")
                 #expect(page.body.contains("Бокс пуст."))
                 #expect(page.body.contains("/b/\(code)/intake"))
+                // Nothing was recorded: no confirmation, no undo, no error, and no optional printed as `nil`.
+                #expect(!page.body.contains("/undo/"))
+                #expect(!page.body.contains("class=\"err\""))
+                #expect(!page.body.contains("nil"))
             }
             let english = try await client.get("/b/\(code)?lang=en", cookie: cookie)
             #expect(english.body.contains("The box is empty."))

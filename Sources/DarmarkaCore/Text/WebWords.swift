@@ -61,7 +61,7 @@ public enum WebProblem: UserFacingError, Equatable {
     case unknownUser(String)
     case userExists(String)
     case badUserLogin(String)
-    case emptyPassword
+    case shortPassword
     case undoTooLate(RowID)
     case undoNotYours(RowID)
     case unclaimedCode(String, centre: String)
@@ -92,8 +92,8 @@ public enum WebProblem: UserFacingError, Equatable {
         case .badUserLogin(let login):
             Phrase(ru: "Логин «\(login)» не подходит: от 2 до 32 латинских букв, цифр, «.», «-» или «_».",
                    en: "Login '\(login)' won't do: 2 to 32 Latin letters, digits, '.', '-' or '_'.")
-        case .emptyPassword:
-            Phrase(ru: "Пароль пуст: нужно не меньше 8 символов.", en: "The password is empty: at least 8 characters are needed.")
+        case .shortPassword:
+            Phrase(ru: "Пароль короче 8 символов: придумайте длиннее.", en: "The password is shorter than 8 characters: choose a longer one.")
         case .undoTooLate(let id):
             Phrase(ru: "Движение №\(id) записано больше 15 минут назад: отменить его может координатор (darmarka undo).",
                    en: "Movement #\(id) was recorded more than 15 minutes ago: a coordinator can undo it (darmarka undo).")

@@ -25,7 +25,7 @@ struct UserCommand: ParsableCommand {
         } else {
             line = Swift.readLine()
         }
-        guard let password = line, password.count >= 8 else { throw WebProblem.emptyPassword }
+        guard let password = line, password.count >= 8 else { throw WebProblem.shortPassword }
         return password
     }
 
