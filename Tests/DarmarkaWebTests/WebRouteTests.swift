@@ -27,6 +27,9 @@ struct WebRouteTests {
             let out = try await client.get("/b/\(f.pre.code)")
             #expect(out.status == .seeOther)
             #expect(out.headers[.location]?.hasPrefix("/login?next=") == true)
+            // The sign-in page carries the box's path, to come back to it.
+            let login = try await client.get(out.headers[.location] ?? "")
+            #expect(login.field("next") == "/b/\(f.pre.code)")
             let wrong = try await client.post("/login", [("login", "vera"), ("password", "nope-nope")])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.contains("Неверный логин или пароль."))
