@@ -124,10 +124,28 @@ CREATE TABLE import_fingerprint (
     PRIMARY KEY (batch_id, chunk)
 ) WITHOUT ROWID;
 
+-- The fingerprints of journal rows that named a recipient, kept per
+-- recipient so that `recipient forget` can drop them: `prints` as in
+-- import_fingerprint, and `anonymous` the same rows fingerprinted without
+-- the recipient and the note. A forget empties `prints` and keeps
+-- `anonymous`, so a file imported again still brings in none of that
+-- person's rows, and no fingerprint left can test a guessed code.
+CREATE TABLE import_fingerprint_person (
+    batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+    recipient_id INTEGER NOT NULL REFERENCES recipient(id),
+    chunk INTEGER NOT NULL,
+    prints BLOB NOT NULL,
+    anonymous BLOB NOT NULL,
+    PRIMARY KEY (batch_id, recipient_id, chunk)
+) WITHOUT ROWID;
+
 -- The ledger. Append-only: the triggers below refuse UPDATE and DELETE.
 -- A movement with `reverses_id` undoes that movement: same kind, boxes and
 -- lines, same date, and it counts with the opposite sign; a movement is
 -- undone at most once (movement_reverses).
+-- `seal` chains the ledger (docs/ledger-seal.md): SHA-256 over the previous
+-- movement's seal and this movement's canonical form (its fields, its lines
+-- and its note's digest), so `check` finds any change made behind its back.
 CREATE TABLE movement (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('intake', 'handout', 'transfer', 'writeoff', 'adjustment')),
@@ -139,9 +157,9 @@ CREATE TABLE movement (
     recipient_id INTEGER REFERENCES recipient(id),
     event_id INTEGER REFERENCES event(id),
     volunteer_id INTEGER REFERENCES volunteer(id),
-    note TEXT,
     reverses_id INTEGER REFERENCES movement(id),
     import_id INTEGER REFERENCES import_batch(id),
+    seal BLOB NOT NULL,
     CHECK (from_box_id IS NOT NULL OR to_box_id IS NOT NULL),
     CHECK (from_box_id IS NULL OR to_box_id IS NULL OR from_box_id <> to_box_id)
 );
@@ -181,6 +199,37 @@ BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a moveme
 CREATE TRIGGER movement_line_is_never_replaced BEFORE INSERT ON movement_line
 WHEN EXISTS (SELECT 1 FROM movement_line WHERE movement_id = NEW.movement_id AND line = NEW.line)
 BEGIN SELECT RAISE(ABORT, 'darmarka: the ledger is append-only; correct a movement with darmarka undo'); END;
+
+-- A movement's free-text note, apart from the ledger so that a forget can
+-- redact it: `digest` is SHA-256 over `salt` and the note, and the seal
+-- covers the digest. A redaction makes the note «[удалено]» and deletes the
+-- salt (the digest then tests no guess), keeps the digest, and is recorded
+-- in `redaction`; nothing else may change a note.
+CREATE TABLE movement_note (
+    movement_id INTEGER PRIMARY KEY REFERENCES movement(id),
+    salt BLOB,
+    note TEXT NOT NULL,
+    digest BLOB NOT NULL
+);
+
+CREATE TABLE redaction (
+    movement_id INTEGER NOT NULL REFERENCES movement(id),
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+
+CREATE TRIGGER movement_note_is_only_redacted BEFORE UPDATE ON movement_note
+WHEN NOT (NEW.movement_id = OLD.movement_id AND NEW.note = '[удалено]' AND NEW.salt IS NULL AND NEW.digest = OLD.digest)
+BEGIN SELECT RAISE(ABORT, 'darmarka: a note is only ever redacted, by darmarka recipient forget'); END;
+CREATE TRIGGER movement_note_is_never_deleted BEFORE DELETE ON movement_note
+BEGIN SELECT RAISE(ABORT, 'darmarka: a note is only ever redacted, by darmarka recipient forget'); END;
+CREATE TRIGGER movement_note_is_never_replaced BEFORE INSERT ON movement_note
+WHEN EXISTS (SELECT 1 FROM movement_note WHERE movement_id = NEW.movement_id)
+BEGIN SELECT RAISE(ABORT, 'darmarka: a note is only ever redacted, by darmarka recipient forget'); END;
+CREATE TRIGGER redaction_is_append_only BEFORE UPDATE ON redaction
+BEGIN SELECT RAISE(ABORT, 'darmarka: a note is only ever redacted, by darmarka recipient forget'); END;
+CREATE TRIGGER redaction_is_never_deleted BEFORE DELETE ON redaction
+BEGIN SELECT RAISE(ABORT, 'darmarka: a note is only ever redacted, by darmarka recipient forget'); END;
 
 -- Stock derived from the ledger, kept up to date in the same transaction as
 -- each movement so that reading it never means summing all history.

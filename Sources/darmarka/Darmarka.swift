@@ -22,7 +22,7 @@ struct Darmarka: ParsableCommand {
             Intake.self, Handout.self, Transfer.self, Writeoff.self, Count.self, Undo.self,
             StockCommand.self, History.self, ReportCommand.self, TargetCommand.self,
             ImportCommand.self, ExportCommand.self,
-            Check.self, Backup.self, Restore.self,
+            Check.self, Backup.self, Restore.self, Verify.self,
             LabelsCommand.self, Resolve.self, Scan.self,
             Serve.self, UserCommand.self,
         ]

@@ -203,9 +203,11 @@ enum MessageCases {
         case .notDarmarka: 7
         case .schemaDiffers: 8
         case .recipientKeyStale: 9
+        case .sealBroken: 10
+        case .noteAltered: 11
         }
     }
-    static let findingCases = 10
+    static let findingCases = 12
 
 
     static func ordinal(_ m: ImportMessage) -> Int {

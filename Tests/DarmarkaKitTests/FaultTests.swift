@@ -190,12 +190,18 @@ struct FaultTests {
         try cli.run(["intake", "--box", pre, "--category", "shoes", "--quantity", "3", "--note", "настоящая"])
         let queue = try DatabaseQueue(path: cli.database)
         #expect(throws: DatabaseError.self) {
-            try queue.write { try $0.execute(sql: "INSERT OR REPLACE INTO movement(id, kind, occurred_on, recorded_at, to_box_id, note) SELECT id, kind, occurred_on, recorded_at, to_box_id, 'подделка' FROM movement WHERE id = 1") }
+            try queue.write { try $0.execute(sql: "INSERT OR REPLACE INTO movement(id, kind, occurred_on, recorded_at, to_box_id, seal) SELECT id, kind, '2020-01-01', recorded_at, to_box_id, seal FROM movement WHERE id = 1") }
         }
         #expect(throws: DatabaseError.self) {
             try queue.write { try $0.execute(sql: "INSERT OR REPLACE INTO movement_line(movement_id, line, category_id, quantity) VALUES (1, 1, 1, 300)") }
         }
-        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT note FROM movement WHERE id = 1") } == "настоящая")
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT note FROM movement_note WHERE movement_id = 1") } == "настоящая")
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "INSERT OR REPLACE INTO movement_note(movement_id, salt, note, digest) SELECT movement_id, salt, 'подделка', digest FROM movement_note") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE movement_note SET note = 'подделка'") }
+        }
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT quantity FROM movement_line WHERE movement_id = 1") } == 3)
         #expect(try cli.run(["check"]).status == 0)
     }

@@ -267,7 +267,11 @@ struct ImportCLITests {
                         ["box", "list", "--format", "json"], ["recipient", "list", "--format", "json"], ["event", "list", "--format", "json"]] {
             let original = try cli.run(command), copied = try copy.run(command)
             #expect(original.status == 0 && copied.status == 0)
-            #expect(original.stdout == copied.stdout, "\(command)")
+            // The same figures; each database has its own chain, so its own seal.
+            func figures(_ json: String) -> String {
+                json.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  \"seal\": ") }.joined(separator: "\n")
+            }
+            #expect(figures(original.stdout) == figures(copied.stdout), "\(command)")
             #expect(original.stdout.count > 40, "\(command)")
         }
         // The movements that count are the same, in the same order, undone

@@ -66,7 +66,7 @@ struct ReliabilityTests {
             try db.execute(sql: "UPDATE recipient_visit SET handouts = 3")
             try db.execute(sql: "INSERT INTO balance_day(box_id, category_id, day, quantity, grams) VALUES (?, 6, '2026-10-01', -4, 0)", arguments: [f.b.id])
             // An undo that does not match what it undoes.
-            try db.execute(sql: "INSERT INTO movement(kind, occurred_on, recorded_at, to_box_id, reverses_id) VALUES ('intake', '2026-11-09', 'x', ?, 1)", arguments: [f.a.id])
+            try db.execute(sql: "INSERT INTO movement(kind, occurred_on, recorded_at, to_box_id, reverses_id, seal) VALUES ('intake', '2026-11-09', 'x', ?, 1, zeroblob(32))", arguments: [f.a.id])
             try db.execute(sql: "INSERT INTO movement_line(movement_id, line, category_id, quantity) VALUES (last_insert_rowid(), 1, 6, 1)")
         }
         let findings = try f.store.read { try $0.verify() }
@@ -75,6 +75,8 @@ struct ReliabilityTests {
         #expect(findings.contains(.negativeStock(box: f.b.code.description, category: "shoes", day: "2026-10-01", quantity: -4)))
         #expect(findings.contains { if case .badReversal(_, 1, _) = $0 { true } else { false } })
         #expect(findings.contains { if case .dayBalanceDiffers = $0 { true } else { false } })
+        // The slipped-in movement breaks the ledger's seal there.
+        #expect(findings.contains(.sealBroken(movement: 4)))
 
         let r = try CLI(database: f.path).run(["check", "--lang", "en"])
         #expect(r.status != 0)

@@ -28,7 +28,13 @@ struct UpgradeTests {
                 let columns = t == "movement_line" ? "movement_id, category_id, quantity, grams, condition"
                     : t == "balance" ? "box_id, category_id, quantity"
                     : t == "balance_day" ? "box_id, category_id, day, quantity"
-                    : t == "recipient" ? "id, code, group_id, household_size, registered_on, contact, consent_on, forgotten_at" : "*"
+                    : t == "recipient" ? "id, code, group_id, household_size, registered_on, contact, consent_on, forgotten_at"
+                    // Version 9 seals each movement and keeps its note apart.
+                    : t == "movement" ? """
+                        id, kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id, recipient_id, event_id, volunteer_id,
+                        \(try db.tableExists("movement_note") ? "(SELECT n.note FROM movement_note n WHERE n.movement_id = movement.id)" : "note") AS note,
+                        reverses_id, import_id
+                        """ : "*"
                 out[t] = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(t)").map { $0.description }.sorted()
             }
             return out

@@ -31,14 +31,16 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
 INSERT INTO event(id, name, held_on, centre_id, participants) SELECT i, 'Дармарка ' || i, date('2016-12-01', '+' || (i * 3652 / 1200) || ' days'), 1 + i % 50, 20 + i % 40 FROM n;
 INSERT INTO volunteer(id, name) VALUES (1, 'Анна'), (2, 'Олег'), (3, 'Мария');
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000000)
-INSERT INTO movement(id, kind, occurred_on, recorded_at, from_box_id, to_box_id, recipient_id, volunteer_id)
+INSERT INTO movement(id, kind, occurred_on, recorded_at, from_box_id, to_box_id, recipient_id, volunteer_id, seal)
 SELECT i,
        CASE WHEN i % 20 < 12 THEN 'intake' WHEN i % 20 < 19 THEN 'handout' WHEN i % 40 = 19 THEN 'transfer' ELSE 'writeoff' END,
        date('2016-12-01', '+' || (i * 3652 / 5000000) || ' days'), '2026-11-30T00:00:00.000Z',
        CASE WHEN i % 20 < 12 THEN NULL ELSE 1 + i % 250 END,
        CASE WHEN i % 20 < 12 THEN 1 + i % 250 WHEN i % 40 = 19 THEN 1 + (i + 7) % 250 ELSE NULL END,
        CASE WHEN i % 20 BETWEEN 12 AND 18 AND i % 10 <> 3 THEN 1 + (i * 7919) % 20000 ELSE NULL END,
-       1 + i % 3
+       1 + i % 3,
+       -- Synthetic rows carry a placeholder seal: the report reads no seal but the last.
+       zeroblob(32)
 FROM n;
 INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition)
 SELECT id, 1, 1 + (id / 7) % 20, CASE WHEN kind = 'intake' THEN 3 ELSE 1 END,
@@ -61,7 +63,7 @@ GROUP BY 1, 2, 3;
 INSERT INTO balance(box_id, category_id, quantity, grams)
 SELECT box_id, category_id, SUM(quantity), SUM(grams) FROM balance_day GROUP BY 1, 2;
 INSERT INTO flow_month SELECT s.month, s.kind, s.f, s.t, l.category_id, COALESCE(l.condition, ''), s.ev, s.rc,
-       SUM(l.quantity), SUM(COALESCE(l.grams, 0)), SUM(CASE WHEN l.grams IS NULL THEN 0 ELSE l.quantity END), COUNT(*)
+       SUM(l.quantity), SUM(COALESCE(l.grams, 0)), SUM(CASE WHEN l.grams IS NULL THEN 0 ELSE l.quantity END), COUNT(*), 0
 FROM (SELECT id, kind, substr(occurred_on, 1, 7) AS month, COALESCE(from_box_id, 0) AS f, COALESCE(to_box_id, 0) AS t,
              event_id IS NOT NULL AS ev, recipient_id IS NOT NULL AS rc FROM movement) s
 JOIN movement_line l ON l.movement_id = s.id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;

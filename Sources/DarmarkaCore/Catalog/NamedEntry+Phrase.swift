@@ -1,4 +1,4 @@
 extension NamedEntry {
     /// The entry's two names, for a message in either language.
-    public var names: Phrase { Phrase(ru: nameRu, en: nameEn) }
+    public var names: Phrase { Phrase.stored(nameRu, nameEn) }
 }

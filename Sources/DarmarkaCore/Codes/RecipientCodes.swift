@@ -48,7 +48,7 @@ public enum RecipientCodes {
     }
 
     /// Dashes people and word processors type between a code's parts.
-    private static let separators: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", "_"]
+    static let separators: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", "_"]
 
     /// The registered codes nearest to `code`, nearest first, at most
     /// `limit`: what `code` was most likely meant to be when it is not a

@@ -28,6 +28,18 @@ public struct CatalogueNames: Sendable {
         let group = row.group.map { text in groupCodes.value(of: text) { groups.match($0).code } ?? text }
         return row.fingerprint(category: category, group: group)
     }
+
+    /// For a row naming a recipient, its fingerprint without the recipient
+    /// and the note (which may name them): what `recipient forget` keeps of
+    /// an imported row, so it is never imported twice yet tests no guessed
+    /// code. 0 for a row naming no one.
+    public mutating func anonymousFingerprint(of row: JournalRow) -> UInt64 {
+        guard row.recipient != nil else { return 0 }
+        var anonymous = row
+        anonymous.recipient = nil
+        anonymous.note = nil
+        return fingerprint(of: anonymous)
+    }
 }
 
 extension CatalogueMatch {

@@ -1,4 +1,4 @@
 extension Cell {
     /// The value as people read it, in both languages.
-    public var phrase: Phrase { Phrase(ru: display(.ru), en: display(.en)) }
+    public var phrase: Phrase { Phrase.stored(display(.ru), display(.en)) }
 }

@@ -15,7 +15,18 @@ extension Report {
         }.joined(separator: ", ") + "]"
         out += ",\n  \"trend\": [" + trend.map { "{\"month\": \"\($0.month)\", \"received\": \($0.received), \"handedOut\": \($0.handedOut)}" }.joined(separator: ", ") + "]"
         if let centre { out += ",\n  \"centre\": \(JSONText.string(centre))" }
+        out += ",\n  \"report\": " + kindJSON
+        if let seal { out += ",\n  \"seal\": {\"movement\": \(seal.movement), \"hash\": \"\(seal.hash)\"}" }
         return out + "\n}\n"
+    }
+
+    /// Which report this is, so that `darmarka verify` can make it again.
+    private var kindJSON: String {
+        switch kind {
+        case .monthly(let m): "{\"kind\": \"monthly\", \"month\": \"\(m)\"}"
+        case .year(let y): "{\"kind\": \"year\", \"year\": \(y)}"
+        case .range(let p): "{\"kind\": \"range\", \"from\": \"\(p.from)\", \"to\": \"\(p.to)\"}"
+        }
     }
 
     private func periodJSON(_ p: Period) -> String { "{\"from\": \"\(p.from)\", \"to\": \"\(p.to)\"}" }

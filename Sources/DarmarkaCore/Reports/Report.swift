@@ -37,6 +37,21 @@ public struct Report: Sendable {
     public var names: Names
     /// The month was not asked for: the report is of the last whole month, and its title says so.
     public var isLastWholeMonth = false
+    /// The seal of the last movement the report counts (see
+    /// `docs/ledger-seal.md`): printed in every form, so that `darmarka
+    /// verify` can tell whether the ledger still holds what it counted.
+    public var seal: Seal?
+
+    /// A movement's number and its seal in lower-case hexadecimal.
+    public struct Seal: Sendable, Equatable {
+        public var movement: Int64
+        public var hash: String
+        public init(movement: Int64, hash: String) { self.movement = movement; self.hash = hash }
+
+        /// `N:HEX`, as `darmarka verify --seal` takes it.
+        public var text: String { "\(movement):\(hash)" }
+        public var phrase: Phrase { SealText.reportSeal(movement: movement, hash: hash) }
+    }
 
     public init(kind: Kind, organisation: String?, centre: String?, columns: [Column], targets: [TargetProgress],
                 trend: [TrendPoint], names: Names) {

@@ -39,6 +39,7 @@ extension Report {
                 out += listing(part, lang).table(lang, grouped: true, maxWidth: Self.terminalWidth) + "\n"
             }
         }
+        if let seal { out += seal.phrase.text(lang) + "\n" }
         return out
     }
 
@@ -55,6 +56,9 @@ extension Report {
                 out += ([CSVText.field(r.label.text(lang).trimmingCharacters(in: .whitespaces), delimiter: ";")] + values).joined(separator: ";") + "\r\n"
             }
         }
+        if let seal {
+            out += "\r\n" + CSVText.field(SealText.sealLabel.text(lang), delimiter: ";") + ";" + seal.text + "\r\n"
+        }
         return out
     }
 
@@ -69,6 +73,7 @@ extension Report {
                 out += "| " + ([esc(r.label.text(lang).trimmingCharacters(in: .whitespaces))] + r.values.map { esc($0.display(lang, grouped: true)) }).joined(separator: " | ") + " |\n"
             }
         }
+        if let seal { out += "\n" + esc(seal.phrase.text(lang)) + "\n" }
         return out
     }
 
@@ -100,6 +105,7 @@ extension Report {
             }
             out += "</table>\n"
         }
+        if let seal { out += "<p><small>\(esc(seal.phrase.text(lang)))</small></p>\n" }
         return out + "</body></html>\n"
     }
 

@@ -13,6 +13,10 @@ public enum CLINote: Localized, Equatable {
     case excelIsForCSV
     /// A file form (`xlsx`, `pdf`) asked for without a file to write it to.
     case formatNeedsOutput(String)
+    /// `verify` given both a report and `--seal`.
+    case verifyReportOrSeal
+    /// `verify` given neither.
+    case verifyNeedsReportOrSeal
 
     public var phrase: Phrase {
         switch self {
@@ -23,6 +27,8 @@ public enum CLINote: Localized, Equatable {
         case .excelIsForCSV: Phrase(ru: "--excel относится к CSV, а не к --format json", en: "--excel is for CSV, not --format json")
         case .formatNeedsOutput(let form):
             Phrase(ru: "для --format \(form) нужен --output ФАЙЛ", en: "--format \(form) needs --output FILE")
+        case .verifyReportOrSeal: Phrase(ru: "укажите либо отчёт, либо --seal", en: "give a report or --seal, not both")
+        case .verifyNeedsReportOrSeal: Phrase(ru: "укажите JSON-отчёт или --seal НОМЕР:ПЕЧАТЬ", en: "give a JSON report or --seal N:HEX")
         }
     }
 }

@@ -13,6 +13,12 @@ public enum Finding: Localized, Equatable {
     case schemaDiffers(object: String, change: SchemaChange)
     /// A recipient's stored `code_key` is not its code folded: lookups would miss them.
     case recipientKeyStale(code: String)
+    /// The ledger's chain of seals breaks at this movement: it, or one
+    /// before it, was changed, added or removed outside Darmarka.
+    case sealBroken(movement: Int64)
+    /// A note's text no longer gives the digest its movement's seal holds,
+    /// or a redacted note has no redaction recorded.
+    case noteAltered(movement: Int64)
 
     public var phrase: Phrase {
         switch self {
@@ -43,6 +49,10 @@ public enum Finding: Localized, Equatable {
         case .recipientKeyStale(let code):
             Phrase(ru: "Ключ поиска получателя \(code) не соответствует его коду: по коду его не найти.",
                    en: "The search key of recipient \(code) does not match the code: the code would not find them.")
+        case .sealBroken(let id):
+            SealText.chainBroken(id)
+        case .noteAltered(let id):
+            SealText.noteAltered(id)
         }
     }
 }

@@ -55,6 +55,8 @@ extension Finding {
             .notDarmarka,
             .schemaDiffers(object: "Q7", change: .changed),
             .recipientKeyStale(code: "Q7"),
+            .sealBroken(movement: 3),
+            .noteAltered(movement: 3),
         ]
     }
 }

@@ -88,7 +88,7 @@ public enum JournalImport {
                     for entry in entries {
                         rows += 1
                         switch entry.result {
-                        case .success(let row): try importer.apply(row, print: entry.print, typedPrint: entry.typedPrint)
+                        case .success(let row): try importer.apply(row, print: entry.print, typedPrint: entry.typedPrint, anonymous: entry.anonymous)
                         case .failure(let error): importer.problems.add(error.problems)
                         }
                         if rows % options.progressEvery == 0 {
@@ -143,6 +143,12 @@ final class JournalApplier {
     private var names: CatalogueNames
     /// The fingerprints of the rows this import brings in, not yet stored.
     private var prints: [UInt64] = []
+    /// Rows of people forgotten since an earlier import brought them in,
+    /// fingerprinted without person and note (`forgottenRows`).
+    private var forgottenEarlier: EarlierRows
+    /// This import's fingerprints of rows naming a recipient, per recipient,
+    /// with and without the person and the note: kept apart for a forget.
+    private var personPrints: [RowID: (prints: [UInt64], anonymous: [UInt64])] = [:]
     /// How many rows this import brings in.
     private var newRows = 0
 
@@ -201,6 +207,7 @@ final class JournalApplier {
         summary = ImportSummary(file: file, kind: .journal, dryRun: options.dryRun)
         summary.ignoredColumns = columns.unknown.map(\.title)
         earlier = try session.earlierRows()
+        forgottenEarlier = try session.forgottenRows()
         today = try tx.today()
         valuedUpTo = try session.lastLedgerDay()?.dayNumber ?? Int.min
         boxes = Array(try session.boxes().values).sorted { $0.id < $1.id }
@@ -230,17 +237,17 @@ final class JournalApplier {
     /// Checks and writes one row, unless an earlier batch brought it in.
     /// A row that names a movement of the ledger by number waits for the
     /// other rows of that movement, which come next (see `settle`).
-    func apply(_ row: JournalRow, print: UInt64, typedPrint: UInt64) throws {
+    func apply(_ row: JournalRow, print: UInt64, typedPrint: UInt64, anonymous: UInt64 = 0) throws {
         if let number = ledgerMovement(row) {
             if pending?.number != number {
                 try settle()
                 pending = (number, [])
             }
-            pending?.rows.append((row, print, typedPrint))
+            pending?.rows.append((row, print, typedPrint, anonymous))
             return
         }
         try settle()
-        try applyNew(row, print: print, typedPrint: typedPrint)
+        try applyNew(row, print: print, typedPrint: typedPrint, anonymous: anonymous)
     }
 
     /// The movement of the ledger before this import that the row names by
@@ -253,7 +260,7 @@ final class JournalApplier {
     }
 
     /// Rows naming one movement of the ledger, held until the rows of another begin.
-    private var pending: (number: RowID, rows: [(row: JournalRow, print: UInt64, typedPrint: UInt64)])?
+    private var pending: (number: RowID, rows: [(row: JournalRow, print: UInt64, typedPrint: UInt64, anonymous: UInt64)])?
     /// Movements this import corrected, with the line of their first row.
     private var corrected: [RowID: Int] = [:]
 
@@ -269,7 +276,7 @@ final class JournalApplier {
         pending = nil
         let lines = try session.tx.exportedRows(movement: group.number)
         guard !lines.isEmpty else {
-            for r in group.rows { try applyNew(r.row, print: r.print, typedPrint: r.typedPrint) }
+            for r in group.rows { try applyNew(r.row, print: r.print, typedPrint: r.typedPrint, anonymous: r.anonymous) }
             return
         }
         let same = group.rows.count <= lines.count
@@ -311,7 +318,7 @@ final class JournalApplier {
                                                         after: group.rows.map { byCode($0.row) }))
         }
         try reverse(movement, line: first.line)
-        for r in group.rows { try applyNew(r.row, print: r.print, typedPrint: r.typedPrint, earlierChecked: true) }
+        for r in group.rows { try applyNew(r.row, print: r.print, typedPrint: r.typedPrint, anonymous: r.anonymous, earlierChecked: true) }
     }
 
     /// The row with its category and group by code, as the ledger's rows are.
@@ -363,19 +370,17 @@ final class JournalApplier {
     /// Checks and writes one row that no movement of the ledger holds,
     /// unless an earlier batch brought it in: a batch of this version by
     /// `print`, an older one by `typedPrint`.
-    private func applyNew(_ row: JournalRow, print: UInt64, typedPrint: UInt64, earlierChecked: Bool = false) throws {
+    private func applyNew(_ row: JournalRow, print: UInt64, typedPrint: UInt64, anonymous: UInt64, earlierChecked: Bool = false) throws {
         if !earlierChecked, earlier.count > 0, earlier.consume(print) || (typedPrint != print && earlier.consume(typedPrint)) {
             summary.skipped += 1
             return
         }
-        prints.append(print)
-        newRows += 1
-        // Stored as they come, so memory does not grow with the file; a
-        // refused import rolls them back with the rest.
-        if prints.count >= FingerprintBlob.chunk {
-            if problems.isEmpty { try session.addPrints(prints) }
-            prints.removeAll(keepingCapacity: true)
+        if !earlierChecked, try isForgottenPersonsRow(row, anonymous: anonymous) {
+            summary.skipped += 1
+            return
         }
+        newRows += 1
+        if row.recipient == nil { try keepPrint(print) }
         var ok = true
         func report(_ field: JournalField?, _ message: ImportMessage) {
             problem(row, field, message)
@@ -424,6 +429,9 @@ final class JournalApplier {
         var eventID: RowID?
         if let name = row.event, let b = box { eventID = try event(name, on: row.date, centre: boxes[b].centreID) }
         let volunteerID = try row.volunteer.map(volunteer)
+        if row.recipient != nil {
+            if let recipientID { try keepPersonPrint(print, anonymous: anonymous, recipient: recipientID) } else { try keepPrint(print) }
+        }
         guard ok, let box, let category else { return }
 
         let (from, to): (Int?, Int?) = switch row.operation {
@@ -530,6 +538,9 @@ final class JournalApplier {
             try session.register(recipient: recipient, on: date)
         }
         try session.addPrints(prints)
+        for (recipient, kept) in personPrints.sorted(by: { $0.key < $1.key }) {
+            try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous)
+        }
         try session.checkReferences([
             (.box, boxes.map(\.id)), (.centre, boxes.map(\.centreID)), (.category, categories.map(\.id)),
             (.recipientGroup, groups.map(\.id)), (.recipient, Array(recipients.values)), (.event, Array(events.values)),
@@ -622,6 +633,38 @@ final class JournalApplier {
     }
 
     private var codes: [UTF8Key: String?] = [:]
+
+    /// Keeps a row's fingerprint for later imports. Stored as they come,
+    /// so memory does not grow with the file; a refused import rolls them
+    /// back with the rest.
+    private func keepPrint(_ print: UInt64) throws {
+        prints.append(print)
+        if prints.count >= FingerprintBlob.chunk {
+            if problems.isEmpty { try session.addPrints(prints) }
+            prints.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func keepPersonPrint(_ print: UInt64, anonymous: UInt64, recipient: RowID) throws {
+        var kept = personPrints[recipient] ?? ([], [])
+        kept.prints.append(print)
+        kept.anonymous.append(anonymous)
+        if kept.prints.count >= FingerprintBlob.chunk {
+            if problems.isEmpty { try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous) }
+            kept = ([], [])
+        }
+        personPrints[recipient] = kept
+    }
+
+    /// A row an earlier import brought in for a person forgotten since: its
+    /// code is no one's now (a forget changed it) and, without person and
+    /// note, it is a row of that import. Brought in again it would count
+    /// the person twice, as someone new.
+    private func isForgottenPersonsRow(_ row: JournalRow, anonymous: UInt64) throws -> Bool {
+        guard forgottenEarlier.count > 0, let text = row.recipient, let code = recipientCode(text) else { return false }
+        if let known = try session.tx.recipient(code), !known.forgotten { return false }
+        return forgottenEarlier.consume(anonymous)
+    }
 
     /// A recipient's code as the store keeps it, or nil if it will not do.
     private func recipientCode(_ text: String) -> String? {

@@ -11,8 +11,10 @@ import Foundation
 final class RowPipe: @unchecked Sendable {
     /// A parsed row and its fingerprints (0 for a row with problems): by
     /// what it names, and as typed, which is how files imported before
-    /// version 0.6 were fingerprinted.
-    typealias Entry = (result: Result<JournalRow, JournalRowError>, print: UInt64, typedPrint: UInt64)
+    /// version 0.6 were fingerprinted; and, for a row naming a recipient,
+    /// its fingerprint without the person and the note, all a forget keeps
+    /// of it (made here, off the writing thread).
+    typealias Entry = (result: Result<JournalRow, JournalRowError>, print: UInt64, typedPrint: UInt64, anonymous: UInt64)
 
     enum Item {
         /// The columns, and the sheet read when the file is a workbook.
@@ -55,7 +57,8 @@ final class RowPipe: @unchecked Sendable {
             batch.reserveCapacity(Self.batch)
             while let result = try reader.next() {
                 let row = try? result.get()
-                batch.append((result, row.map { names.fingerprint(of: $0) } ?? 0, row?.fingerprint ?? 0))
+                batch.append((result, row.map { names.fingerprint(of: $0) } ?? 0, row?.fingerprint ?? 0,
+                              row.map { names.anonymousFingerprint(of: $0) } ?? 0))
                 if batch.count == Self.batch {
                     guard put(.rows(batch, bytesRead: reader.bytesRead)) else { return }
                     batch.removeAll(keepingCapacity: true)
@@ -92,7 +95,8 @@ final class RowPipe: @unchecked Sendable {
             reader = current
             guard let result else { return true }
             let parsed = try? result.get()
-            batch.append((result, parsed.map { fingerprints.fingerprint(of: $0) } ?? 0, parsed?.fingerprint ?? 0))
+            batch.append((result, parsed.map { fingerprints.fingerprint(of: $0) } ?? 0, parsed?.fingerprint ?? 0,
+                          parsed.map { fingerprints.anonymousFingerprint(of: $0) } ?? 0))
             if batch.count == Self.batch {
                 gaveUp = !put(.rows(batch, bytesRead: Int(progress * total)))
                 batch.removeAll(keepingCapacity: true)

@@ -45,7 +45,10 @@ public enum ReportFile {
             let name = report.names.centres[code].map { "\(code) — \($0)" } ?? code
             return ReportTitles.centreLine(name).text(lang)
         }
-        return (report.organisation, report.title.text(lang), centre, ReportTitles.generatedOn(day).text(lang))
+        // The seal goes with the date: under the title of the PDF, on the
+        // summary sheet of the workbook (see docs/ledger-seal.md).
+        let seal = report.seal.map { " · " + $0.phrase.text(lang) } ?? ""
+        return (report.organisation, report.title.text(lang), centre, ReportTitles.generatedOn(day).text(lang) + seal)
     }
 }
 

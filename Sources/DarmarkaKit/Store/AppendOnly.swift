@@ -11,7 +11,10 @@ enum AppendOnly {
     static let message = "darmarka: the ledger is append-only; correct a movement with darmarka undo"
 
     /// Name and SQL of every trigger that guards the ledger.
-    static let triggers: [(name: String, sql: String)] = [
+    static let triggers: [(name: String, sql: String)] = ledgerTriggers + noteTriggers
+
+    /// The six of version 8, on `movement` and `movement_line`.
+    static let ledgerTriggers: [(name: String, sql: String)] = [
         ("movement_is_append_only", "CREATE TRIGGER movement_is_append_only BEFORE UPDATE ON movement BEGIN SELECT RAISE(ABORT, '\(message)'); END"),
         ("movement_is_never_deleted", "CREATE TRIGGER movement_is_never_deleted BEFORE DELETE ON movement BEGIN SELECT RAISE(ABORT, '\(message)'); END"),
         ("movement_is_never_replaced", "CREATE TRIGGER movement_is_never_replaced BEFORE INSERT ON movement WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM movement WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, '\(message)'); END"),
@@ -20,9 +23,22 @@ enum AppendOnly {
         ("movement_line_is_never_replaced", "CREATE TRIGGER movement_line_is_never_replaced BEFORE INSERT ON movement_line WHEN EXISTS (SELECT 1 FROM movement_line WHERE movement_id = NEW.movement_id AND line = NEW.line) BEGIN SELECT RAISE(ABORT, '\(message)'); END"),
     ]
 
+    static let redactionMessage = "darmarka: a note is only ever redacted, by darmarka recipient forget"
+
+    /// Version 9's: a note is never deleted or replaced, and changes only by
+    /// a redaction — its text becomes «[удалено]», its salt goes, its digest
+    /// (which the seal holds) stays. Redactions are kept for good.
+    static let noteTriggers: [(name: String, sql: String)] = [
+        ("movement_note_is_only_redacted", "CREATE TRIGGER movement_note_is_only_redacted BEFORE UPDATE ON movement_note WHEN NOT (NEW.movement_id = OLD.movement_id AND NEW.note = '\(SealForm.redacted)' AND NEW.salt IS NULL AND NEW.digest = OLD.digest) BEGIN SELECT RAISE(ABORT, '\(redactionMessage)'); END"),
+        ("movement_note_is_never_deleted", "CREATE TRIGGER movement_note_is_never_deleted BEFORE DELETE ON movement_note BEGIN SELECT RAISE(ABORT, '\(redactionMessage)'); END"),
+        ("movement_note_is_never_replaced", "CREATE TRIGGER movement_note_is_never_replaced BEFORE INSERT ON movement_note WHEN EXISTS (SELECT 1 FROM movement_note WHERE movement_id = NEW.movement_id) BEGIN SELECT RAISE(ABORT, '\(redactionMessage)'); END"),
+        ("redaction_is_append_only", "CREATE TRIGGER redaction_is_append_only BEFORE UPDATE ON redaction BEGIN SELECT RAISE(ABORT, '\(redactionMessage)'); END"),
+        ("redaction_is_never_deleted", "CREATE TRIGGER redaction_is_never_deleted BEFORE DELETE ON redaction BEGIN SELECT RAISE(ABORT, '\(redactionMessage)'); END"),
+    ]
+
     /// Version 8: the ledger's triggers made anew from `triggers`, with the
     /// two that refuse a replacing INSERT.
-    static func migrate(_ db: Database) throws {
+    static func migrate(_ db: Database, _ triggers: [(name: String, sql: String)] = ledgerTriggers) throws {
         for t in triggers {
             try db.execute(sql: "DROP TRIGGER IF EXISTS \(t.name)")
             try db.execute(sql: t.sql)

@@ -17,7 +17,7 @@ extension LedgerTransaction {
                          id: RowID?, limit: Int) throws -> [HistoryEntry] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.id, m.kind, m.occurred_on, m.occurred_at, m.recorded_at, fb.code AS from_box, tb.code AS to_box,
-                   r.code AS recipient, e.name AS event, v.name AS volunteer, m.note, m.reverses_id,
+                   r.code AS recipient, e.name AS event, v.name AS volunteer, (SELECT n.note FROM movement_note n WHERE n.movement_id = m.id) AS note, m.reverses_id,
                    (SELECT x.id FROM movement x WHERE x.reverses_id = m.id) AS reversed_by
             FROM movement m
             LEFT JOIN box fb ON fb.id = m.from_box_id

@@ -36,7 +36,9 @@ final class ImportSession {
             INSERT INTO import_batch(file_name, sha256, kind, rows, imported_at) VALUES (?, 'pending', ?, 0, ?)
             """, arguments: [fileName, kind.rawValue, tx.recordedAt])
         batchID = tx.db.lastInsertedRowID
-        ledgerEnd = try RowID.fetchOne(tx.db, sql: "SELECT MAX(id) FROM movement") ?? 0
+        let last = try LedgerSeal.last(tx.db)
+        ledgerEnd = last.id
+        previousSeal = last.seal
         nextMovementID = ledgerEnd + 1
         // As many rows per statement as SQLite takes parameters for.
         let parameters = tx.db.sqliteConnection.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 999
@@ -58,6 +60,7 @@ final class ImportSession {
     func close() throws {
         movementStatements.removeAll()
         lineStatements.removeAll()
+        noteStatement = nil
         if let cacheSize { try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
     }
 
@@ -73,13 +76,29 @@ final class ImportSession {
 
     func batch(digest: String) throws -> ImportBatchInfo? { try Self.batch(db, digest: digest) }
 
-    /// The fingerprints of every journal row imported before.
+    /// The fingerprints of every journal row imported before (of people
+    /// forgotten since, none: see `forgottenRows`).
     func earlierRows() throws -> EarlierRows {
+        try Self.prints(db, sql: """
+            SELECT f.prints FROM import_fingerprint f JOIN import_batch b ON b.id = f.batch_id WHERE b.kind = ?1
+            UNION ALL
+            SELECT f.prints FROM import_fingerprint_person f JOIN import_batch b ON b.id = f.batch_id
+            WHERE b.kind = ?1 AND length(f.prints) > 0
+            """)
+    }
+
+    /// The rows of people forgotten since they were imported, fingerprinted
+    /// without the person and the note: all a forget leaves of them.
+    func forgottenRows() throws -> EarlierRows {
+        try Self.prints(db, sql: """
+            SELECT f.anonymous FROM import_fingerprint_person f JOIN import_batch b ON b.id = f.batch_id
+            WHERE b.kind = ?1 AND length(f.prints) = 0
+            """)
+    }
+
+    private static func prints(_ db: Database, sql: String) throws -> EarlierRows {
         var prints: [UInt64] = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT f.prints FROM import_fingerprint f JOIN import_batch b ON b.id = f.batch_id WHERE b.kind = ?
-            ORDER BY f.batch_id, f.chunk
-            """, arguments: [ImportKind.journal.rawValue])
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: [ImportKind.journal.rawValue])
         while let row = try cursor.next() {
             let data: Data = row[0]
             guard let batch = FingerprintBlob.decode([UInt8](data)) else {
@@ -102,6 +121,26 @@ final class ImportSession {
         insert.bind(3, FingerprintBlob.encode(prints))
         try insert.run()
         chunks += 1
+    }
+
+    private var personChunks: [RowID: Int] = [:]
+
+    /// Keeps fingerprints of rows this batch brings in that name a
+    /// recipient, apart so that a forget can drop them; `anonymous` are the
+    /// same rows fingerprinted without the recipient and the note.
+    func addPersonPrints(recipient: RowID, prints: [UInt64], anonymous: [UInt64]) throws {
+        guard !prints.isEmpty else { return }
+        let insert = try RawStatement(db, """
+            INSERT INTO import_fingerprint_person(batch_id, recipient_id, chunk, prints, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)
+            """)
+        let chunk = personChunks[recipient, default: 0]
+        insert.bind(1, batchID)
+        insert.bind(2, recipient)
+        insert.bind(3, chunk)
+        insert.bind(4, FingerprintBlob.encode(prints))
+        insert.bind(5, FingerprintBlob.encode(anonymous))
+        try insert.run()
+        personChunks[recipient] = chunk + 1
     }
 
     /// Completes the batch: its digest and how many rows it brought in.
@@ -189,7 +228,9 @@ final class ImportSession {
         let recipient: RowID?
         let event: RowID?
         let volunteer: RowID?
-        let note: String?
+        let note: LedgerSeal.SaltedNote?
+        /// Set when its last line is in: the seal needs them all.
+        var seal: [UInt8]?
     }
 
     private struct PendingLine {
@@ -214,6 +255,25 @@ final class ImportSession {
     private var lastLine: (movement: RowID, line: Int) = (0, 0)
     private var movementStatements: [Int: RawStatement] = [:]
     private var lineStatements: [Int: RawStatement] = [:]
+    /// The seal of the last movement sealed, and the form of the one
+    /// whose lines are still coming (the last pending), if any.
+    private var previousSeal: [UInt8]
+    private var form = SealForm()
+    private var formOpen = false
+    private var noteStatement: RawStatement?
+    /// The time of recording, made once: every movement of a batch has it.
+    private lazy var recordedAt = tx.recordedAt
+    /// The last day sealed and its text: a journal comes day by day.
+    private var formDay: (date: LocalDate?, text: String) = (nil, "")
+
+    /// Seals the last pending movement: its lines are all in.
+    private func sealOpenMovement() {
+        guard formOpen, !pendingMovements.isEmpty else { return }
+        let seal = LedgerSeal.seal(previous: previousSeal, form: form.bytes)
+        pendingMovements[pendingMovements.count - 1].seal = seal
+        previousSeal = seal
+        formOpen = false
+    }
 
     /// Appends a movement of this batch and returns its id. It reaches the
     /// table with the next `flushLedger`, at the latest.
@@ -223,10 +283,17 @@ final class ImportSession {
             pendingMovements.reserveCapacity(batchSize)
             pendingLines.reserveCapacity(batchSize)
         }
+        sealOpenMovement()
         let id = nextMovementID
         nextMovementID += 1
+        let salted = note.map(LedgerSeal.SaltedNote.init)
         pendingMovements.append(PendingMovement(id: id, kind: kind, date: date, time: time, from: from, to: to,
-                                                recipient: recipient, event: event, volunteer: volunteer, note: note))
+                                                recipient: recipient, event: event, volunteer: volunteer, note: salted))
+        if date != formDay.date { formDay = (date, date.description) }
+        form.movement(id: id, kind: kind.rawValue, occurredOn: formDay.text, occurredAt: time, recordedAt: recordedAt,
+                      from: from, to: to, recipient: recipient, event: event, volunteer: volunteer, reverses: nil,
+                      importID: batchID, noteDigest: salted?.digest)
+        formOpen = true
         return id
     }
 
@@ -235,9 +302,14 @@ final class ImportSession {
     func insertLine(movement: RowID, category: RowID, quantity: Int, grams: Grams?, condition: Condition?) throws -> Int {
         let line = lastLine.movement == movement ? lastLine.line + 1 : 1
         lastLine = (movement, line)
+        // A line goes into the movement being sealed, the last one appended.
+        guard formOpen, pendingMovements.last?.id == movement else {
+            throw LedgerProblem.unexpected("import: line of movement \(movement) after its seal")
+        }
+        form.line(Int64(line), category: category, quantity: Int64(quantity), grams: grams?.value, condition: condition?.rawValue)
         pendingLines.append(PendingLine(movement: movement, line: line, category: category, quantity: quantity,
                                         grams: grams?.value, condition: condition))
-        if pendingLines.count >= batchSize { try flushLedger() }
+        if pendingLines.count >= batchSize { try flushLedger(keepingOpen: true) }
         return line
     }
 
@@ -262,12 +334,19 @@ final class ImportSession {
         }
     }
 
-    /// Writes the movements and lines waiting, movements first: lines point at them.
-    func flushLedger() throws {
+    /// Writes the movements and lines waiting. With `keepingOpen`, the
+    /// last movement waits for the rest of its lines (its seal covers
+    /// them); its lines so far go in before it, which the bulk write's
+    /// foreign keys, checked at the end, allow.
+    func flushLedger(keepingOpen: Bool = false) throws {
+        if !keepingOpen { sealOpenMovement() }
+        let held = keepingOpen && formOpen ? pendingMovements.popLast() : nil
+        defer { if let held { pendingMovements.append(held) } }
         if !pendingMovements.isEmpty {
             let statement = try movementStatement(rows: pendingMovements.count)
             var p: Int32 = 1
             for m in pendingMovements {
+                guard let seal = m.seal else { throw LedgerProblem.unexpected("import: movement \(m.id) unsealed") }
                 statement.bind(p, m.id)
                 statement.bind(p + 1, Self.text(of: m.kind))
                 statement.bind(p + 2, dates.text(m.date.dayNumber) { LocalDate(dayNumber: $0).description })
@@ -277,10 +356,17 @@ final class ImportSession {
                 statement.bind(p + 6, m.recipient)
                 statement.bind(p + 7, m.event)
                 statement.bind(p + 8, m.volunteer)
-                statement.bind(p + 9, m.note)
+                statement.bind(p + 9, seal)
                 p += 10
             }
             try statement.run()
+            for m in pendingMovements {
+                guard let note = m.note else { continue }
+                let insert = try noteStatement ?? RawStatement(db, "INSERT INTO movement_note(movement_id, salt, note, digest) VALUES (?1, ?2, ?3, ?4)")
+                noteStatement = insert
+                insert.bind(1, m.id); insert.bind(2, note.salt); insert.bind(3, note.note); insert.bind(4, note.digest)
+                try insert.run()
+            }
             pendingMovements.removeAll(keepingCapacity: true)
         }
         if !pendingLines.isEmpty {
@@ -335,7 +421,7 @@ final class ImportSession {
         let values = Array(repeating: row, count: rows)
         let statement = try RawStatement(db, """
             INSERT INTO movement(id, kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
-                                 recipient_id, event_id, volunteer_id, note, import_id)
+                                 recipient_id, event_id, volunteer_id, seal, import_id)
             VALUES \(values.joined(separator: ", "))
             """)
         movementStatements[rows] = statement
@@ -384,12 +470,21 @@ final class ImportSession {
         try flushLedger()
         let id = nextMovementID
         nextMovementID += 1
+        var form = SealForm()
+        form.movement(id: id, kind: m.kind.rawValue, occurredOn: m.date.description, occurredAt: m.time, recordedAt: tx.recordedAt,
+                      from: m.from, to: m.to, recipient: m.recipient, event: m.event, volunteer: nil, reverses: m.id,
+                      importID: batchID, noteDigest: nil)
+        for (n, l) in m.lines.enumerated() {
+            form.line(Int64(n + 1), category: l.category, quantity: Int64(l.quantity), grams: l.grams?.value, condition: l.condition?.rawValue)
+        }
+        let seal = LedgerSeal.seal(previous: previousSeal, form: form.bytes)
+        previousSeal = seal
         try db.execute(sql: """
             INSERT INTO movement(id, kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
-                                 recipient_id, event_id, volunteer_id, note, reverses_id, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
+                                 recipient_id, event_id, volunteer_id, reverses_id, import_id, seal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
             """, arguments: [id, m.kind.rawValue, m.date.description, m.time, tx.recordedAt, m.from, m.to,
-                             m.recipient, m.event, m.id, batchID])
+                             m.recipient, m.event, m.id, batchID, Data(seal)])
         for (n, l) in m.lines.enumerated() {
             try db.execute(sql: """
                 INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition) VALUES (?, ?, ?, ?, ?, ?)

@@ -44,6 +44,9 @@ enum Migrations {
         migrator.registerMigration("v8-no-replace") { db in
             try AppendOnly.migrate(db)
         }
+        migrator.registerMigration("v9-seal") { db in
+            try v9(db)
+        }
         migrator.registerMigration("v10-accounts") { db in
             try db.execute(sql: v10)
         }

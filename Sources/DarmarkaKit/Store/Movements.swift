@@ -1,4 +1,5 @@
 import DarmarkaCore
+import Foundation
 import GRDB
 
 // Recording movements, undoing them, and the stock they leave.
@@ -39,16 +40,29 @@ extension LedgerTransaction {
         // stock now; one dated before later movements values them again.
         let touched = Set(deltas.map { KilogramValuation.Key(box: $0.box, category: $0.category) })
         let before = try valuedStock(touched, after: draft.date)
+        // Sealed as it goes in (the ledger never changes afterwards): the
+        // id is the next one, since the write transaction holds the lock.
+        let last = try LedgerSeal.last(db)
+        let id = last.id + 1
+        let note = draft.note.map(LedgerSeal.SaltedNote.init)
+        var form = SealForm()
+        form.movement(id: id, kind: draft.kind.rawValue, occurredOn: draft.date.description, occurredAt: draft.time?.description,
+                      recordedAt: recordedAt, from: draft.fromBox, to: draft.toBox, recipient: draft.recipientID,
+                      event: draft.eventID, volunteer: draft.volunteerID, reverses: draft.reverses, importID: draft.importID,
+                      noteDigest: note?.digest)
+        for (n, l) in draft.lines.enumerated() {
+            form.line(Int64(n + 1), category: l.categoryID, quantity: Int64(l.quantity), grams: l.grams?.value, condition: l.condition?.rawValue)
+        }
         try db.cachedStatement(sql: """
-            INSERT INTO movement(kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
-                                 recipient_id, event_id, volunteer_id, note, reverses_id, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO movement(id, kind, occurred_on, occurred_at, recorded_at, from_box_id, to_box_id,
+                                 recipient_id, event_id, volunteer_id, reverses_id, import_id, seal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                draft.kind.rawValue, draft.date.description, draft.time?.description, recordedAt,
+                id, draft.kind.rawValue, draft.date.description, draft.time?.description, recordedAt,
                 draft.fromBox, draft.toBox, draft.recipientID, draft.eventID, draft.volunteerID,
-                draft.note, draft.reverses, draft.importID,
+                draft.reverses, draft.importID, Data(LedgerSeal.seal(previous: last.seal, form: form.bytes)),
             ])
-        let id = db.lastInsertedRowID
+        if let note { try LedgerSeal.insertNote(db, movement: id, note) }
         let line = try db.cachedStatement(sql: """
             INSERT INTO movement_line(movement_id, line, category_id, quantity, grams, condition) VALUES (?, ?, ?, ?, ?, ?)
             """)

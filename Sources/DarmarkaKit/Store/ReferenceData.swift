@@ -58,7 +58,7 @@ extension LedgerTransaction {
     private static let journalSelect = """
         SELECT m.id, m.kind, m.occurred_on, m.occurred_at, fb.code AS from_code, tb.code AS to_code,
                k.code AS category, l.quantity, l.grams, l.condition, r.code AS recipient, g.code AS grp,
-               e.name AS event, v.name AS volunteer, m.note
+               e.name AS event, v.name AS volunteer, (SELECT n.note FROM movement_note n WHERE n.movement_id = m.id) AS note
         FROM movement m
         JOIN movement_line l ON l.movement_id = m.id
         JOIN category k ON k.id = l.category_id

@@ -19,6 +19,7 @@ extension LedgerTransaction {
         findings += try negativeStockFindings()
         findings += try reversalFindings()
         findings += try recipientKeyFindings()
+        findings += try sealFindings()
         return findings
     }
 

@@ -44,6 +44,10 @@ struct ImportCommand: ParsableCommand {
         }
         progress.clear()
         show(outcome, ctx)
+        // Notes that name a registered person: kept, with a warning.
+        if case .imported(let s) = outcome, let batch = s.batch {
+            NoteWarning.say(try store.read { try $0.recipientCodes(namedInNotesOf: batch) }, ctx)
+        }
     }
 
     private func show(_ outcome: ImportOutcome, _ ctx: Context) {

@@ -83,6 +83,8 @@ struct Recording {
         if recipient == nil, group != nil || household != nil { throw LedgerProblem.recipientDetailsWithoutRecipient }
         if recipient == nil, registration == .new { throw RecipientCLIProblem.newRecipientWithoutCode }
         let time = try Parse.time(entry.time)
+        var named: [String] = []
+        defer { NoteWarning.say(named, ctx) }
         return try ctx.store().write { tx in
             let date = try Parse.date(entry.date, today: try tx.today())
             let categories = try lines.map { try tx.category($0.category) }
@@ -111,7 +113,9 @@ struct Recording {
                 lines: zip(lines, categories).map { line, category in
                     LineDraft(categoryID: category.id, quantity: line.quantity, grams: line.grams, condition: line.condition)
                 })
-            return Outcome(id: try tx.record(draft), lines: zip(categories, lines).map { ($0, $1.quantity) },
+            let id = try tx.record(draft)
+            named = try draft.note.map(tx.recipientCodes(namedIn:)) ?? []
+            return Outcome(id: id, lines: zip(categories, lines).map { ($0, $1.quantity) },
                            newRecipient: registered, from: fromBox?.code.description, to: toBox?.code.description)
         }
     }
@@ -222,6 +226,8 @@ struct Count: ParsableCommand {
         let t = quantity.trimmingCharacters(in: .whitespaces)
         guard let counted = t == "0" ? 0 : Quantity.parse(t) else { throw LedgerProblem.badQuantity(quantity) }
         let time = try Parse.time(entry.time)
+        var named: [String] = []
+        defer { NoteWarning.say(named, ctx) }
         let (id, box, cat, before) = try ctx.store().write { tx -> (RowID?, Box, NamedEntry, Int) in
             let date = try Parse.date(entry.date, today: try tx.today())
             let box = try tx.box(self.box)
@@ -234,7 +240,9 @@ struct Count: ParsableCommand {
                                       fromBox: difference < 0 ? box.id : nil, toBox: difference > 0 ? box.id : nil,
                                       volunteerID: try Parse.volunteerName(entry.volunteer).map(tx.volunteer(named:)),
                                       note: entry.note, lines: [LineDraft(categoryID: cat.id, quantity: abs(difference))])
-            return (try tx.record(draft), box, cat, before)
+            let id = try tx.record(draft)
+            named = try draft.note.map(tx.recipientCodes(namedIn:)) ?? []
+            return (id, box, cat, before)
         }
         let name = cat.names
         let fields: [(String, Cell)] = [("id", id.map { .int(Int($0)) } ?? .none), ("box", .text(box.code.description)),
@@ -278,5 +286,14 @@ struct Undo: ParsableCommand {
             try tx.undo(number, volunteer: try Parse.volunteerName(volunteer).map(tx.volunteer(named:)))
         }
         ctx.report(.empty(UndoText.undone(movement, by: reversal)), [("undone", .int(Int(number))), ("id", .int(Int(reversal)))])
+    }
+}
+
+/// A note that names a registered recipient's code is recorded, with a
+/// warning on standard error: a forget would have to redact it.
+enum NoteWarning {
+    static func say(_ codes: [String], _ ctx: Context) {
+        guard !codes.isEmpty else { return }
+        Console.err(SealText.noteNamesRecipient(codes).text(ctx.lang))
     }
 }

@@ -32,7 +32,11 @@ struct ReportRun {
         if let path = output.output { try OutputFile.check(path, force: output.force) }
         // Today in the organisation's time zone: the date the file says it was made.
         var (report, today) = try ctx.store().read { tx in
-            (try tx.report(kind, centre: try output.centre.map(tx.centre)), try tx.today())
+            var report = try tx.report(kind, centre: try output.centre.map(tx.centre))
+            // Read in the same transaction as the figures: the movement they count up to.
+            let seal = try tx.seal()
+            report.seal = Report.Seal(movement: seal.movement, hash: seal.hash)
+            return (report, try tx.today())
         }
         report.isLastWholeMonth = lastWholeMonth
         let bytes: [UInt8]

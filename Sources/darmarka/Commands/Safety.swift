@@ -69,11 +69,19 @@ extension RecipientCommand {
 
         func run() throws {
             let ctx = try Context(global)
-            let placeholder = try ctx.store().write { tx in
+            // Erasing: the person's code and the notes naming it leave no
+            // trace in the working file or its WAL.
+            let (placeholder, redacted) = try ctx.store().erasing { tx in
                 guard let r = try tx.recipient(code), !r.forgotten else { throw LedgerProblem.unknownRecipient(code) }
-                return try tx.forget(recipient: r)
+                let redacted = try tx.forgetTraces(of: r, code: r.code)
+                return (try tx.forget(recipient: r), redacted)
             }
-            ctx.report(.forgotten(code: code, placeholder: placeholder), [("code", .text(code)), ("now", .text(placeholder))])
+            ctx.report(.forgotten(code: code, placeholder: placeholder),
+                       [("code", .text(code)), ("now", .text(placeholder)), ("notes_redacted", .int(redacted))])
+            if redacted > 0 {
+                let text = SealText.notesRedacted(redacted).text(ctx.lang)
+                if ctx.format == .table { Console.out(text) } else { Console.err(text) }
+            }
         }
     }
 }
