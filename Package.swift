@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Reading .xlsx workbooks for import: they are zips of XML.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `darmarka serve`: the web app a label's QR opens (issue 14).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages (scripts/test installs them).
@@ -43,9 +47,19 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
+        // The web app for phones: routes, sessions, roles and pages over DarmarkaKit.
+        .target(name: "DarmarkaWeb", dependencies: [
+            "DarmarkaKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
         // The command line: parse, call DarmarkaKit, format.
         .executableTarget(name: "darmarka", dependencies: [
             "DarmarkaKit",
+            "DarmarkaWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,5 +67,9 @@ let package = Package(
         .testTarget(name: "DarmarkaKitTests", dependencies: ["DarmarkaKit", .product(name: "GRDB", package: "GRDB.swift"),
                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "DarmarkaWebTests", dependencies: [
+            "DarmarkaWeb", "DarmarkaKit",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -332,3 +332,49 @@ CREATE TABLE target (
     set_at TEXT NOT NULL,
     PRIMARY KEY (metric, period_from, period_to)
 );
+
+-- Accounts of `darmarka serve` (v10): users, their centres, sessions (by the
+-- hash of their id), idempotency keys of recorded forms, failed sign-ins.
+CREATE TABLE app_user (
+    id INTEGER PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('coordinator', 'manager', 'volunteer', 'viewer')),
+    lang TEXT CHECK (lang IN ('ru', 'en')),
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE app_user_centre (
+    user_id INTEGER NOT NULL REFERENCES app_user(id),
+    centre_id INTEGER NOT NULL REFERENCES centre(id),
+    PRIMARY KEY (user_id, centre_id)
+) WITHOUT ROWID;
+
+CREATE TABLE app_session (
+    id_hash TEXT PRIMARY KEY NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES app_user(id),
+    csrf TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX app_session_user ON app_session(user_id);
+
+CREATE TABLE idempotency_key (
+    key TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES app_user(id),
+    movement_id INTEGER REFERENCES movement(id),
+    response TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE login_failure (
+    id INTEGER PRIMARY KEY,
+    login TEXT NOT NULL COLLATE NOCASE,
+    address TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX login_failure_login ON login_failure(login, at);
+CREATE INDEX login_failure_address ON login_failure(address, at);

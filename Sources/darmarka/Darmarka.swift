@@ -24,6 +24,7 @@ struct Darmarka: ParsableCommand {
             ImportCommand.self, ExportCommand.self,
             Check.self, Backup.self, Restore.self, Verify.self,
             LabelsCommand.self, Resolve.self, Scan.self,
+            Serve.self, UserCommand.self,
         ]
     )
 

@@ -47,6 +47,9 @@ enum Migrations {
         migrator.registerMigration("v9-seal") { db in
             try v9(db)
         }
+        migrator.registerMigration("v10-accounts") { db in
+            try db.execute(sql: v10)
+        }
         return migrator
     }
 

@@ -1,0 +1,140 @@
+import DarmarkaCore
+import Foundation
+import GRDB
+
+/// A session as the web app finds it by its cookie.
+public struct WebSession: Sendable, Equatable {
+    public let account: Account
+    /// The token every form of this session carries (CSRF).
+    public let csrf: String
+}
+
+// The accounts of `darmarka serve`: users, sessions, idempotency keys and
+// failed sign-ins (see migration v10). Hashing is the caller's: the store
+// keeps what it is given.
+extension LedgerTransaction {
+    /// Adds a user. `passwordHash` is a bcrypt hash; `centres` are where a
+    /// manager, volunteer or viewer may act.
+    @discardableResult
+    public func addUser(login: String, passwordHash: String, role: Role, centres: [Centre]) throws -> Account {
+        let login = try Self.userLogin(login)
+        if try userRow(login) != nil { throw WebProblem.userExists(login) }
+        try db.execute(sql: "INSERT INTO app_user(login, password_hash, role, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [login, passwordHash, role.rawValue, recordedAt])
+        let id = db.lastInsertedRowID
+        for c in centres {
+            try db.execute(sql: "INSERT OR IGNORE INTO app_user_centre(user_id, centre_id) VALUES (?, ?)", arguments: [id, c.id])
+        }
+        return Account(id: id, login: login, role: role, centres: centres.map(\.code), disabled: false)
+    }
+
+    /// Logins are what people type on a phone: short, Latin, no spaces.
+    static func userLogin(_ text: String) throws -> String {
+        let login = text.trimmingCharacters(in: .whitespaces)
+        guard (2...32).contains(login.count),
+              login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }) else {
+            throw WebProblem.badUserLogin(text)
+        }
+        return login
+    }
+
+    private func userRow(_ login: String) throws -> Row? {
+        try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE login = ?", arguments: [login.trimmingCharacters(in: .whitespaces)])
+    }
+
+    private func account(_ r: Row) throws -> Account? {
+        guard let role = Role(rawValue: r["role"]) else { return nil }
+        let centres = try String.fetchAll(db, sql: """
+            SELECT c.code FROM app_user_centre u JOIN centre c ON c.id = u.centre_id WHERE u.user_id = ? ORDER BY c.code
+            """, arguments: [r["id"] as RowID])
+        return Account(id: r["id"], login: r["login"], role: role, centres: centres, disabled: r["disabled"],
+                       lang: (r["lang"] as String?).flatMap(Lang.init(rawValue:)))
+    }
+
+    /// Every user, by login.
+    public func users() throws -> [Account] {
+        try Row.fetchAll(db, sql: "SELECT * FROM app_user ORDER BY login").compactMap(account)
+    }
+
+    /// A user and their password hash, for signing in; nil when there is no such login.
+    public func user(login: String) throws -> (account: Account, passwordHash: String)? {
+        guard let r = try userRow(login), let a = try account(r) else { return nil }
+        return (a, r["password_hash"])
+    }
+
+    /// Disables a user and ends every session they have.
+    public func disableUser(_ login: String) throws {
+        guard let r = try userRow(login) else { throw WebProblem.unknownUser(login) }
+        try db.execute(sql: "UPDATE app_user SET disabled = 1 WHERE id = ?", arguments: [r["id"] as RowID])
+        try db.execute(sql: "UPDATE app_session SET revoked = 1 WHERE user_id = ?", arguments: [r["id"] as RowID])
+    }
+
+    /// Sets a new password hash; the user's sessions end, so a stolen one stops working.
+    public func setPassword(_ login: String, hash: String) throws {
+        guard let r = try userRow(login) else { throw WebProblem.unknownUser(login) }
+        try db.execute(sql: "UPDATE app_user SET password_hash = ? WHERE id = ?", arguments: [hash, r["id"] as RowID])
+        try db.execute(sql: "UPDATE app_session SET revoked = 1 WHERE user_id = ?", arguments: [r["id"] as RowID])
+    }
+
+    // MARK: Sessions
+
+    /// Starts a session known by the hash of its id, lasting `seconds`.
+    public func startSession(idHash: String, user: RowID, csrf: String, seconds: TimeInterval) throws {
+        try db.execute(sql: "INSERT INTO app_session(id_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [idHash, user, csrf, recordedAt, Timestamp.utc(now.addingTimeInterval(seconds))])
+    }
+
+    /// The live session of that id hash: not expired, not revoked, its user not disabled.
+    public func session(idHash: String) throws -> WebSession? {
+        guard let s = try Row.fetchOne(db, sql: """
+            SELECT s.csrf, u.* FROM app_session s JOIN app_user u ON u.id = s.user_id
+            WHERE s.id_hash = ? AND s.revoked = 0 AND s.expires_at > ? AND u.disabled = 0
+            """, arguments: [idHash, recordedAt]), let a = try account(s) else { return nil }
+        return WebSession(account: a, csrf: s["csrf"])
+    }
+
+    /// Ends a session (signing out).
+    public func revokeSession(idHash: String) throws {
+        try db.execute(sql: "UPDATE app_session SET revoked = 1 WHERE id_hash = ?", arguments: [idHash])
+    }
+
+    // MARK: Failed sign-ins
+
+    /// Notes a failed sign-in, for `recentFailures`.
+    public func noteFailedLogin(_ login: String, address: String) throws {
+        try db.execute(sql: "INSERT INTO login_failure(login, address, at) VALUES (?, ?, ?)", arguments: [login, address, recordedAt])
+    }
+
+    /// Failed sign-ins in the last `seconds`, for this login and from this address.
+    public func recentFailures(login: String, address: String, seconds: TimeInterval) throws -> (login: Int, address: Int) {
+        let since = Timestamp.utc(now.addingTimeInterval(-seconds))
+        let l = try Int.fetchOne(db, sql: "SELECT count(*) FROM login_failure WHERE login = ? AND at > ?", arguments: [login, since]) ?? 0
+        let a = try Int.fetchOne(db, sql: "SELECT count(*) FROM login_failure WHERE address = ? AND at > ?", arguments: [address, since]) ?? 0
+        return (l, a)
+    }
+
+    // MARK: Idempotency keys
+
+    /// The movement a form with this key already recorded for this user, if any.
+    public func idempotentMovement(key: String, user: RowID) throws -> RowID? {
+        try RowID.fetchOne(db, sql: "SELECT movement_id FROM idempotency_key WHERE user_id = ? AND key = ?", arguments: [user, key])
+    }
+
+    /// Remembers that a form's key recorded `movement`, in the same transaction as the movement.
+    public func rememberIdempotency(key: String, user: RowID, movement: RowID) throws {
+        try db.execute(sql: "INSERT INTO idempotency_key(key, user_id, movement_id, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [key, user, movement, recordedAt])
+    }
+
+    /// How many seconds ago a movement was recorded, and the name of who
+    /// recorded it: for the web app's undo, which is for its own user and short.
+    public func recordedAge(of movement: RowID) throws -> (seconds: TimeInterval, volunteer: String?)? {
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT m.recorded_at, v.name FROM movement m LEFT JOIN volunteer v ON v.id = m.volunteer_id WHERE m.id = ?
+            """, arguments: [movement]) else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let at = formatter.date(from: r["recorded_at"]) else { return nil }
+        return (now.timeIntervalSince(at), r["name"])
+    }
+}

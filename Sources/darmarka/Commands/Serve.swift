@@ -1,0 +1,57 @@
+import ArgumentParser
+import DarmarkaKit
+import DarmarkaWeb
+import Foundation
+import Hummingbird
+import Logging
+
+/// `darmarka serve`: the web app a box label's QR opens.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Веб-приложение для телефонов (QR на этикетке ведёт сюда) / the web app for phones.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Адрес и порт / address and port.") var listen = "127.0.0.1:8080"
+    @Option(name: .customLong("url-base"), help: "Публичный адрес, как на этикетках / the public address labels print (https makes cookies Secure).")
+    var urlBase: String?
+
+    /// `HOST:PORT`, `[::1]:PORT` or `:PORT`.
+    static func address(_ text: String) throws -> (host: String, port: Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
+            throw WebProblem.badListen(text)
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "127.0.0.1" : host, port)
+    }
+
+    func run() throws {
+        let ctx = try Context(global)
+        let (host, port) = try Self.address(listen)
+        if let urlBase, !(urlBase.lowercased().hasPrefix("http://") || urlBase.lowercased().hasPrefix("https://")) {
+            throw WebProblem.badURLBase(urlBase)
+        }
+        let store = try ctx.store()
+        var logger = Logger(label: "darmarka")
+        logger.logLevel = .info
+        let app = try WebApp.application(store: store, settings: WebSettings(urlBase: urlBase), host: host, port: port, logger: logger)
+        // ArgumentParser's root command here is synchronous: the server runs
+        // on its own threads, and this one waits for it to stop (SIGTERM or
+        // SIGINT, which `runService` turns into a graceful shutdown).
+        let outcome = ServeOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await app.runService() } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+}
+
+/// How the server's task ended, read by the waiting thread after it signals.
+final class ServeOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    func set(_ error: Error) { lock.lock(); stored = error; lock.unlock() }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
+}
