@@ -9,7 +9,15 @@ public enum Names {
 
     /// Whether `text` has a line break, a tab or another control character.
     public static func hasControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        // Unicode's control characters (Cc) are exactly U+0000–U+001F and
+        // U+007F–U+009F, a fixed set; read as UTF-8 bytes, without a table
+        // lookup per character (this runs on every imported note).
+        var lead: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (lead == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+            lead = byte
+        }
+        return false
     }
 
     /// `text` without the spaces around it, or the problem with it: empty

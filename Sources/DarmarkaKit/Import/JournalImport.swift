@@ -54,7 +54,7 @@ public enum JournalImport {
     /// Imports the file at `path`; `name` is how messages call it. Throws
     /// `ImportError` when the file cannot be read as a journal at all.
     public static func run(_ store: Store, path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
-                           progress: (ImportProgress) -> Void = { _ in }) throws -> ImportOutcome {
+                           progress: @escaping (ImportProgress) -> Void = { _ in }) throws -> ImportOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         let file = name ?? path
@@ -79,29 +79,7 @@ public enum JournalImport {
             let importer = try JournalApplier(tx: tx, file: file, columns: columns, categories: categories, groups: groups,
                                               options: options)
             defer { importer.close() }
-            var rows = 0
-            var digest = ""
-            reading: while true {
-                switch pipe.take() {
-                case .header: continue
-                case .rows(let entries, let bytesRead):
-                    for entry in entries {
-                        rows += 1
-                        switch entry.result {
-                        case .success(let row): try importer.apply(row, print: entry.print, typedPrint: entry.typedPrint, anonymous: entry.anonymous)
-                        case .failure(let error): importer.problems.add(error.problems)
-                        }
-                        if rows % options.progressEvery == 0 {
-                            progress(ImportProgress(rows: rows, bytes: bytesRead, totalBytes: total))
-                        }
-                    }
-                case .end(let d):
-                    digest = d
-                    break reading
-                case .failure(let error):
-                    throw error
-                }
-            }
+            let (rows, digest) = try importer.pumping { try feed(pipe, to: importer, every: options.progressEvery, total: total, progress: progress) }
             importer.summary.rowsRead = rows
             return try importer.finish(digest: digest)
         }, keep: { (outcome: ImportOutcome) in
@@ -111,6 +89,33 @@ public enum JournalImport {
     }
 
     /// The size of a regular file, for progress; nil for a pipe.
+    /// Applies the rows the pipe brings, to the end of the file: how many
+    /// rows there were, and the file's digest.
+    private static func feed(_ pipe: RowPipe, to importer: JournalApplier, every: Int, total: Int?,
+                             progress: (ImportProgress) -> Void) throws -> (rows: Int, digest: String) {
+        var rows = 0
+        while true {
+            switch pipe.take() {
+            case .header: continue
+            case .rows(let entries, let bytesRead):
+                for entry in entries {
+                    rows += 1
+                    switch entry.result {
+                    case .success(let row): try importer.apply(row, print: entry.print, typedPrint: entry.typedPrint, anonymous: entry.anonymous)
+                    case .failure(let error): importer.problems.add(error.problems)
+                    }
+                    if rows % every == 0 {
+                        progress(ImportProgress(rows: rows, bytes: bytesRead, totalBytes: total))
+                    }
+                }
+            case .end(let digest):
+                return (rows, digest)
+            case .failure(let error):
+                throw error
+            }
+        }
+    }
+
     static func fileSize(_ path: String) -> Int? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
@@ -166,6 +171,9 @@ final class JournalApplier {
     private let groupMatcher: CategoryMatcher
     private var groupByText: [UTF8Key: Result<RowID, CatalogueWordProblem>] = [:]
     private var recipients: [UTF8Key: RowID] = [:]
+    /// Each distinct code as written, keyed as the store finds it: folding
+    /// look-alikes once per spelling, not once per row.
+    private var recipientKeys: [UTF8Key: UTF8Key] = [:]
     /// Recipients this import registered, with the first day they came.
     private var registeredOn: [RowID: LocalDate] = [:]
     private var events: [EventKey: RowID] = [:]
@@ -225,6 +233,28 @@ final class JournalApplier {
         }
     }
 
+    /// Runs `body` on a thread of its own while this thread, the
+    /// connection's, does the database's part of what it asks (see
+    /// `ConnectionPump`); when it returns, everything is back on this
+    /// thread. A failure of the database's part is thrown first.
+    func pumping<T>(_ body: @escaping () throws -> T) throws -> T {
+        let pump = ConnectionPump()
+        let outcome = PumpedOutcome(body)
+        session.pump = pump
+        defer { session.pump = nil }
+        let thread = Thread { [outcome, pump] in
+            outcome.run()
+            pump.finish()
+        }
+        thread.name = "darmarka import rows"
+        thread.stackSize = 4 << 20
+        thread.start()
+        try pump.serve()
+        // `finish` came after the result, under the pump's lock.
+        guard let result = outcome.result else { throw LedgerProblem.unexpected("import: the rows' thread gave no result") }
+        return try result.get()
+    }
+
     /// Ends the session's changes to the connection.
     func close() {
         try? session.close()
@@ -274,7 +304,8 @@ final class JournalApplier {
     private func settle() throws {
         guard let group = pending else { return }
         pending = nil
-        let lines = try session.tx.exportedRows(movement: group.number)
+        let number = group.number
+        let lines = try session.onConnection { [session] in try session.tx.exportedRows(movement: number) }
         guard !lines.isEmpty else {
             for r in group.rows { try applyNew(r.row, print: r.print, typedPrint: r.typedPrint, anonymous: r.anonymous) }
             return
@@ -300,7 +331,7 @@ final class JournalApplier {
             self.problem(first, .movement, .correction(problem))
         }
         if let line = corrected[group.number] { return refuse(.apart(group.number, line: line)) }
-        let movement = try session.movementToReverse(group.number)
+        let movement = try session.onConnection { [session] in try session.movementToReverse(number) }
         if let by = movement?.reversedBy { return refuse(.undone(group.number, by: by)) }
         guard let movement else { throw LedgerProblem.unexpected("movement \(group.number): lines without a movement") }
         if group.rows.count < lines.count {
@@ -363,7 +394,7 @@ final class JournalApplier {
             // The visits summed so far go in first: the reversal may take
             // away a day they added to.
             try flushVisits()
-            try session.tx.applyVisit(recipient: recipient, day: m.date, change: -1)
+            try session.onConnection { [session] in try session.tx.applyVisit(recipient: recipient, day: m.date, change: -1) }
         }
     }
 
@@ -505,7 +536,9 @@ final class JournalApplier {
         valuedUpTo = day
         for box in [from, to].compactMap({ $0 }) {
             let key = KilogramValuation.Key(box: box, category: category)
-            if !valuation.knows(key) { valuation.open(key, with: try session.valuedStock(box: box, category: category)) }
+            if !valuation.knows(key) {
+                valuation.open(key, with: try session.onConnection { [session] in try session.valuedStock(box: box, category: category) })
+            }
         }
         return valuation.apply(ValuationLine(from: from, to: to, category: category, quantity: quantity, weighed: weighed))
     }
@@ -603,16 +636,17 @@ final class JournalApplier {
     /// will be refused anyway.
     private func flushFlows() throws {
         if problems.isEmpty {
-            try session.addFlows(flows.keys.sorted().lazy.compactMap { cell in
-                self.flows[cell].map { (cell.key(boxes: self.boxes, categories: self.categories), $0) }
-            })
+            let rows = flows.keys.sorted().compactMap { cell in
+                self.flows[cell].map { (key: cell.key(boxes: self.boxes, categories: self.categories), sums: $0) }
+            }
+            try session.onConnection { [session] in try session.addFlows(rows) }
         }
         flows.removeAll(keepingCapacity: true)
     }
 
     private func flushVisits() throws {
         guard !visits.isEmpty else { return }
-        try session.addVisits(visits, firstVisits: &firstVisits)
+        try session.onConnection { [self] in try session.addVisits(visits, firstVisits: &firstVisits) }
         visits.removeAll(keepingCapacity: true)
     }
 
@@ -640,7 +674,7 @@ final class JournalApplier {
     private func keepPrint(_ print: UInt64) throws {
         prints.append(print)
         if prints.count >= FingerprintBlob.chunk {
-            if problems.isEmpty { try session.addPrints(prints) }
+            if problems.isEmpty { try session.onConnection { [session, prints] in try session.addPrints(prints) } }
             prints.removeAll(keepingCapacity: true)
         }
     }
@@ -650,7 +684,11 @@ final class JournalApplier {
         kept.prints.append(print)
         kept.anonymous.append(anonymous)
         if kept.prints.count >= FingerprintBlob.chunk {
-            if problems.isEmpty { try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous) }
+            if problems.isEmpty {
+                try session.onConnection { [session, kept] in
+                    try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous)
+                }
+            }
             kept = ([], [])
         }
         personPrints[recipient] = kept
@@ -662,7 +700,7 @@ final class JournalApplier {
     /// the person twice, as someone new.
     private func isForgottenPersonsRow(_ row: JournalRow, anonymous: UInt64) throws -> Bool {
         guard forgottenEarlier.count > 0, let text = row.recipient, let code = recipientCode(text) else { return false }
-        if let known = try session.tx.recipient(code), !known.forgotten { return false }
+        if let known = try session.onConnection({ [session] in try session.tx.recipient(code) }), !known.forgotten { return false }
         return forgottenEarlier.consume(anonymous)
     }
 
@@ -685,14 +723,22 @@ final class JournalApplier {
     private func recipient(_ code: String, group: RowID?, on date: LocalDate) throws -> RowID {
         // Keyed as the store finds them, so `ТД42` and `ТД-042` in one file
         // are one person, registered as first written.
-        let key = UTF8Key(RecipientCodes.key(code))
+        let key: UTF8Key
+        if let known = recipientKeys[UTF8Key(code)] {
+            key = known
+        } else {
+            key = UTF8Key(RecipientCodes.key(code))
+            if recipientKeys.count < 1 << 16 { recipientKeys[UTF8Key(code)] = key }
+        }
         if let id = recipients[key] {
             // Registered by this import: on the earliest day of their rows.
             if let day = registeredOn[id], date < day { registeredOn[id] = date }
             return id
         }
-        let found = try session.tx.handoutRecipient(code, .whenNew, group: group.flatMap { id in groups.first { $0.id == id } },
-                                                    on: date)
+        let entry = group.flatMap { id in groups.first { $0.id == id } }
+        let found = try session.onConnection { [session] in
+            try session.tx.handoutRecipient(code, .whenNew, group: entry, on: date)
+        }
         let id = found.recipient.id
         recipients[key] = id
         if found.recipient.forgotten { forgotten.insert(id) }
@@ -709,10 +755,10 @@ final class JournalApplier {
         let key = EventKey(name: UTF8Key(name), day: date.dayNumber)
         if let id = events[key] { return id }
         let id: RowID
-        if let known = try session.eventID(named: name, on: date) {
+        if let known = try session.onConnection({ [session] in try session.eventID(named: name, on: date) }) {
             id = known
         } else {
-            id = try session.addEvent(named: name, on: date, centre: centre)
+            id = try session.onConnection { [session] in try session.addEvent(named: name, on: date, centre: centre) }
             summary.eventsCreated += 1
         }
         events[key] = id
@@ -721,7 +767,7 @@ final class JournalApplier {
 
     private func volunteer(_ name: String) throws -> RowID {
         if let id = volunteers[UTF8Key(name)] { return id }
-        let (id, added) = try session.volunteer(named: name)
+        let (id, added) = try session.onConnection { [session] in try session.volunteer(named: name) }
         if added { summary.volunteersAdded += 1 }
         volunteers[UTF8Key(name)] = id
         return id
@@ -810,4 +856,15 @@ extension ImportSummary.Totals {
         self.grams += grams
         if firstLine { movements += 1 }
     }
+}
+
+/// The result of the rows' thread, read by the connection's thread once the
+/// pump has finished (which orders the two).
+private final class PumpedOutcome<T>: @unchecked Sendable {
+    private let body: () throws -> T
+    private(set) var result: Result<T, any Error>?
+
+    init(_ body: @escaping () throws -> T) { self.body = body }
+
+    func run() { result = Result { try body() } }
 }

@@ -334,18 +334,45 @@ final class ImportSession {
         }
     }
 
+    /// The pump that takes the ledger's writes to the connection's thread
+    /// while the rows are checked on another (see `ConnectionPump`); nil
+    /// when everything runs on the connection's thread.
+    var pump: ConnectionPump?
+
+    /// Runs `body`, which uses the connection, on the connection's thread:
+    /// after the writes handed over before it, when a pump runs.
+    func onConnection<T>(_ body: @escaping () throws -> T) throws -> T {
+        guard let pump else { return try body() }
+        return try pump.sync(body)
+    }
+
     /// Writes the movements and lines waiting. With `keepingOpen`, the
     /// last movement waits for the rest of its lines (its seal covers
     /// them); its lines so far go in before it, which the bulk write's
-    /// foreign keys, checked at the end, allow.
+    /// foreign keys, checked at the end, allow. With a pump the write is
+    /// handed over and this returns at once.
     func flushLedger(keepingOpen: Bool = false) throws {
         if !keepingOpen { sealOpenMovement() }
-        let held = keepingOpen && formOpen ? pendingMovements.popLast() : nil
-        defer { if let held { pendingMovements.append(held) } }
-        if !pendingMovements.isEmpty {
-            let statement = try movementStatement(rows: pendingMovements.count)
+        var movements = pendingMovements
+        let held = keepingOpen && formOpen ? movements.popLast() : nil
+        let lines = pendingLines
+        guard !movements.isEmpty || !lines.isEmpty else { return }
+        pendingMovements.removeAll(keepingCapacity: true)
+        pendingLines.removeAll(keepingCapacity: true)
+        if let held { pendingMovements.append(held) }
+        if let pump {
+            try pump.async { [self] in try write(movements, lines) }
+        } else {
+            try write(movements, lines)
+        }
+    }
+
+    /// Inserts movements and lines, many rows a statement.
+    private func write(_ movements: [PendingMovement], _ lines: [PendingLine]) throws {
+        if !movements.isEmpty {
+            let statement = try movementStatement(rows: movements.count)
             var p: Int32 = 1
-            for m in pendingMovements {
+            for m in movements {
                 guard let seal = m.seal else { throw LedgerProblem.unexpected("import: movement \(m.id) unsealed") }
                 statement.bind(p, m.id)
                 statement.bind(p + 1, Self.text(of: m.kind))
@@ -360,19 +387,18 @@ final class ImportSession {
                 p += 10
             }
             try statement.run()
-            for m in pendingMovements {
+            for m in movements {
                 guard let note = m.note else { continue }
                 let insert = try noteStatement ?? RawStatement(db, "INSERT INTO movement_note(movement_id, salt, note, digest) VALUES (?1, ?2, ?3, ?4)")
                 noteStatement = insert
                 insert.bind(1, m.id); insert.bind(2, note.salt); insert.bind(3, note.note); insert.bind(4, note.digest)
                 try insert.run()
             }
-            pendingMovements.removeAll(keepingCapacity: true)
         }
-        if !pendingLines.isEmpty {
-            let statement = try lineStatement(rows: pendingLines.count)
+        if !lines.isEmpty {
+            let statement = try lineStatement(rows: lines.count)
             var p: Int32 = 1
-            for l in pendingLines {
+            for l in lines {
                 statement.bind(p, l.movement)
                 statement.bind(p + 1, l.line)
                 statement.bind(p + 2, l.category)
@@ -382,7 +408,6 @@ final class ImportSession {
                 p += 6
             }
             try statement.run()
-            pendingLines.removeAll(keepingCapacity: true)
         }
     }
 
@@ -468,6 +493,10 @@ final class ImportSession {
     /// keep no moving-average grams (see `line_valuation`).
     func insertReversal(of m: MovementToReverse) throws {
         try flushLedger()
+        try onConnection { [self] in try writeReversal(of: m) }
+    }
+
+    private func writeReversal(of m: MovementToReverse) throws {
         let id = nextMovementID
         nextMovementID += 1
         var form = SealForm()
