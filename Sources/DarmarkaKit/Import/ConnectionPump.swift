@@ -16,7 +16,9 @@ import Foundation
 /// the transaction it runs in rolls back.
 final class ConnectionPump: @unchecked Sendable {
     private let condition = NSCondition()
-    private var jobs: [() throws -> Void] = []
+    /// Jobs handed over; a slot is emptied when its job is taken, so that
+    /// the rows it holds go as soon as they are written.
+    private var jobs: [(() throws -> Void)?] = []
     private var head = 0
     private var failure: (any Error)?
     private var finished = false
@@ -37,6 +39,7 @@ final class ConnectionPump: @unchecked Sendable {
                 break
             }
             let job = jobs[head]
+            jobs[head] = nil
             head += 1
             if head > 64 {
                 jobs.removeFirst(head)
@@ -49,7 +52,7 @@ final class ConnectionPump: @unchecked Sendable {
             // transaction that rolls back.
             guard !stopped else { continue }
             do {
-                try job()
+                try job?()
             } catch {
                 condition.lock()
                 failure = error

@@ -154,6 +154,8 @@ final class JournalApplier {
     /// This import's fingerprints of rows naming a recipient, per recipient,
     /// with and without the person and the note: kept apart for a forget.
     private var personPrints: [RowID: (prints: [UInt64], anonymous: [UInt64])] = [:]
+    /// How many prints `personPrints` holds, over all people.
+    private var personPrintsHeld = 0
     /// How many rows this import brings in.
     private var newRows = 0
 
@@ -524,7 +526,10 @@ final class JournalApplier {
         open = (head, movementID)
         let line = try session.insertLine(movement: movementID, category: categoryID, quantity: quantity, grams: row.weight,
                                           condition: row.condition)
-        if grams != recorded { valuations.append((movementID, line, grams)) }
+        if grams != recorded {
+            valuations.append((movementID, line, grams))
+            if valuations.count >= 1 << 14 { try flushValuations() }
+        }
     }
 
     /// The grams a row moves: while rows come in the valuation's order, as
@@ -562,7 +567,7 @@ final class JournalApplier {
             }
         })
         try flushFlows()
-        try session.addValuations(valuations)
+        try flushValuations()
         if !valuingInOrder { try revalueKilograms() }
         try flushVisits()
         try session.addFirstVisits(firstVisits)
@@ -571,9 +576,7 @@ final class JournalApplier {
             try session.register(recipient: recipient, on: date)
         }
         try session.addPrints(prints)
-        for (recipient, kept) in personPrints.sorted(by: { $0.key < $1.key }) {
-            try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous)
-        }
+        try flushPersonPrints()
         try session.checkReferences([
             (.box, boxes.map(\.id)), (.centre, boxes.map(\.centreID)), (.category, categories.map(\.id)),
             (.recipientGroup, groups.map(\.id)), (.recipient, Array(recipients.values)), (.event, Array(events.values)),
@@ -644,6 +647,15 @@ final class JournalApplier {
         flows.removeAll(keepingCapacity: true)
     }
 
+    /// Writes the valuations so far, without waiting: memory stays bounded
+    /// however many outflows the file has.
+    private func flushValuations() throws {
+        guard !valuations.isEmpty else { return }
+        let chunk = valuations
+        valuations.removeAll(keepingCapacity: true)
+        try session.writeLater { [session] in try session.addValuations(chunk) }
+    }
+
     private func flushVisits() throws {
         guard !visits.isEmpty else { return }
         try session.onConnection { [self] in try session.addVisits(visits, firstVisits: &firstVisits) }
@@ -680,18 +692,38 @@ final class JournalApplier {
     }
 
     private func keepPersonPrint(_ print: UInt64, anonymous: UInt64, recipient: RowID) throws {
-        var kept = personPrints[recipient] ?? ([], [])
-        kept.prints.append(print)
-        kept.anonymous.append(anonymous)
-        if kept.prints.count >= FingerprintBlob.chunk {
+        // In place: a copy out and back would copy the person's arrays for every row.
+        personPrints[recipient, default: ([], [])].prints.append(print)
+        personPrints[recipient, default: ([], [])].anonymous.append(anonymous)
+        personPrintsHeld += 1
+        if let kept = personPrints[recipient], kept.prints.count >= FingerprintBlob.chunk {
             if problems.isEmpty {
-                try session.onConnection { [session, kept] in
+                try session.writeLater { [session] in
                     try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous)
                 }
             }
-            kept = ([], [])
+            personPrints[recipient] = nil
+            personPrintsHeld -= kept.prints.count
         }
-        personPrints[recipient] = kept
+        // Bounded over all people, not per person: a file of thousands of
+        // recipients with a few hundred rows each would otherwise hold all
+        // of their prints to the end.
+        if personPrintsHeld >= 1 << 18 { try flushPersonPrints() }
+    }
+
+    /// Writes every person's prints held so far, each person's as a chunk
+    /// of their own, unless the import will be refused anyway.
+    private func flushPersonPrints() throws {
+        if problems.isEmpty, !personPrints.isEmpty {
+            let held = personPrints.sorted { $0.key < $1.key }
+            try session.writeLater { [session] in
+                for (recipient, kept) in held {
+                    try session.addPersonPrints(recipient: recipient, prints: kept.prints, anonymous: kept.anonymous)
+                }
+            }
+        }
+        personPrints.removeAll(keepingCapacity: true)
+        personPrintsHeld = 0
     }
 
     /// A row an earlier import brought in for a person forgotten since: its

@@ -61,6 +61,7 @@ final class ImportSession {
         movementStatements.removeAll()
         lineStatements.removeAll()
         noteStatement = nil
+        valuationStatement = nil
         if let cacheSize { try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
     }
 
@@ -261,6 +262,7 @@ final class ImportSession {
     private var form = SealForm()
     private var formOpen = false
     private var noteStatement: RawStatement?
+    private var valuationStatement: RawStatement?
     /// The time of recording, made once: every movement of a batch has it.
     private lazy var recordedAt = tx.recordedAt
     /// The last day sealed and its text: a journal comes day by day.
@@ -327,7 +329,8 @@ final class ImportSession {
     /// Keeps the grams outflow lines of this import took, where they are not
     /// the lines' own weights (see `line_valuation`).
     func addValuations(_ lines: [(movement: RowID, line: Int, grams: Int64)]) throws {
-        let insert = try RawStatement(db, "INSERT INTO line_valuation(movement_id, line, grams) VALUES (?1, ?2, ?3)")
+        let insert = try valuationStatement ?? RawStatement(db, "INSERT INTO line_valuation(movement_id, line, grams) VALUES (?1, ?2, ?3)")
+        valuationStatement = insert
         for l in lines {
             insert.bind(1, l.movement); insert.bind(2, l.line); insert.bind(3, l.grams)
             try insert.run()
@@ -344,6 +347,13 @@ final class ImportSession {
     func onConnection<T>(_ body: @escaping () throws -> T) throws -> T {
         guard let pump else { return try body() }
         return try pump.sync(body)
+    }
+
+    /// Runs `body`, a write, on the connection's thread without waiting for
+    /// it, when a pump runs; else now.
+    func writeLater(_ body: @escaping () throws -> Void) throws {
+        guard let pump else { return try body() }
+        try pump.async(body)
     }
 
     /// Writes the movements and lines waiting. With `keepingOpen`, the
