@@ -160,7 +160,7 @@ struct MultipartForm: Sendable {
                 // memchr skips to the next candidate fast, even in a 20 MB upload.
                 guard let base = buffer.baseAddress,
                       let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
                 if memcmp(base + at, needle, needle.count) == 0 { return at }
                 i = at + 1
             }

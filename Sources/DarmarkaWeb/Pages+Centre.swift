@@ -114,7 +114,7 @@ extension Pages {
             let template = try Recording.field("template") { try TemplateCatalogue.named(form.text("template") ?? "") }
             let skip = try Self.wholeNumber(form, "skip", default: 0)
             let copies = try Self.wholeNumber(form, "copies", default: 1)
-            let count = blank ? try Self.wholeNumber(form, "count", default: 0) : 1
+            let count = try blank ? Self.wholeNumber(form, "count", default: 0) : 1
             if blank, !(1...LabelCLIProblem.maximumBlankCount).contains(count) {
                 throw FieldRefusal(field: "count", problem: LabelCLIProblem.badBlankCount(count))
             }

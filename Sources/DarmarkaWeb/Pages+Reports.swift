@@ -37,7 +37,8 @@ extension Pages {
             guard Access.allows(session.account, .readReport, centre: found.code) else { throw ReportForbidden() }
             centre = found
         } else if !Access.readsWholeOrganisation(session.account) {
-            throw readable.isEmpty ? ReportForbidden() : FieldRefusal(field: "centre", problem: WebManagerProblem.reportNeedsCentre)
+            if readable.isEmpty { throw ReportForbidden() }
+            throw FieldRefusal(field: "centre", problem: WebManagerProblem.reportNeedsCentre)
         }
         let period = values["period"] ?? "month"
         values["period"] = period
@@ -116,9 +117,10 @@ extension Pages {
         }
         let period = values["period"] ?? "month"
         let centres = try store.read { try $0.centres() }.filter { Access.allows(session.account, .readReport, centre: $0.code) }
+        let periods: [(String, WebManagerWord)] = [("month", .month), ("year", .year), ("range", .range)]
         let data: [String: Any] = [
             "values": values, "errors": errors, "report": body as Any, "downloads": downloads, "hasDownloads": !downloads.isEmpty,
-            "periods": [("month", WebManagerWord.month), ("year", .year), ("range", .range)].map {
+            "periods": periods.map {
                 ["code": $0.0, "name": $0.1.phrase.text(lang), "selected": period == $0.0] as [String: Any]
             },
             "whole": Access.readsWholeOrganisation(session.account),

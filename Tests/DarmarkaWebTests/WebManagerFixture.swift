@@ -22,7 +22,10 @@ extension WebFixture {
     }
 
     func quantity(_ box: Box, _ category: String = "обувь") throws -> Int {
-        try store.read { tx in try tx.stock(box: box).filter { $0.category == (try tx.category(category)).code }.reduce(0) { $0 + $1.quantity } }
+        try store.read { tx in
+            let code = try tx.category(category).code
+            return try tx.stock(box: box).filter { $0.category == code }.reduce(0) { $0 + $1.quantity }
+        }
     }
 }
 

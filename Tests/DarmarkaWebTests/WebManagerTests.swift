@@ -198,7 +198,7 @@ struct WebCentreTests {
         let f = try WebFixture()
         _ = try f.withManager(shoes: 0)
         // Codes are issued in order of serial; an issued one resolves, as a box or a pre-printed code.
-        func issued() throws -> Int {
+        @Sendable func issued() throws -> Int {
             try f.store.read { tx in
                 var n = 0, serial = 1
                 while let code = BoxCode.firstIssuable(from: serial), (try? tx.resolve(code.description)) != nil {

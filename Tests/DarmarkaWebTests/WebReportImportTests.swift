@@ -180,7 +180,8 @@ struct WebImportTests {
 struct MultipartFormTests {
     @Test func readsFieldsAndAFileWithLineBreaksAndBoundaryLookalikesInside() throws {
         let boundary = "XyZ"
-        let file = "a;b\r\n--XyZnot\r\n-- XyZ\r\nend"
+        // Lookalikes of the delimiter that are not it: not after a line break, or with a space.
+        let file = "a;b--XyZ\r\n-- XyZ\r\n\r\n-XyZ\r\nend\r\n"
         let body = "preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ntok\r\n"
             + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ж \\\"1\\\";.csv\"\r\nContent-Type: text/csv\r\n\r\n"
             + file + "\r\n--XyZ--\r\nepilogue"

@@ -117,7 +117,7 @@ public enum WebManagerProblem: UserFacingError, Equatable {
 
     /// One of each case, with sample values, for the message catalogue.
     public static var samples: [WebManagerProblem] {
-        [.tooLarge(megabytes: 20), .noFile, .badUpload, .uploadGone, .notWholeNumber("два"), .reportNeedsCentre,
+        [.tooLarge(megabytes: 20), .noFile, .badUpload, .uploadGone, .notWholeNumber("2,5"), .reportNeedsCentre,
          .badReportPeriod("week")]
     }
 }
