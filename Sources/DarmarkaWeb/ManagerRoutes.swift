@@ -32,6 +32,7 @@ enum ManagerRoutes {
         }
         router.get("/reports") { request, _ in try pages.reportsPage(request) }
         router.get("/reports/download") { request, _ in try pages.reportDownload(request) }
+        router.post("/reports/targets") { request, _ in try await pages.setTarget(request) }
         router.get("/import") { request, _ in try pages.importPage(request) }
         router.post("/import") { request, _ in try await pages.checkImport(request) }
         router.post("/import/commit") { request, _ in try await pages.commitImport(request) }

@@ -128,7 +128,21 @@ enum ManagerTemplates {
         <button class="main">{{m.show}}</button>
         </form>
         {{#hasDownloads}}<p class="downloads">{{m.download}}: {{#downloads}}<a class="btn" href="{{href}}">{{label}}</a> {{/downloads}}</p>{{/hasDownloads}}
+        {{#done}}<div class="ok" role="status"><p>{{done}}</p></div>{{/done}}
         {{#report}}<article class="report">{{{report}}}</article>{{/report}}
+        {{#setsTargets}}
+        <h2>{{m.targets}}</h2>
+        <form method="post" action="/reports/targets">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label>{{m.metric}}<select name="metric">{{#metrics}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/metrics}}</select></label>
+        {{#targetErrors.metric}}<p class="err" role="alert">{{targetErrors.metric}}</p>{{/targetErrors.metric}}
+        <label>{{m.targetValue}}<input name="value" value="{{target.value}}" inputmode="decimal"></label>
+        {{#targetErrors.value}}<p class="err" role="alert">{{targetErrors.value}}</p>{{/targetErrors.value}}
+        <label>{{m.targetPeriod}}<input name="period" value="{{target.period}}"></label>
+        {{#targetErrors.period}}<p class="err" role="alert">{{targetErrors.period}}</p>{{/targetErrors.period}}
+        <button class="main">{{m.setTarget}}</button>
+        </form>
+        {{/setsTargets}}
         """
 
     /// Import: the file, the dry run's problems as a table, then «Загрузить».

@@ -92,7 +92,8 @@ extension Pages {
         return try store.read { try $0.centres() }.contains { Access.allows(account, .readReport, centre: $0.code) }
     }
 
-    func reportsPage(_ request: Request) throws -> Response {
+    func reportsPage(_ request: Request, done: String? = nil, targetValues: [String: String] = [:],
+                     targetErrors: [String: String] = [:], status: HTTPResponse.Status? = nil) throws -> Response {
         guard let session = try session(request) else { return toLogin(request) }
         guard try readsReports(session.account) else { return try forbidden(request, session: session) }
         let lang = lang(request, session)
@@ -125,9 +126,12 @@ extension Pages {
             },
             "whole": Access.readsWholeOrganisation(session.account),
             "centres": centres.map { ["code": $0.code, "name": $0.name, "selected": values["centre"] == $0.code] as [String: Any] },
+            "setsTargets": Access.setsTargets(session.account), "done": done as Any,
+            "target": targetValues, "targetErrors": targetErrors,
+            "metrics": Metric.allCases.map { ["code": $0.rawValue, "name": $0.phrase.text(lang), "selected": targetValues["metric"] == $0.rawValue] as [String: Any] },
         ]
         return managerPage(request, "reports", data, heading: WebManagerWord.reports.phrase.text(lang), session: session,
-                           status: errors.isEmpty ? .ok : .unprocessableContent)
+                           status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
     }
 
     /// The forms a report downloads in.
@@ -187,5 +191,49 @@ extension Pages {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}
+
+/// A coordinator's grant targets, set from the reports page by the same
+/// checks and the same `tx.setTarget` as `darmarka target set`. Setting the
+/// same metric and period again replaces the value: a form sent twice sets it once.
+extension Pages {
+    func setTarget(_ request: Request) async throws -> Response {
+        guard let (form, session) = try await postedForm(request) else {
+            return refusal(request, WebProblem.badForm, session: nil, status: .forbidden)
+        }
+        guard Access.setsTargets(session.account) else { return try forbidden(request, session: session) }
+        let lang = lang(request, session)
+        var values: [String: String] = [:]
+        for f in ["metric", "value", "period"] { if let v = form[f] { values[f] = v } }
+        do {
+            let text = form.text("metric") ?? ""
+            guard let metric = Metric.parse(text) else {
+                throw FieldRefusal(field: "metric", problem: LedgerProblem.invalidArguments("\(text): " + Metric.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+            let valueText = form.text("value") ?? ""
+            guard let value = metric.parseValue(valueText) else {
+                let problem: LedgerProblem = metric.isWeight
+                    ? (Grams.isOverMaximum(valueText) ? .weightTooLarge(valueText) : .badWeight(valueText))
+                    : .badQuantity(valueText)
+                throw FieldRefusal(field: "value", problem: problem)
+            }
+            // A target of nothing is met before the work starts: always a slip.
+            guard value >= 1 else { throw FieldRefusal(field: "value", problem: LedgerProblem.notPositive(option: "VALUE", value: value)) }
+            let periodText = form.text("period") ?? ""
+            guard let period = Target.period(periodText) else {
+                let parts = periodText.components(separatedBy: "..")
+                if parts.count == 2, let a = LocalDate.parse(parts[0]), let b = LocalDate.parse(parts[1]), b < a {
+                    throw FieldRefusal(field: "period", problem: LedgerProblem.periodBackwards(from: a, to: b))
+                }
+                throw FieldRefusal(field: "period", problem: LedgerProblem.badPeriod(periodText))
+            }
+            try store.write { try $0.setTarget(Target(metric: metric, period: period, value: value)) }
+            let done = Note.targetSet(metric: metric.phrase, value: metric.cell(value).phrase, from: period.from, to: period.to).text(lang)
+            return try reportsPage(request, done: done)
+        } catch let refusal as FieldRefusal {
+            return try reportsPage(request, targetValues: values, targetErrors: [refusal.field: refusal.problem.text(lang)],
+                                   status: .unprocessableContent)
+        }
     }
 }

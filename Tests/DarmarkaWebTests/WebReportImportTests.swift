@@ -3,6 +3,7 @@ import DarmarkaCore
 @testable import DarmarkaWeb
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 
@@ -97,6 +98,44 @@ struct WebReportTests {
     }
 }
 
+@Suite("Web: grant targets")
+struct WebTargetTests {
+    @Test func aCoordinatorSetsATargetAndTheReportShowsPlanAgainstActual() async throws {
+        let f = try WebFixture()
+        let path = f.dir.appendingPathComponent("j.csv").path
+        try Data(cleanJournal(f.pre.code.description)).write(to: URL(fileURLWithPath: path))
+        _ = try JournalImport.run(f.store, path: path, name: "j.csv")
+        _ = try f.withManager(shoes: 0)
+        try await f.app().test(.router) { client in
+            let coord = try await client.signIn("coord")
+            let page = try await client.get("/reports", cookie: coord)
+            #expect(page.body.contains("action=\"/reports/targets\""))
+            let wrong = try await client.post("/reports/targets", cookie: coord,
+                                              [("csrf", page.field("csrf") ?? ""), ("metric", "items-received"), ("value", "много"), ("period", "2025")])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.body.contains(LedgerProblem.badQuantity("много").text(.ru).html) && wrong.body.contains("value=\"много\""))
+            let set = try await client.post("/reports/targets", cookie: coord,
+                                            [("csrf", page.field("csrf") ?? ""), ("metric", "items-received"), ("value", "30"), ("period", "2025")])
+            #expect(set.status == .ok)
+            #expect(try f.store.read { try $0.targets() }.map(\.value) == [30])
+            // June's 15 items received are half of the year's 30.
+            let june = try await client.get("/reports?period=month&month=2025-06", cookie: coord)
+            #expect(june.body.contains(ReportTitles.targets.text(.ru).html))
+            #expect(june.body.contains("<td class=\"n\">30</td><td class=\"n\">15</td><td class=\"n\">50</td>"))
+            // A manager and a viewer set nothing.
+            for login in ["mara", "vik"] {
+                let cookie = try await client.signIn(login)
+                let own = try await client.get("/reports", cookie: cookie)
+                #expect(!own.body.contains("/reports/targets"))
+                let crafted = try await client.post("/reports/targets", cookie: cookie,
+                                                    [("csrf", own.field("csrf") ?? ""), ("metric", "items-received"), ("value", "1"), ("period", "2025")])
+                #expect(crafted.status == .forbidden)
+            }
+            #expect(try f.store.read { try $0.targets() }.map(\.value) == [30])
+        }
+    }
+}
+
 @Suite("Web: import")
 struct WebImportTests {
     @Test func aDryRunShowsProblemsAsATableAndImportsNothing() async throws {
@@ -147,6 +186,24 @@ struct WebImportTests {
                 Issue.record("the command line would import the file again")
                 return
             }
+        }
+    }
+
+    @Test func aScriptMayPostTheFileAsTheBodyWithItsTokenInAHeader() async throws {
+        let f = try WebFixture()
+        try await f.app().test(.router) { client in
+            let coord = try await client.signIn("coord")
+            let form = try await client.get("/import", cookie: coord)
+            let file = cleanJournal(f.pre.code.description)
+            let unsigned = try await client.execute(uri: "/import?name=j.csv", method: .post,
+                                                    headers: [.cookie: coord, .contentType: "text/csv"], body: ByteBuffer(bytes: file)) { $0.status }
+            #expect(unsigned == .forbidden)
+            let checked = try await client.execute(uri: "/import?name=j.csv", method: .post,
+                                                   headers: [.cookie: coord, .contentType: "text/csv", HTTPField.Name("X-CSRF-Token") ?? .accept: form.field("csrf") ?? ""],
+                                                   body: ByteBuffer(bytes: file)) { Page(status: $0.status, headers: $0.headers, body: String(buffer: $0.body)) }
+            #expect(checked.status == .ok)
+            #expect(checked.body.contains(WebManagerNote.readyToImport(file: "j.csv").text(.ru).html))
+            #expect(try f.movements() == 0)
         }
     }
 

@@ -40,6 +40,11 @@ extension Access {
         }
     }
 
+    /// Whether `account` may set the grant's targets: a coordinator only.
+    public static func setsTargets(_ account: Account) -> Bool {
+        !account.disabled && account.role == .coordinator
+    }
+
     /// Whether `account` may import a journal into the ledger: a coordinator only.
     public static func imports(_ account: Account) -> Bool {
         !account.disabled && account.role == .coordinator

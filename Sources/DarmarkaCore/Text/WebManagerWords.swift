@@ -9,7 +9,7 @@ public enum WebManagerWord: String, CaseIterable, Sendable {
     case labels, template, skip, copies, outline, labelsOfBoxes, blankCount, labelsBlank, labelsHint
     case reports, reportPeriod, month, year, range, from, to, wholeOrganisation, show, download, noReportCentre
     case importTitle, importFile, importCheck, importLoad, importHint, line, column, problem, importAnother
-    case manage, centres
+    case manage, centres, targets, metric, targetValue, targetPeriod, setTarget
 
     public var phrase: Phrase {
         switch self {
@@ -70,6 +70,11 @@ public enum WebManagerWord: String, CaseIterable, Sendable {
         case .importAnother: Phrase(ru: "Загрузить другой файл", en: "Import another file")
         case .manage: Phrase(ru: "Для менеджера", en: "For the manager")
         case .centres: Phrase(ru: "Центры", en: "Centres")
+        case .targets: Phrase(ru: "План гранта", en: "Grant targets")
+        case .metric: Phrase(ru: "Показатель", en: "Metric")
+        case .targetValue: Phrase(ru: "Значение (вес в кг можно с дробью: 120,5)", en: "Value (a weight in kg may have a fraction: 120.5)")
+        case .targetPeriod: Phrase(ru: "Срок: 2026, 2026-11 или 2026-03-01..2027-02-28", en: "Period: 2026, 2026-11 or 2026-03-01..2027-02-28")
+        case .setTarget: Phrase(ru: "Задать план", en: "Set the target")
         }
     }
 }
