@@ -186,10 +186,9 @@ struct Pages: Sendable {
 
     func boxPage(_ request: Request, code: String) throws -> Response {
         guard let session = try session(request) else { return toLogin(request) }
-        // A pre-printed code not yet a box: a manager may make it one here.
-        if let offer = try claimOffer(request, code: code, session: session) { return offer }
         switch try box(request, code: code, session: session, action: .view) {
-        case .failure(let r): return r.response
+        // A pre-printed code not yet a box: a manager may make it one here.
+        case .failure(let r): return try claimOffer(request, code: code, session: session) ?? r.response
         case .success(let box): return try boxPage(request, box: box, session: session, done: nil, undoID: nil, error: nil)
         }
     }
