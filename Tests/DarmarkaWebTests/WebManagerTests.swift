@@ -171,6 +171,18 @@ struct WebCentreTests {
             #expect(try await client.get("/c/MAT", cookie: vera).status == .forbidden)
             let vik = try await client.signIn("vik")
             #expect(try await client.get("/c/MAT", cookie: vik).status == .ok)
+            let english = try await client.get("/c/PRE?lang=en", cookie: vik)
+            #expect(english.body.contains(WebManagerWord.boxes.phrase.en) && english.body.contains(WebManagerWord.centreTotal.phrase.en))
+        }
+    }
+
+    @Test func aBoxNameIsEscapedOnTheCentrePage() async throws {
+        let f = try WebFixture(preBoxName: "<script>alert(1)</script>")
+        try await f.app().test(.router) { client in
+            let coord = try await client.signIn("coord")
+            let page = try await client.get("/c/PRE", cookie: coord)
+            #expect(page.status == .ok)
+            #expect(!page.body.contains("<script>") && page.body.contains("&lt;script&gt;"))
         }
     }
 
