@@ -109,8 +109,9 @@ struct Pages: Sendable {
 
     func home(_ request: Request) throws -> Response {
         guard let session = try session(request) else { return toLogin(request) }
-        return page(request, "message", ["error": WebWord.scanHint.phrase.text(lang(request, session))],
-                    heading: WebWord.title.phrase.text(lang(request, session)), session: session)
+        var data: [String: Any] = ["error": WebWord.scanHint.phrase.text(lang(request, session))]
+        data.merge(try managerHomeData(session, lang: lang(request, session))) { mine, _ in mine }
+        return page(request, "message", data, heading: WebWord.title.phrase.text(lang(request, session)), session: session)
     }
 
     func loginPage(_ request: Request, error: String?, login: String, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -186,7 +187,8 @@ struct Pages: Sendable {
     func boxPage(_ request: Request, code: String) throws -> Response {
         guard let session = try session(request) else { return toLogin(request) }
         switch try box(request, code: code, session: session, action: .view) {
-        case .failure(let r): return r.response
+        // A pre-printed code not yet a box: a manager may make it one here.
+        case .failure(let r): return try claimOffer(request, code: code, session: session) ?? r.response
         case .success(let box): return try boxPage(request, box: box, session: session, done: nil, undoID: nil, error: nil)
         }
     }
@@ -209,13 +211,14 @@ struct Pages: Sendable {
             if let r = m.recipient { row["recipient"] = r }
             return row
         }
-        let data: [String: Any] = [
+        var data: [String: Any] = [
             "code": box.code.description, "name": box.name as Any, "centre": box.centreCode, "centreName": box.centreName,
             "stock": stockRows, "hasStock": !stockRows.isEmpty, "moves": moveRows, "hasMoves": !moveRows.isEmpty,
             "canIntake": Access.allows(session.account, .intake, centre: box.centreCode),
             "canHandout": Access.allows(session.account, .handout, centre: box.centreCode),
             "done": done as Any, "undoID": undoID as Any, "error": error as Any,
         ]
+        data.merge(managerBoxData(session, box: box, lang: lang)) { mine, _ in mine }
         return page(request, "box", data, heading: "\(WebWord.box.phrase.text(lang)) \(box.code)", session: session, status: status)
     }
 

@@ -9,6 +9,7 @@ enum Templates {
         for (name, text) in [("layout", layout), ("login", login), ("box", box), ("form", form), ("message", message)] {
             library.register(try MustacheTemplate(string: text), named: name)
         }
+        for (name, text) in ManagerTemplates.all { library.register(try MustacheTemplate(string: text), named: name) }
         return library
     }
 
@@ -36,6 +37,7 @@ enum Templates {
 
     static let message = """
         <h1>{{heading}}</h1><p class="err" role="alert">{{error}}</p><p><a class="btn" href="/">{{t.title}}</a></p>
+        {{> homeLinks}}
         """
 
     static let box = """
@@ -51,6 +53,7 @@ enum Templates {
         {{#hasMoves}}<ol class="moves">{{#moves}}<li><b>№{{id}}</b> {{date}} {{kind}}: {{lines}}{{#recipient}} → {{recipient}}{{/recipient}}{{#volunteer}} · {{volunteer}}{{/volunteer}}{{#note}}<br><i>{{note}}</i>{{/note}}</li>{{/moves}}</ol>{{/hasMoves}}
         {{^hasMoves}}<p>{{t.noMovements}}</p>{{/hasMoves}}
         <nav class="actions">{{#canIntake}}<a class="btn main" href="/b/{{code}}/intake">{{t.intake}}</a>{{/canIntake}}{{#canHandout}}<a class="btn main" href="/b/{{code}}/handout">{{t.handout}}</a>{{/canHandout}}</nav>
+        {{> boxManage}}
         """
 
     /// Intake and handout: one form, the handout's recipient fields added.

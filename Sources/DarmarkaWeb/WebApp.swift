@@ -56,6 +56,7 @@ public enum WebApp {
         router.post("/undo/:id") { request, context in
             try await pages.undo(request, id: context.parameters.get("id") ?? "")
         }
+        ManagerRoutes.add(to: router, pages: pages)
         return router
     }
 

@@ -57,6 +57,8 @@ struct MessageCatalogueTests {
             + rows("LabelError", LabelError.samples)
             + rows("XMLFault", XMLFault.samples)
             + rows("LabelWarning", LabelWarning.samples)
+            + rows("WebManagerProblem", WebManagerProblem.samples)
+            + rows("WebManagerNote", WebManagerNote.samples)
     }
 
     @Test func everyCaseHasASample() {

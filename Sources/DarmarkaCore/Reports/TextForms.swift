@@ -78,13 +78,9 @@ extension Report {
     }
 
     func html(_ lang: Lang) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
-        var out = """
+        """
             <!DOCTYPE html>
-            <html lang="\(lang.rawValue)"><head><meta charset="utf-8"><title>\(esc(heading(lang)))</title>
+            <html lang="\(lang.rawValue)"><head><meta charset="utf-8"><title>\(Self.escapeHTML(heading(lang)))</title>
             <style>
             body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em;color:#222}
             h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
@@ -92,9 +88,22 @@ extension Report {
             td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eef2f5}
             .bar{fill:#3b7dd8}.bar2{fill:#e08a2c}
             </style></head><body>
-            <h1>\(esc(heading(lang)))</h1>
 
-            """
+            """ + htmlBody(lang) + "</body></html>\n"
+    }
+
+    private static func escapeHTML(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// What the HTML form's `<body>` holds: the heading, the chart and the
+    /// tables, with no style or script of its own (classes only), so that
+    /// `darmarka serve` shows the same report inside its pages under a
+    /// Content-Security-Policy that allows no inline style.
+    public func htmlBody(_ lang: Lang) -> String {
+        let esc = Self.escapeHTML
+        var out = "<h1>\(esc(heading(lang)))</h1>\n"
         out += barChartSVG(lang)
         for s in sections where !s.rows.isEmpty {
             out += "<h2>\(esc(s.title.text(lang)))</h2>\n<table><tr><th></th>"
@@ -106,7 +115,7 @@ extension Report {
             out += "</table>\n"
         }
         if let seal { out += "<p><small>\(esc(seal.phrase.text(lang)))</small></p>\n" }
-        return out + "</body></html>\n"
+        return out
     }
 
     /// Received and handed out by category as horizontal bars, inline SVG.
@@ -114,7 +123,9 @@ extension Report {
         let bars = ReportCharts.categoryBars(self)
         guard let top = bars.map({ max($0.received, $0.handedOut) }).max(), top > 0 else { return "" }
         let rowHeight = 22, width = 420, labelWidth = 260
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + width + 60)\" height=\"\(bars.count * rowHeight + 30)\" font-size=\"12\">\n"
+        let (w, h) = (labelWidth + width + 60, bars.count * rowHeight + 30)
+        // The viewBox lets a narrow screen scale the chart down rather than cut it.
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" font-size=\"12\">\n"
         svg += "<text x=\"0\" y=\"14\">\(ReportTitles.chartLegend.text(lang))</text>\n"
         for (i, b) in bars.enumerated() {
             let y = 24 + i * rowHeight
