@@ -14,7 +14,8 @@ struct BoxLabelTests {
         #expect(BoxLabel.blank(code, centreName: "Центр", urlBase: nil) == LabelContent(payload: code.description, code: code.description, lines: ["Центр"]))
     }
 
-    @Test(arguments: ["https://darmarka.example/b/", "http://x.org/?box=", " HTTPS://DARMARKA.EXAMPLE/B/ ", "https://x.org/#"])
+    @Test(arguments: ["https://darmarka.example/b/", "http://x.org/?box=", " HTTPS://DARMARKA.EXAMPLE/B/ ", "https://x.org/#",
+                      "http://127.0.0.1:18093/b/"])
     func goodURLBases(_ base: String) throws {
         #expect(try BoxLabel.urlBase(base) == base.trimmingCharacters(in: .whitespaces))
     }
@@ -24,6 +25,12 @@ struct BoxLabelTests {
                       "", "https://x/" + String(repeating: "a/", count: 100)])
     func badURLBases(_ base: String) {
         #expect(throws: LabelCLIProblem.badURLBase(base)) { try BoxLabel.urlBase(base) }
+    }
+
+    /// A port reads like a code (`18093`); the code is in the path.
+    @Test func aPortInTheURLIsNotTakenForACode() {
+        #expect(BoxCode.find(in: "HTTP://127.0.0.1:18093/B/\(code)") == .success(code))
+        #expect(BoxCode.find(in: "http://127.0.0.1:18093/b/") != .success(code))
     }
 
     @Test func aScanTypedWithTheRussianLayoutIsReadBack() {

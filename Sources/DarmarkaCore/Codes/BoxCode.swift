@@ -109,11 +109,22 @@ extension BoxCode {
         }
     }
 
+    /// A URL's path and query, without its scheme, host and port: a port
+    /// such as `18093` reads like a code, and no label's code is there.
+    private static func withoutAuthority(_ text: String) -> Substring {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let scheme = trimmed.range(of: "://"), trimmed[..<scheme.lowerBound].lowercased().hasPrefix("http") else {
+            return Substring(text)
+        }
+        let rest = trimmed[scheme.upperBound...]
+        return rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
+    }
+
     private static func findAsTyped(in text: String) -> Result<BoxCode, CodeProblem> {
         let whole = parse(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard case .failure(let wholeProblem) = whole else { return whole }
         let separators: Set<Character> = ["/", "?", "=", "&", "#", " ", "\t", ":", ";", ",", "\n", "\r"]
-        let tokens = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
+        let tokens = withoutAuthority(text).split(whereSeparator: { separators.contains($0) }).map(String.init)
         var nearest: CodeProblem?
         var found: BoxCode?
         for token in tokens.reversed() {
