@@ -12,7 +12,7 @@ extension Pages {
     func passPage(_ request: Request) throws -> Response {
         // The phone the pass is open on: the link again takes it in.
         if let session = try session(request), session.isDayPass { return .redirect(to: "/", type: .normal) }
-        let token = request.uri.queryParameters.get("t").map(String.init) ?? ""
+        let token = request.uri.queryParameters.get("t") ?? ""
         return try passForm(request, token: token, name: "", error: nil)
     }
 

@@ -47,9 +47,10 @@ extension Pages {
         let lines: [[String: Any]] = form.lines.enumerated().map { i, line in
             let n = i + 1
             let field = { (name: String) in MovementForm.field(name, line: n) }
-            return ["n": n, "s": n == 1 ? "" : String(n), "category": line.category, "quantity": line.quantity, "kg": line.kg,
+            // Nested values too: a missing error is left out, never printed as `nil`.
+            return Self.present(["n": n, "s": n == 1 ? "" : String(n), "category": line.category, "quantity": line.quantity, "kg": line.kg,
                     "errCategory": errors[field("category")] as Any, "errQuantity": errors[field("quantity")] as Any,
-                    "errKg": errors[field("kg")] as Any, "removable": many, "numbered": form.kind == .handout && many]
+                    "errKg": errors[field("kg")] as Any, "removable": many, "numbered": form.kind == .handout && many])
         }
         let entry = { (e: NamedEntry) -> [String: Any] in ["code": e.code, "name": e.name(lang), "on": chosen.contains(e.code)] }
         let data: [String: Any] = [

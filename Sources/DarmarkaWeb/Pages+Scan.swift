@@ -22,7 +22,7 @@ extension Pages {
         guard let session = try session(request) else { return toLogin(request) }
         let lang = lang(request, session)
         let heading = WebVolunteerWord.scanTitle.phrase.text(lang)
-        guard let text = request.uri.queryParameters.get("code").map(String.init), !text.trimmed.isEmpty else {
+        guard let text = request.uri.queryParameters.get("code"), !text.trimmed.isEmpty else {
             return page(request, "scan", [:], heading: heading, session: session)
         }
         do {

@@ -57,6 +57,9 @@ struct MessageCatalogueTests {
             + rows("LabelError", LabelError.samples)
             + rows("XMLFault", XMLFault.samples)
             + rows("LabelWarning", LabelWarning.samples)
+            + rows("DayPassProblem", DayPassProblem.samples)
+            + rows("DayPassNote", DayPassNote.samples)
+            + words("WebVolunteerWord", WebVolunteerWord.allCases, \.phrase)
     }
 
     @Test func everyCaseHasASample() {
@@ -83,6 +86,8 @@ struct MessageCatalogueTests {
         check(LabelError.samples, MessageCases.ordinal, MessageCases.labelErrorCases)
         check(XMLFault.samples, MessageCases.ordinal, MessageCases.xMLFaultCases)
         check(LabelWarning.samples, MessageCases.ordinal, MessageCases.labelWarningCases)
+        check(DayPassProblem.samples, MessageCases.ordinal, MessageCases.dayPassProblemCases)
+        check(DayPassNote.samples, MessageCases.ordinal, MessageCases.dayPassNoteCases)
     }
 
     /// The problems of the command line's own arguments, which no other
@@ -537,4 +542,30 @@ enum MessageCases {
         }
     }
     static let labelWarningCases = 3
+
+    static func ordinal(_ m: DayPassProblem) -> Int {
+        switch m {
+        case .unknown: 0
+        case .expired: 1
+        case .revoked: 2
+        case .used: 3
+        case .badHours: 4
+        case .noURLBase: 5
+        case .badURLBase: 6
+        case .emptyName: 7
+        case .nameNotOneLine: 8
+        case .nameTooLong: 9
+        case .unknownPass: 10
+        case .noCategory: 11
+        }
+    }
+    static let dayPassProblemCases = 12
+
+    static func ordinal(_ m: DayPassNote) -> Int {
+        switch m {
+        case .created: 0
+        case .revoked: 1
+        }
+    }
+    static let dayPassNoteCases = 2
 }

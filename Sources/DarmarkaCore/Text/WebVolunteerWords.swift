@@ -62,7 +62,6 @@ public enum DayPassProblem: UserFacingError, Equatable {
     case unknownPass(String)
     /// A basket with no category in any line.
     case noCategory
-    case tooManyLines(limit: Int)
 
     public var phrase: Phrase {
         switch self {
@@ -98,8 +97,6 @@ public enum DayPassProblem: UserFacingError, Equatable {
         case .noCategory:
             Phrase(ru: "Выберите категорию: нажмите частую или найдите по названию.",
                    en: "Choose a category: tap a frequent one or find it by name.")
-        case .tooManyLines(let limit):
-            Phrase(ru: "Не больше \(limit) строк за одну выдачу.", en: "No more than \(limit) lines in one handout.")
         }
     }
 }
