@@ -37,7 +37,7 @@ struct Recording {
         if let earlier = try tx.idempotentMovement(key: form.key, user: session.account.id) { return earlier }
         let refusals = Refusals()
         let filled = form.filledLines
-        guard !filled.isEmpty else { throw FieldRefusals(errors: ["category": DayPassProblem.noCategory]) }
+        guard !filled.isEmpty else { throw FieldRefusals(errors: ["category": BasketProblem.noCategory]) }
         var lines: [(number: Int, category: NamedEntry, draft: LineDraft)] = []
         let condition = refusals.on("condition") { () throws -> Condition? in
             guard !form.condition.trimmed.isEmpty else { return nil }
@@ -46,7 +46,10 @@ struct Recording {
         } ?? nil
         for (n, line) in filled {
             let field = { (name: String) in MovementForm.field(name, line: n) }
-            let category = refusals.on(field("category")) { try tx.category(line.category) }
+            let category = refusals.on(field("category")) { () throws -> NamedEntry in
+                guard !line.category.trimmed.isEmpty else { throw BasketProblem.noCategory }
+                return try tx.category(line.category)
+            }
             let quantity = refusals.on(field("quantity")) { () throws -> Int in
                 guard let q = Quantity.parse(line.quantity.trimmed) else { throw LedgerProblem.badQuantity(line.quantity) }
                 return q

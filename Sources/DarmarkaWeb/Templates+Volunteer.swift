@@ -100,6 +100,7 @@ extension Templates {
         button.remove,button.add{margin-top:8px}button.remove{color:#a00}
         header form{margin:0}header button.link{color:#fff;min-height:44px;padding:0}
         .camera video{width:100%;max-height:60vh;background:#000;border-radius:8px}
+        .sub a{display:inline-flex;align-items:center;min-height:44px}
         [hidden]{display:none!important}
         """
 

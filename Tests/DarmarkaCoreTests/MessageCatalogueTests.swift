@@ -59,6 +59,7 @@ struct MessageCatalogueTests {
             + rows("LabelWarning", LabelWarning.samples)
             + rows("DayPassProblem", DayPassProblem.samples)
             + rows("DayPassNote", DayPassNote.samples)
+            + rows("BasketProblem", BasketProblem.samples)
             + words("WebVolunteerWord", WebVolunteerWord.allCases, \.phrase)
     }
 
@@ -88,6 +89,7 @@ struct MessageCatalogueTests {
         check(LabelWarning.samples, MessageCases.ordinal, MessageCases.labelWarningCases)
         check(DayPassProblem.samples, MessageCases.ordinal, MessageCases.dayPassProblemCases)
         check(DayPassNote.samples, MessageCases.ordinal, MessageCases.dayPassNoteCases)
+        check(BasketProblem.samples, MessageCases.ordinal, MessageCases.basketProblemCases)
     }
 
     /// The problems of the command line's own arguments, which no other
@@ -556,10 +558,9 @@ enum MessageCases {
         case .nameNotOneLine: 8
         case .nameTooLong: 9
         case .unknownPass: 10
-        case .noCategory: 11
         }
     }
-    static let dayPassProblemCases = 12
+    static let dayPassProblemCases = 11
 
     static func ordinal(_ m: DayPassNote) -> Int {
         switch m {
@@ -568,4 +569,11 @@ enum MessageCases {
         }
     }
     static let dayPassNoteCases = 2
+
+    static func ordinal(_ m: BasketProblem) -> Int {
+        switch m {
+        case .noCategory: 0
+        }
+    }
+    static let basketProblemCases = 1
 }

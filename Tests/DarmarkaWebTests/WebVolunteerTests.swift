@@ -201,7 +201,26 @@ struct WebVolunteerTests {
             let err = Self.place("class=\"err\"", in: short)
             #expect(Self.place("name=\"quantity2\"", in: short) < err && err < Self.place("name=\"kg2\"", in: short))
             #expect(short.body.contains("value=\"4\""))
+            // A basket with no category at all asks for one.
+            let empty = try await client.post("/b/\(code)/handout", cookie: cookie,
+                                              [("csrf", form.field("csrf") ?? ""), ("key", form.field("key") ?? ""), ("lines", "2"),
+                                               ("category", ""), ("quantity", "1"), ("category2", " "), ("quantity2", "1")])
+            #expect(empty.status == .unprocessableContent)
+            #expect(empty.body.contains(BasketProblem.noCategory.text(.ru)))
             #expect(try f.movements() == 1)
+            // A line added and left as it came is skipped; one with a quantity but no category is not.
+            let forgotten = try await client.post("/b/\(code)/handout", cookie: cookie,
+                                                  [("csrf", form.field("csrf") ?? ""), ("key", form.field("key") ?? ""), ("lines", "2"),
+                                                   ("category", "обувь"), ("quantity", "1"), ("category2", ""), ("quantity2", "3")])
+            #expect(forgotten.status == .unprocessableContent)
+            let said = Self.place(BasketProblem.noCategory.text(.ru), in: forgotten)
+            #expect(Self.place("name=\"category2\"", in: forgotten) < said && said < Self.place("name=\"quantity2\"", in: forgotten))
+            #expect(try f.movements() == 1)
+            let skipped = try await client.post("/b/\(code)/handout", cookie: cookie,
+                                                [("csrf", form.field("csrf") ?? ""), ("key", form.field("key") ?? ""), ("lines", "2"),
+                                                 ("category", "обувь"), ("quantity", "1"), ("category2", ""), ("quantity2", "1")])
+            #expect(skipped.status == .ok)
+            #expect(try f.store.read { try $0.movement(2) }?.lines.count == 1)
         }
     }
 

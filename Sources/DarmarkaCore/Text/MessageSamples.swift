@@ -446,9 +446,13 @@ extension DayPassProblem {
             .nameNotOneLine,
             .nameTooLong(limit: 3),
             .unknownPass("Q7"),
-            .noCategory,
         ]
     }
+}
+
+extension BasketProblem {
+    /// One of each case, with sample values.
+    public static var samples: [BasketProblem] { [.noCategory] }
 }
 
 extension DayPassNote {

@@ -4,7 +4,7 @@
 public enum WebVolunteerWord: String, CaseIterable, Sendable {
     case topCategories, findCategory, find, findHint, found, chooseOne, basket, addLine, removeLine, line
     case conditionAll, event, noEvent, scan, scanTitle, scanCamera, scanStop, scanNoCamera, scanType, scanOpen
-    case scanLooking, scanNext, yourName, yourNameHint, start, dayPass, passUntil, passVolunteer, quantityOf
+    case scanLooking, scanNext, yourName, yourNameHint, start, dayPass, passUntil, passVolunteer
 
     public var phrase: Phrase {
         switch self {
@@ -40,12 +40,11 @@ public enum WebVolunteerWord: String, CaseIterable, Sendable {
         case .dayPass: Phrase(ru: "Пропуск на день", en: "Day pass")
         case .passUntil: Phrase(ru: "Действует до", en: "Valid until")
         case .passVolunteer: Phrase(ru: "Волонтёр центра", en: "Volunteer of centre")
-        case .quantityOf: Phrase(ru: "Сколько штук:", en: "How many:")
         }
     }
 }
 
-/// What the volunteer's pages and `darmarka user pass` refuse, in the domain's words.
+/// What a day pass's link and `darmarka user pass` refuse, in the domain's words.
 public enum DayPassProblem: UserFacingError, Equatable {
     /// A link no pass has: mistyped, or from another database.
     case unknown
@@ -60,8 +59,6 @@ public enum DayPassProblem: UserFacingError, Equatable {
     case nameNotOneLine
     case nameTooLong(limit: Int)
     case unknownPass(String)
-    /// A basket with no category in any line.
-    case noCategory
 
     public var phrase: Phrase {
         switch self {
@@ -94,6 +91,17 @@ public enum DayPassProblem: UserFacingError, Equatable {
             Phrase(ru: "Имя длиннее \(limit) знаков: напишите короче.", en: "The name is longer than \(limit) characters: write a shorter one.")
         case .unknownPass(let text):
             Phrase(ru: "Пропуска №\(text) нет. Список: darmarka user pass list.", en: "There is no pass #\(text). See darmarka user pass list.")
+        }
+    }
+}
+
+/// What the intake and handout forms refuse beyond the command line's rules.
+public enum BasketProblem: UserFacingError, Equatable {
+    /// No line of the form names a category.
+    case noCategory
+
+    public var phrase: Phrase {
+        switch self {
         case .noCategory:
             Phrase(ru: "Выберите категорию: нажмите частую или найдите по названию.",
                    en: "Choose a category: tap a frequent one or find it by name.")
