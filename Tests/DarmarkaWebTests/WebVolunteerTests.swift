@@ -213,8 +213,8 @@ struct WebVolunteerTests {
                                                   [("csrf", form.field("csrf") ?? ""), ("key", form.field("key") ?? ""), ("lines", "2"),
                                                    ("category", "обувь"), ("quantity", "1"), ("category2", ""), ("quantity2", "3")])
             #expect(forgotten.status == .unprocessableContent)
-            let said = Self.place(BasketProblem.noCategory.text(.ru), in: forgotten)
-            #expect(Self.place("name=\"category2\"", in: forgotten) < said && said < Self.place("name=\"quantity2\"", in: forgotten))
+            let asked = Self.place(BasketProblem.noCategory.text(.ru), in: forgotten)
+            #expect(Self.place("name=\"category2\"", in: forgotten) < asked && asked < Self.place("name=\"quantity2\"", in: forgotten))
             #expect(try f.movements() == 1)
             let skipped = try await client.post("/b/\(code)/handout", cookie: cookie,
                                                 [("csrf", form.field("csrf") ?? ""), ("key", form.field("key") ?? ""), ("lines", "2"),
