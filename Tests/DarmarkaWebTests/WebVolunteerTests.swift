@@ -298,6 +298,25 @@ struct WebVolunteerTests {
         }
     }
 
+    @Test func theBoxPageAndTheFormsWeighUnder30KBWithEverythingTheyLoad() async throws {
+        let f = try WebFixture()
+        for _ in 0..<12 { try Self.intake(f, box: f.pre, [("обувь", 5), ("посуда", 4), ("игрушки", 3), ("книги", 2)]) }
+        try await f.app().test(.router) { client in
+            let cookie = try await client.signIn("vera")
+            let css = try await client.get("/static/app.css")
+            let script = try await client.get("/static/scan.js")
+            for path in ["/b/\(f.pre.code)", "/b/\(f.pre.code)/intake", "/b/\(f.pre.code)/handout"] {
+                let page = try await client.get(path, cookie: cookie)
+                #expect(page.status == .ok)
+                // The one stylesheet is all a page loads: no font, image or script from anywhere.
+                #expect(!page.body.contains("<script") && !page.body.contains("<img") && !page.body.contains("http"), "\(path)")
+                #expect(page.body.utf8.count + css.body.utf8.count < 30_000, "\(path)")
+            }
+            let scan = try await client.get("/scan", cookie: cookie)
+            #expect(scan.body.utf8.count + css.body.utf8.count + script.body.utf8.count < 30_000)
+        }
+    }
+
     // MARK: Day passes
 
     /// A pass for PRE, its link on `https://darmarka.example/b/`, and the token in it.
