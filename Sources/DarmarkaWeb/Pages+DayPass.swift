@@ -25,7 +25,7 @@ extension Pages {
         } catch let problem as DayPassProblem {
             return refusal(request, problem, session: nil, status: problem == .unknown ? .notFound : .gone)
         }
-        return page(request, "pass", ["token": token, "name": name, "error": error as Any, "centre": pass.centre, "until": pass.expires],
+        return page(request, "pass", ["here": "/pass?t=\(token)", "token": token, "name": name, "error": error as Any, "centre": pass.centre, "until": pass.expires],
                     heading: WebVolunteerWord.yourName.phrase.text(lang), session: nil, status: status)
     }
 

@@ -54,6 +54,7 @@ extension Pages {
         }
         let entry = { (e: NamedEntry) -> [String: Any] in ["code": e.code, "name": e.name(lang), "on": chosen.contains(e.code)] }
         let data: [String: Any] = [
+            "here": "/b/\(box.code)/\(form.kind.rawValue)",
             "code": box.code.description, "boxName": box.name as Any, "action": form.kind.rawValue, "key": form.key,
             "handout": form.kind == .handout, "lines": lines, "lineCount": form.lines.count,
             "canAdd": form.kind == .handout && form.lines.count < MovementForm.maxLines,

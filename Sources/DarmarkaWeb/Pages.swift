@@ -48,8 +48,13 @@ struct Pages: Sendable {
         data["heading"] = heading
         if let session { data["csrf"] = session.csrf; data["login"] = session.volunteer }
         let body = library.render(data, withTemplate: template) ?? ""
+        // Where the language toggle comes back to: the page, or the one a page
+        // answering a POST stands for (`here`, e.g. the box after an undo).
+        let here = (data["here"] as? String) ?? request.uri.path
+        let otherLang = lang == .ru ? "en" : "ru"
         let html = library.render(Self.present(["t": words(lang), "lang": lang.rawValue, "heading": heading, "body": body,
-                                   "path": request.uri.path, "otherLang": lang == .ru ? "en" : "ru",
+                                   "here": here, "langHref": here + (here.contains("?") ? "&" : "?") + "lang=" + otherLang,
+                                   "otherLang": otherLang,
                                    "csrf": session?.csrf as Any, "login": session?.volunteer as Any]),
                                   withTemplate: "layout") ?? ""
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
@@ -209,6 +214,7 @@ struct Pages: Sendable {
             return row
         }
         let data: [String: Any] = [
+            "here": "/b/\(box.code)",
             "code": box.code.description, "name": box.name as Any, "centre": box.centreCode, "centreName": box.centreName,
             "stock": stockRows, "hasStock": !stockRows.isEmpty, "moves": moveRows, "hasMoves": !moveRows.isEmpty,
             "canIntake": Access.allows(session.account, .intake, centre: box.centreCode),

@@ -17,7 +17,7 @@ enum Templates {
         <html lang="{{lang}}"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{heading}} · {{t.title}}</title><link rel="stylesheet" href="/static/app.css"></head>
-        <body><header><a href="/">{{t.title}}</a><span>{{#login}}{{login}}{{/login}}</span>{{#csrf}}<form method="post" action="/lang"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{otherLang}}"><input type="hidden" name="next" value="{{path}}"><button class="link">{{t.language}}</button></form>{{/csrf}}{{^csrf}}<a href="{{path}}?lang={{otherLang}}">{{t.language}}</a>{{/csrf}}</header>
+        <body><header><a href="/">{{t.title}}</a><span>{{#login}}{{login}}{{/login}}</span>{{#csrf}}<form method="post" action="/lang"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{otherLang}}"><input type="hidden" name="next" value="{{here}}"><button class="link">{{t.language}}</button></form>{{/csrf}}{{^csrf}}<a href="{{langHref}}">{{t.language}}</a>{{/csrf}}</header>
         <main>{{{body}}}</main>
         {{#csrf}}<footer><form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="link">{{t.signOut}}</button></form></footer>{{/csrf}}
         </body></html>

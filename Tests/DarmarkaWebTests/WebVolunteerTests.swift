@@ -337,6 +337,9 @@ struct WebVolunteerTests {
             #expect(asked.status == .ok)
             #expect(asked.body.contains("Как вас зовут?"))
             #expect(asked.body.contains("name=\"name\""))
+            // English keeps the link's token.
+            #expect(asked.body.contains("href=\"/pass?t=\(token)&amp;lang=en\""))
+            #expect(try await client.get("/pass?t=\(token)&lang=en").body.contains("What is your name?"))
             // No name: asked again, nobody signed in, the pass still unused.
             let nameless = try await client.post("/pass", [("t", token), ("name", "  ")])
             #expect(nameless.status == .unprocessableContent)
@@ -357,6 +360,8 @@ struct WebVolunteerTests {
             #expect(try await client.get("/b/\(f.mat.code)", cookie: cookie).status == .forbidden)
             let undone = try await client.post("/undo/1", cookie: cookie, [("csrf", answer.field("csrf") ?? "")])
             #expect(undone.status == .ok)
+            // The language toggle of the undo's answer comes back to the box, not to `/undo/1`.
+            #expect(undone.body.contains("name=\"next\" value=\"/b/\(code)\""))
             #expect(try f.store.read { try $0.movement(2) }?.volunteer == "Маша")
             // One pass, one phone: the link is spent; on the phone that has it, it leads home.
             let again = try await client.get("/pass?t=\(token)")
