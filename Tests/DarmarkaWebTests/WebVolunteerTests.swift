@@ -168,6 +168,37 @@ struct WebVolunteerTests {
         }
     }
 
+    @Test func aBasketsStepperAndRemoveWorkPerLineAndEnterSaves() async throws {
+        let f = try WebFixture()
+        try Self.intake(f, box: f.pre, [("обувь", 5), ("посуда", 5)])
+        try await f.app().test(.router) { client in
+            let cookie = try await client.signIn("vera")
+            let code = f.pre.code.description
+            let form = try await client.get("/b/\(code)/handout", cookie: cookie)
+            let basket: [(String, String)] = [("lines", "3"), ("category", "обувь"), ("quantity", "2"),
+                                              ("category2", "посуда"), ("quantity2", "3"), ("category3", "игрушки"), ("quantity3", "1")]
+            let base = [("csrf", form.field("csrf") ?? ""), ("key", form.field("key") ?? "")]
+            let stepped = try await client.post("/b/\(code)/handout", cookie: cookie, base + basket + [("step", "2:1")])
+            #expect(stepped.body.contains("name=\"quantity\" value=\"2\""))
+            #expect(stepped.body.contains("name=\"quantity2\" value=\"4\""))
+            #expect(stepped.body.contains("name=\"quantity3\" value=\"1\""))
+            // Removing line 3 leaves two; the stepper never goes below one.
+            let removed = try await client.post("/b/\(code)/handout", cookie: cookie, base + basket + [("remove", "3")])
+            #expect(removed.field("lines") == "2")
+            #expect(!removed.body.contains("игрушки"))
+            let floor = try await client.post("/b/\(code)/handout", cookie: cookie,
+                                              base + [("lines", "1"), ("category", "обувь"), ("quantity", "1"), ("step", "1:-1")])
+            #expect(floor.body.contains("name=\"quantity\" value=\"1\""))
+            #expect(try f.movements() == 1)
+            // Enter with nothing in the search box records.
+            let entered = try await client.post("/b/\(code)/handout", cookie: cookie,
+                                                base + [("enter", "1"), ("q", ""), ("lines", "2"), ("category", "обувь"), ("quantity", "2"),
+                                                        ("category2", "посуда"), ("quantity2", "3")])
+            #expect(entered.status == .ok)
+            #expect(try f.store.read { try $0.movement(2) }?.lines.map(\.quantity) == [2, 3])
+        }
+    }
+
     @Test func aRefusedBasketSaysEachProblemBesideItsLineAndKeepsEveryValue() async throws {
         let f = try WebFixture()
         try Self.intake(f, box: f.pre, [("обувь", 5), ("посуда", 1)])
