@@ -378,3 +378,19 @@ CREATE TABLE login_failure (
 );
 CREATE INDEX login_failure_login ON login_failure(login, at);
 CREATE INDEX login_failure_address ON login_failure(address, at);
+
+-- Day passes (v11): a one-time link that signs one phone in as a volunteer
+-- of one centre until it expires. Each pass is an account of its own
+-- (`user_id`, a volunteer no password opens); the name its holder gives
+-- is the volunteer of what they record.
+CREATE TABLE day_pass (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    user_id INTEGER NOT NULL UNIQUE REFERENCES app_user(id),
+    centre_id INTEGER NOT NULL REFERENCES centre(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    volunteer_name TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0
+);

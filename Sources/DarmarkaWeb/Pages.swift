@@ -4,12 +4,6 @@ import Foundation
 import Hummingbird
 import Mustache
 
-/// A refusal that belongs beside one field of a form.
-struct FieldRefusal: Error {
-    let field: String
-    let problem: any UserFacingError
-}
-
 /// The pages and what their forms do. Every handler reads the session
 /// first and asks `Access` before it reads or writes anything of a box.
 struct Pages: Sendable {
@@ -31,13 +25,19 @@ struct Pages: Sendable {
 
     func lang(_ request: Request, _ session: WebSession?) -> Lang {
         if let l = request.uri.queryParameters.get("lang").flatMap({ Lang(rawValue: $0.lowercased()) }) { return l }
+        // The language kept on the account wins over a phone's cookie: it is the user's own choice.
+        if let l = session?.account.lang { return l }
         if let l = request.cookies[Self.langCookie].flatMap({ Lang(rawValue: $0.value) }) { return l }
-        return session?.account.lang ?? .ru
+        return .ru
     }
 
-    func words(_ lang: Lang) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: WebWord.allCases.map { ($0.rawValue, $0.phrase.text(lang)) })
-    }
+    func words(_ lang: Lang) -> [String: String] { Self.wordTables[lang] ?? [:] }
+
+    /// The pages' words by template key, made once per language rather than on every page.
+    static let wordTables: [Lang: [String: String]] = Dictionary(uniqueKeysWithValues: Lang.allCases.map { lang in
+        (lang, Dictionary(WebWord.allCases.map { ($0.rawValue, $0.phrase.text(lang)) }
+                          + WebVolunteerWord.allCases.map { ($0.rawValue, $0.phrase.text(lang)) }, uniquingKeysWith: { first, _ in first }))
+    })
 
     func page(_ request: Request, _ template: String, _ data: [String: Any], heading: String, session: WebSession?,
               status: HTTPResponse.Status = .ok) -> Response {
@@ -46,11 +46,16 @@ struct Pages: Sendable {
         var data = Self.present(data)
         data["t"] = words(lang)
         data["heading"] = heading
-        if let session { data["csrf"] = session.csrf; data["login"] = session.account.login }
+        if let session { data["csrf"] = session.csrf; data["login"] = session.volunteer }
         let body = library.render(data, withTemplate: template) ?? ""
+        // Where the language toggle comes back to: the page, or the one a page
+        // answering a POST stands for (`here`, e.g. the box after an undo).
+        let here = (data["here"] as? String) ?? request.uri.path
+        let otherLang = lang == .ru ? "en" : "ru"
         let html = library.render(Self.present(["t": words(lang), "lang": lang.rawValue, "heading": heading, "body": body,
-                                   "path": request.uri.path, "otherLang": lang == .ru ? "en" : "ru",
-                                   "csrf": session?.csrf as Any, "login": session?.account.login as Any]),
+                                   "here": here, "langHref": here + (here.contains("?") ? "&" : "?") + "lang=" + otherLang,
+                                   "otherLang": otherLang,
+                                   "csrf": session?.csrf as Any, "login": session?.volunteer as Any]),
                                   withTemplate: "layout") ?? ""
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -109,9 +114,7 @@ struct Pages: Sendable {
 
     func home(_ request: Request) throws -> Response {
         guard let session = try session(request) else { return toLogin(request) }
-        var data: [String: Any] = ["error": WebWord.scanHint.phrase.text(lang(request, session))]
-        data.merge(try managerHomeData(session, lang: lang(request, session))) { mine, _ in mine }
-        return page(request, "message", data, heading: WebWord.title.phrase.text(lang(request, session)), session: session)
+        return try homePage(request, session: session)
     }
 
     func loginPage(_ request: Request, error: String?, login: String, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -212,6 +215,7 @@ struct Pages: Sendable {
             return row
         }
         var data: [String: Any] = [
+            "here": "/b/\(box.code)",
             "code": box.code.description, "name": box.name as Any, "centre": box.centreCode, "centreName": box.centreName,
             "stock": stockRows, "hasStock": !stockRows.isEmpty, "moves": moveRows, "hasMoves": !moveRows.isEmpty,
             "canIntake": Access.allows(session.account, .intake, centre: box.centreCode),
@@ -222,69 +226,7 @@ struct Pages: Sendable {
         return page(request, "box", data, heading: "\(WebWord.box.phrase.text(lang)) \(box.code)", session: session, status: status)
     }
 
-    // MARK: Intake and handout
-
-    func formPage(_ request: Request, code: String, kind: MovementKind) throws -> Response {
-        guard let session = try session(request) else { return toLogin(request) }
-        switch try box(request, code: code, session: session, action: kind == .intake ? .intake : .handout) {
-        case .failure(let r): return r.response
-        case .success(let box):
-            return try form(request, box: box, kind: kind, session: session, values: ["quantity": "1"], errors: [:], key: Secrets.token())
-        }
-    }
-
-    func form(_ request: Request, box: Box, kind: MovementKind, session: WebSession, values: [String: String],
-              errors: [String: String], key: String, status: HTTPResponse.Status = .ok) throws -> Response {
-        let lang = lang(request, session)
-        let (categories, groups) = try store.read { (try $0.categories(), try $0.groups()) }
-        var shown: [String: Any] = values
-        shown["new"] = values["new"] != nil ? true : false
-        let data: [String: Any] = [
-            "code": box.code.description, "boxName": box.name as Any, "action": kind.rawValue, "key": key,
-            "handout": kind == .handout, "values": shown, "errors": errors,
-            "categories": categories.map { ["name": $0.name(lang)] },
-            "groups": groups.map { ["code": $0.code, "name": $0.name(lang), "selected": values["group"] == $0.code] },
-            "conditions": Condition.allCases.map { ["code": $0.rawValue, "name": $0.phrase.text(lang), "selected": values["condition"] == $0.rawValue] },
-        ]
-        let heading = (kind == .intake ? WebWord.intake : WebWord.handout).phrase.text(lang)
-        return page(request, "form", data, heading: heading, session: session, status: status)
-    }
-
-    func record(_ request: Request, code: String, kind: MovementKind) async throws -> Response {
-        guard let (form, session) = try await postedForm(request) else {
-            return refusal(request, WebProblem.badForm, session: nil, status: .forbidden)
-        }
-        let box: Box
-        switch try self.box(request, code: code, session: session, action: kind == .intake ? .intake : .handout) {
-        case .failure(let r): return r.response
-        case .success(let b): box = b
-        }
-        let lang = lang(request, session)
-        let fields = ["category", "quantity", "kg", "condition", "note", "recipient", "new", "group", "household"]
-        var values: [String: String] = [:]
-        for f in fields { if let v = form[f] { values[f] = v } }
-        guard let key = form.text("key"), key.count <= 64 else {
-            return refusal(request, WebProblem.badForm, session: session, status: .forbidden)
-        }
-        // The stepper's buttons change the quantity and show the form again; nothing is recorded.
-        if let step = form.text("step").flatMap(Int.init) {
-            let q = Quantity.parse(values["quantity"] ?? "") ?? 0
-            values["quantity"] = String(max(1, q + step))
-            return try self.form(request, box: box, kind: kind, session: session, values: values, errors: [:], key: key)
-        }
-        do {
-            let id = try store.write { tx in
-                try Recording(tx: tx, account: session.account).record(kind: kind, box: box, form: form, key: key)
-            }
-            return try confirmation(request, id: id, box: box, session: session)
-        } catch let refusal as FieldRefusal {
-            return try self.form(request, box: box, kind: kind, session: session, values: values,
-                                 errors: [refusal.field: refusal.problem.text(lang)], key: key, status: .unprocessableContent)
-        } catch let problem as UserFacingError {
-            return try self.form(request, box: box, kind: kind, session: session, values: values,
-                                 errors: ["form": problem.text(lang)], key: key, status: .unprocessableContent)
-        }
-    }
+    // MARK: What was recorded
 
     /// The box page saying what was recorded, in the command line's words, with its undo.
     func confirmation(_ request: Request, id: RowID, box: Box, session: WebSession) throws -> Response {
@@ -320,9 +262,11 @@ struct Pages: Sendable {
         do {
             let reverse = try store.write { tx -> RowID in
                 guard let age = try tx.recordedAge(of: id) else { throw LedgerProblem.unknownMovement(text) }
-                guard age.volunteer == session.account.login else { throw WebProblem.undoNotYours(id) }
+                // Whose it is goes by the account whose form recorded it, not by a
+                // name: a day pass's holder types theirs, and two may type the same.
+                guard try tx.recordedInWebApp(id, by: session.account.id) else { throw WebProblem.undoNotYours(id) }
                 guard age.seconds <= Self.undoWindow else { throw WebProblem.undoTooLate(id) }
-                return try tx.undo(id, volunteer: try tx.volunteer(named: session.account.login))
+                return try tx.undo(id, volunteer: try tx.volunteer(named: session.volunteer))
             }
             return try boxPage(request, box: box, session: session, done: "\(WebWord.undone.phrase.text(lang))\(reverse)",
                                undoID: nil, error: nil)

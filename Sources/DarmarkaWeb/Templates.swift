@@ -6,7 +6,7 @@ import Mustache
 enum Templates {
     static func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()
-        for (name, text) in [("layout", layout), ("login", login), ("box", box), ("form", form), ("message", message)] {
+        for (name, text) in [("layout", layout), ("login", login), ("box", box), ("message", message)] + volunteerPages {
             library.register(try MustacheTemplate(string: text), named: name)
         }
         for (name, text) in ManagerTemplates.all { library.register(try MustacheTemplate(string: text), named: name) }
@@ -18,7 +18,7 @@ enum Templates {
         <html lang="{{lang}}"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{heading}} · {{t.title}}</title><link rel="stylesheet" href="/static/app.css"></head>
-        <body><header><a href="/">{{t.title}}</a><span>{{#login}}{{login}}{{/login}}</span><a href="{{path}}?lang={{otherLang}}">{{t.language}}</a></header>
+        <body><header><a href="/">{{t.title}}</a><span>{{#login}}{{login}}{{/login}}</span>{{#csrf}}<form method="post" action="/lang"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="lang" value="{{otherLang}}"><input type="hidden" name="next" value="{{here}}"><button class="link">{{t.language}}</button></form>{{/csrf}}{{^csrf}}<a href="{{langHref}}">{{t.language}}</a>{{/csrf}}</header>
         <main>{{{body}}}</main>
         {{#csrf}}<footer><form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="link">{{t.signOut}}</button></form></footer>{{/csrf}}
         </body></html>
@@ -52,42 +52,15 @@ enum Templates {
         <h2>{{t.lastMovements}}</h2>
         {{#hasMoves}}<ol class="moves">{{#moves}}<li><b>№{{id}}</b> {{date}} {{kind}}: {{lines}}{{#recipient}} → {{recipient}}{{/recipient}}{{#volunteer}} · {{volunteer}}{{/volunteer}}{{#note}}<br><i>{{note}}</i>{{/note}}</li>{{/moves}}</ol>{{/hasMoves}}
         {{^hasMoves}}<p>{{t.noMovements}}</p>{{/hasMoves}}
+        <p><a class="btn" href="/scan#camera">{{t.scanNext}}</a></p>
         <nav class="actions">{{#canIntake}}<a class="btn main" href="/b/{{code}}/intake">{{t.intake}}</a>{{/canIntake}}{{#canHandout}}<a class="btn main" href="/b/{{code}}/handout">{{t.handout}}</a>{{/canHandout}}</nav>
         {{> boxManage}}
         """
 
-    /// Intake and handout: one form, the handout's recipient fields added.
-    static let form = """
-        <h1>{{heading}}</h1>
-        <p class="sub"><a href="/b/{{code}}">{{t.box}} {{code}}</a>{{#boxName}} · {{boxName}}{{/boxName}}</p>
-        {{#errors.form}}<p class="err" role="alert">{{errors.form}}</p>{{/errors.form}}
-        <form method="post" action="/b/{{code}}/{{action}}">
-        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="key" value="{{key}}">
-        {{#handout}}
-        <label>{{t.recipient}}<input name="recipient" value="{{values.recipient}}" autocapitalize="characters" autocomplete="off"></label>
-        {{#errors.recipient}}<p class="err" role="alert">{{errors.recipient}}</p>{{/errors.recipient}}
-        <label class="check"><input type="checkbox" name="new" value="1"{{#values.new}} checked{{/values.new}}>{{t.newRecipient}}</label>
-        <label>{{t.group}}<select name="group"><option value="">—</option>{{#groups}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/groups}}</select></label>
-        {{#errors.group}}<p class="err" role="alert">{{errors.group}}</p>{{/errors.group}}
-        <label>{{t.household}}<input name="household" value="{{values.household}}" inputmode="numeric"></label>
-        {{#errors.household}}<p class="err" role="alert">{{errors.household}}</p>{{/errors.household}}
-        {{/handout}}
-        <label>{{t.category}}<input name="category" value="{{values.category}}" list="categories" autocomplete="off" placeholder="{{t.categoryHint}}"></label>
-        <datalist id="categories">{{#categories}}<option value="{{name}}">{{/categories}}</datalist>
-        {{#errors.category}}<p class="err" role="alert">{{errors.category}}</p>{{/errors.category}}
-        <label>{{t.quantity}}</label>
-        <div class="stepper"><button name="step" value="-1" formnovalidate aria-label="−1">−</button><input name="quantity" value="{{values.quantity}}" inputmode="numeric" aria-label="{{t.quantity}}"><button name="step" value="1" formnovalidate aria-label="+1">+</button></div>
-        {{#errors.quantity}}<p class="err" role="alert">{{errors.quantity}}</p>{{/errors.quantity}}
-        <label>{{t.kg}}<input name="kg" value="{{values.kg}}" inputmode="decimal"></label>
-        {{#errors.kg}}<p class="err" role="alert">{{errors.kg}}</p>{{/errors.kg}}
-        <label>{{t.condition}}<select name="condition"><option value="">{{t.conditionAny}}</option>{{#conditions}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/conditions}}</select></label>
-        <label>{{t.note}}<input name="note" value="{{values.note}}"></label>
-        <button class="main">{{t.save}}</button>
-        </form>
-        """
-
     /// Phone first: one column at 360 px, targets of 44 px, the main action wide.
-    static let css = """
+    static let css = baseCSS + volunteerCSS
+
+    static let baseCSS = """
         *{box-sizing:border-box}
         body{margin:0;font:17px/1.4 system-ui,sans-serif;color:#111;background:#fafafa}
         header{display:flex;gap:12px;justify-content:space-between;align-items:center;padding:0 12px;min-height:48px;background:#234;color:#fff}

@@ -57,6 +57,12 @@ public enum WebApp {
             try await pages.undo(request, id: context.parameters.get("id") ?? "")
         }
         ManagerRoutes.add(to: router, pages: pages)
+        // The volunteer's pages: scanning, day passes, the language kept on the account.
+        router.get("/static/scan.js") { _, _ in Pages.scanScript }
+        router.get("/scan") { request, _ in try pages.scanPage(request) }
+        router.get("/pass") { request, _ in try pages.passPage(request) }
+        router.post("/pass") { request, _ in try await pages.openPass(request) }
+        router.post("/lang") { request, _ in try await pages.setLang(request) }
         return router
     }
 
@@ -92,10 +98,11 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Headers every answer carries: no script or frame from anywhere, no
+/// Headers every answer carries: no script but this site's own files (no
+/// inline script), no frame from anywhere, no
 /// sniffing of types, pages not kept by shared caches.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var policy: String { "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'" }
+    static var policy: String { "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'" }
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -59,6 +59,10 @@ struct MessageCatalogueTests {
             + rows("LabelWarning", LabelWarning.samples)
             + rows("WebManagerProblem", WebManagerProblem.samples)
             + rows("WebManagerNote", WebManagerNote.samples)
+            + rows("DayPassProblem", DayPassProblem.samples)
+            + rows("DayPassNote", DayPassNote.samples)
+            + rows("BasketProblem", BasketProblem.samples)
+            + words("WebVolunteerWord", WebVolunteerWord.allCases, \.phrase)
     }
 
     @Test func everyCaseHasASample() {
@@ -85,6 +89,9 @@ struct MessageCatalogueTests {
         check(LabelError.samples, MessageCases.ordinal, MessageCases.labelErrorCases)
         check(XMLFault.samples, MessageCases.ordinal, MessageCases.xMLFaultCases)
         check(LabelWarning.samples, MessageCases.ordinal, MessageCases.labelWarningCases)
+        check(DayPassProblem.samples, MessageCases.ordinal, MessageCases.dayPassProblemCases)
+        check(DayPassNote.samples, MessageCases.ordinal, MessageCases.dayPassNoteCases)
+        check(BasketProblem.samples, MessageCases.ordinal, MessageCases.basketProblemCases)
     }
 
     /// The problems of the command line's own arguments, which no other
@@ -539,4 +546,36 @@ enum MessageCases {
         }
     }
     static let labelWarningCases = 3
+
+    static func ordinal(_ m: DayPassProblem) -> Int {
+        switch m {
+        case .unknown: 0
+        case .expired: 1
+        case .revoked: 2
+        case .used: 3
+        case .badHours: 4
+        case .noURLBase: 5
+        case .badURLBase: 6
+        case .emptyName: 7
+        case .nameNotOneLine: 8
+        case .nameTooLong: 9
+        case .unknownPass: 10
+        }
+    }
+    static let dayPassProblemCases = 11
+
+    static func ordinal(_ m: DayPassNote) -> Int {
+        switch m {
+        case .created: 0
+        case .revoked: 1
+        }
+    }
+    static let dayPassNoteCases = 2
+
+    static func ordinal(_ m: BasketProblem) -> Int {
+        switch m {
+        case .noCategory: 0
+        }
+    }
+    static let basketProblemCases = 1
 }

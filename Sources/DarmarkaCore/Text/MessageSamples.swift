@@ -430,3 +430,37 @@ extension LabelWarning {
         ]
     }
 }
+
+extension DayPassProblem {
+    /// One of each case, with sample values.
+    public static var samples: [DayPassProblem] {
+        [
+            .unknown,
+            .expired(until: "2026-11-03 22:00"),
+            .revoked,
+            .used,
+            .badHours("Q7"),
+            .noURLBase,
+            .badURLBase("Q7"),
+            .emptyName,
+            .nameNotOneLine,
+            .nameTooLong(limit: 3),
+            .unknownPass("Q7"),
+        ]
+    }
+}
+
+extension BasketProblem {
+    /// One of each case, with sample values.
+    public static var samples: [BasketProblem] { [.noCategory] }
+}
+
+extension DayPassNote {
+    /// One of each case, with sample values.
+    public static var samples: [DayPassNote] {
+        [
+            .created(id: 3, centre: "Q7", until: "2026-11-03 22:00", link: "https://darmarka.example/pass?t=Q7", file: "pass-3.png"),
+            .revoked(id: 3),
+        ]
+    }
+}

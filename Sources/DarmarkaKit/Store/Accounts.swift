@@ -7,6 +7,15 @@ public struct WebSession: Sendable, Equatable {
     public let account: Account
     /// The token every form of this session carries (CSRF).
     public let csrf: String
+    /// The name movements recorded in this session carry as their volunteer:
+    /// the login, or the name a day pass's holder gave.
+    public let volunteer: String
+    /// Whether the session was opened by a day pass.
+    public let isDayPass: Bool
+
+    public init(account: Account, csrf: String, volunteer: String? = nil, isDayPass: Bool = false) {
+        self.account = account; self.csrf = csrf; self.volunteer = volunteer ?? account.login; self.isDayPass = isDayPass
+    }
 }
 
 // The accounts of `darmarka serve`: users, sessions, idempotency keys and
@@ -38,8 +47,12 @@ extension LedgerTransaction {
         return login
     }
 
+    /// A user by login; never a day pass's account, which no login opens
+    /// (its login starts with `~`, which `userLogin` refuses).
     private func userRow(_ login: String) throws -> Row? {
-        try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE login = ?", arguments: [login.trimmingCharacters(in: .whitespaces)])
+        let login = login.trimmingCharacters(in: .whitespaces)
+        guard !login.hasPrefix(Self.dayPassLoginPrefix) else { return nil }
+        return try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE login = ?", arguments: [login])
     }
 
     private func account(_ r: Row) throws -> Account? {
@@ -53,7 +66,8 @@ extension LedgerTransaction {
 
     /// Every user, by login.
     public func users() throws -> [Account] {
-        try Row.fetchAll(db, sql: "SELECT * FROM app_user ORDER BY login").compactMap(account)
+        try Row.fetchAll(db, sql: "SELECT * FROM app_user WHERE id NOT IN (SELECT user_id FROM day_pass) ORDER BY login")
+            .compactMap(account)
     }
 
     /// A user and their password hash, for signing in; nil when there is no such login.
@@ -84,13 +98,22 @@ extension LedgerTransaction {
                        arguments: [idHash, user, csrf, recordedAt, Timestamp.utc(now.addingTimeInterval(seconds))])
     }
 
-    /// The live session of that id hash: not expired, not revoked, its user not disabled.
+    /// The live session of that id hash: not expired, not revoked, its user
+    /// not disabled, and its day pass, if it has one, neither revoked nor past.
     public func session(idHash: String) throws -> WebSession? {
         guard let s = try Row.fetchOne(db, sql: """
-            SELECT s.csrf, u.* FROM app_session s JOIN app_user u ON u.id = s.user_id
-            WHERE s.id_hash = ? AND s.revoked = 0 AND s.expires_at > ? AND u.disabled = 0
+            SELECT s.csrf, u.*, p.id AS pass_id, p.volunteer_name AS pass_volunteer
+            FROM app_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN day_pass p ON p.user_id = u.id
+            WHERE s.id_hash = ?1 AND s.revoked = 0 AND s.expires_at > ?2 AND u.disabled = 0
+              AND (p.id IS NULL OR (p.revoked = 0 AND p.expires_at > ?2))
             """, arguments: [idHash, recordedAt]), let a = try account(s) else { return nil }
-        return WebSession(account: a, csrf: s["csrf"])
+        let isPass = (s["pass_id"] as RowID?) != nil
+        return WebSession(account: a, csrf: s["csrf"], volunteer: s["pass_volunteer"], isDayPass: isPass)
+    }
+
+    /// Keeps the language a user chose for the pages on their account.
+    public func setLang(_ lang: Lang, user: RowID) throws {
+        try db.execute(sql: "UPDATE app_user SET lang = ? WHERE id = ?", arguments: [lang.rawValue, user])
     }
 
     /// Ends a session (signing out).

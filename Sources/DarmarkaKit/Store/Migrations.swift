@@ -50,6 +50,9 @@ enum Migrations {
         migrator.registerMigration("v10-accounts") { db in
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11-day-pass") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
 

@@ -31,6 +31,8 @@ struct Serve: ParsableCommand {
             throw WebProblem.badURLBase(urlBase)
         }
         let store = try ctx.store()
+        // Remembered for the links of day passes (`user pass`), made on the command line.
+        if let urlBase { try store.write { try $0.rememberPublicAddress(urlBase) } }
         var logger = Logger(label: "darmarka")
         logger.logLevel = .info
         let app = try WebApp.application(store: store, settings: WebSettings(urlBase: urlBase), host: host, port: port, logger: logger)

@@ -7,7 +7,7 @@ import Foundation
 /// `darmarka user …`: the accounts of `darmarka serve`.
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "user", abstract: "Пользователи веб-приложения / web app users.",
-                                                    subcommands: [Add.self, List.self, Disable.self, Password.self])
+                                                    subcommands: [Add.self, List.self, Disable.self, Password.self, DayPassCommand.self])
 
     /// A password typed at a prompt without echo on a terminal, else one line of standard input.
     static func readPassword(_ lang: Lang) throws -> String {
