@@ -65,7 +65,7 @@ binds=()
 for i in 1 2 3 4 5 6 7; do
     cp "$pristine" "$ledger" && rm -f "$ledger-wal" "$ledger-shm" && sync
     binds+=("$("$dir/bind-floor" "$ledger" "$db" import_batch recipient event volunteer movement movement_line \
-        movement_note import_fingerprint import_fingerprint_person balance balance_day flow_month recipient_visit recipient_month recipient_first volunteer_month)")
+        movement_note import_fingerprint import_fingerprint_person balance balance_day flow_month recipient_visit recipient_month recipient_first volunteer_month line_valuation)")
 done
 t_bind=$(printf '%s\n' "${binds[@]}" | sort -n | sed -n 4p)
 echo "bind floor, 7 runs (ms): ${binds[*]}" >&2

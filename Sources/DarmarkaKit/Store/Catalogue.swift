@@ -49,11 +49,13 @@ extension LedgerTransaction {
     /// The matcher of people's words for categories: names, aliases and
     /// the seeded synonyms (see `CategoryMatcher`).
     public func categoryMatcher() throws -> CategoryMatcher {
-        CategoryMatcher(entries: try categories(), synonyms: Seed.words)
+        let entries = try categories()
+        return MatcherCache.shared.matcher(.categories, for: entries) { CategoryMatcher(entries: entries, synonyms: Seed.words) }
     }
 
     public func groupMatcher() throws -> CategoryMatcher {
-        CategoryMatcher(entries: try groups())
+        let entries = try groups()
+        return MatcherCache.shared.matcher(.groups, for: entries) { CategoryMatcher(entries: entries) }
     }
 
     /// The category `text` names, in any word form (see `CategoryMatcher`);
