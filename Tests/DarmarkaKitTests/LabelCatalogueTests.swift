@@ -87,6 +87,22 @@ struct LabelCatalogueTests {
         #expect(try catalogue.template(named: "L7160").description == "Our own L7160")
         #expect(catalogue.entries.filter { $0.template.id == "Avery L7160" }.count == 1)
     }
+
+    @Test func findsAPackagesTemplatesBesideItsBinFolder() throws {
+        // A .deb unpacked anywhere (or installed under /usr/local): PREFIX/bin/darmarka
+        // reads PREFIX/share/darmarka/labels.
+        let root = try LabelTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let shared = root.appendingPathComponent("usr/share/darmarka/labels")
+        for folder in [shared, root.appendingPathComponent("usr/bin"), root.appendingPathComponent("work")] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let found = TemplateCatalogue.projectDirectories(
+            environment: [:], currentDirectory: root.appendingPathComponent("work"),
+            executable: root.appendingPathComponent("usr/bin/darmarka"))
+            .map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        #expect(found.first == shared.standardizedFileURL.resolvingSymlinksInPath().path)
+    }
 }
 
 extension LabelTemplate {

@@ -3,31 +3,9 @@
 # ledger lines, against sqlite3 doing the plain SQL on the same file.
 set -euo pipefail
 db=$BENCH_DIR/ledger.sqlite
-rm -f "$db"*
+bash scripts/lib/bench-ledger-db.sh "$db"
 export DARMARKA_DB=$db
-"$DARMARKA" init >/dev/null
-"$DARMARKA" centre add --code PRE --name "Преображенский" >/dev/null
-"$DARMARKA" centre add --code MAT --name "Матмасы" >/dev/null
-for i in $(seq 1 10); do "$DARMARKA" box add --centre PRE >/dev/null; "$DARMARKA" box add --centre MAT >/dev/null; done
 box=$("$DARMARKA" box list --centre PRE --format csv | sed -n 2p | cut -d, -f1)
-
-# 1,000,000 intakes of one line each over three years, written straight into
-# the ledger, then the derived balances rebuilt from it as the store keeps them.
-sqlite3 "$db" >/dev/null <<'SQL'
-PRAGMA journal_mode = WAL;
-BEGIN;
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
-INSERT INTO movement(id, kind, occurred_on, recorded_at, to_box_id, seal)
-SELECT i, 'intake', date('2023-11-25', '+' || (i * 1096 / 1000000) || ' days'), '2026-11-25T00:00:00.000Z', 1 + i % 20, zeroblob(32) FROM n;
-INSERT INTO movement_line(movement_id, line, category_id, quantity, grams)
-SELECT id, 1, 1 + id % 20, 1 + id % 5, (id % 7) * 250 FROM movement;
-INSERT INTO balance_day(box_id, category_id, day, quantity, grams)
-SELECT m.to_box_id, l.category_id, m.occurred_on, SUM(l.quantity), SUM(COALESCE(l.grams, 0))
-FROM movement m JOIN movement_line l ON l.movement_id = m.id GROUP BY 1, 2, 3;
-INSERT INTO balance(box_id, category_id, quantity, grams)
-SELECT box_id, category_id, SUM(quantity), SUM(grams) FROM balance_day GROUP BY 1, 2;
-COMMIT;
-SQL
 lines=$(sqlite3 "$db" "SELECT COUNT(*) FROM movement_line")
 
 hyperfine -N --warmup 3 --runs 40 --export-json "$BENCH_DIR/intake.json" \

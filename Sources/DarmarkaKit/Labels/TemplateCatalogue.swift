@@ -45,7 +45,9 @@ public struct TemplateCatalogue: Sendable {
 
     /// Where the project's templates may be, in order: `$DARMARKA_LABELS`,
     /// `./labels`, a `labels/` folder in the executable's folder or any folder
-    /// above it (a build inside a checkout), then `/usr/share/darmarka/labels`.
+    /// above it (a build inside a checkout), `share/darmarka/labels` beside the
+    /// executable's `bin/` (an installed or unpacked package, whatever its
+    /// prefix), then `/usr/share/darmarka/labels`.
     /// Only existing folders are returned, each once.
     public static func projectDirectories(environment: [String: String], currentDirectory: URL,
                                           executable: URL?) -> [URL] {
@@ -55,13 +57,16 @@ public struct TemplateCatalogue: Sendable {
         }
         candidates.append(currentDirectory.appendingPathComponent("labels", isDirectory: true))
         if let executable {
-            var directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+            let bin = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+            var directory = bin
             while true {
                 candidates.append(directory.appendingPathComponent("labels", isDirectory: true))
                 let parent = directory.deletingLastPathComponent()
                 if parent.path == directory.path { break }
                 directory = parent
             }
+            candidates.append(bin.deletingLastPathComponent()
+                .appendingPathComponent("share/darmarka/labels", isDirectory: true))
         }
         candidates.append(URL(fileURLWithPath: "/usr/share/darmarka/labels", isDirectory: true))
 
