@@ -202,7 +202,7 @@ struct Pages: Sendable {
         let (stock, moves) = try store.read { tx in (try tx.stock(box: box), try tx.history(box: box, limit: 10)) }
         let stockRows: [[String: Any]] = stock.map { line in
             ["name": line.categoryName.text(lang), "quantity": line.quantity,
-             "weight": line.grams.value == 0 ? WebWord.notWeighed.phrase.text(lang) : line.grams.kilogramText(decimalSeparator: lang == .ru ? "," : ".") + " kg"]
+             "weight": line.grams.value == 0 ? WebWord.notWeighed.phrase.text(lang) : line.grams.kilogramText(decimalSeparator: lang == .ru ? "," : ".") + " " + ReportWords.kg.text(lang)]
         }
         let moveRows: [[String: Any]] = moves.map { m in
             var row: [String: Any] = [
