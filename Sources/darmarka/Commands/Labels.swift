@@ -70,18 +70,6 @@ func warn(_ ctx: Context, _ warnings: [LabelWarning]) {
     }
 }
 
-/// Finding templates without reading gLabels' thousand sheets when the
-/// project's own folder has the one asked for: the project tier wins anyway.
-enum TemplateChoice {
-    static func named(_ name: String) throws -> LabelTemplate {
-        do {
-            return try TemplateCatalogue.standard(includeGLabels: false).template(named: name)
-        } catch LabelError.templateNotFound {
-            return try TemplateCatalogue.standard().template(named: name)
-        }
-    }
-}
-
 struct LabelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labels", abstract: "Этикетки с QR-кодами для боксов / QR labels for boxes.",
@@ -100,7 +88,7 @@ struct LabelsCommand: ParsableCommand {
             let ctx = try Context(global)
             guard (centre == nil) != codes.isEmpty else { throw LabelCLIProblem.centreOrCodes }
             let (url, level, urlBase) = try file.checked()
-            let template = try TemplateChoice.named(sheet.template)
+            let template = try TemplateCatalogue.named(sheet.template)
             _ = try template.pageCount(count: 1, skip: sheet.skip, copies: sheet.copies)
             let labels = try ctx.store().read { tx -> [LabelContent] in
                 if let centre {
@@ -142,7 +130,7 @@ struct LabelsCommand: ParsableCommand {
             let ctx = try Context(global)
             guard (1...LabelCLIProblem.maximumBlankCount).contains(count) else { throw LabelCLIProblem.badBlankCount(count) }
             let (url, level, urlBase) = try file.checked()
-            let template = try TemplateChoice.named(sheet.template)
+            let template = try TemplateCatalogue.named(sheet.template)
             _ = try template.pageCount(count: count, skip: sheet.skip, copies: sheet.copies)
             let options = LabelRenderOptions(skip: sheet.skip, copies: sheet.copies, errorCorrection: level, dpi: file.dpi,
                                              outline: sheet.outline, force: file.force)
@@ -182,7 +170,7 @@ struct LabelsCommand: ParsableCommand {
         func run() throws {
             let ctx = try Context(global)
             let (url, level, urlBase) = try file.checked()
-            let chosen = try TemplateChoice.named(template)
+            let chosen = try TemplateCatalogue.named(template)
             let content: LabelContent
             if let code, !["sample", "образец"].contains(TextKey.normalise(code)) {
                 content = try ctx.store().read { tx in
