@@ -3,6 +3,17 @@
 /// file, line and column are put in front of it by `ImportError` and
 /// `JournalProblem`.
 public enum ImportMessage: Localized, Equatable {
+    /// A rule of `Ledger.refusals` broken by a row: in the words the command
+    /// line uses for it, as a clause.
+    public init(_ problem: LedgerProblem) {
+        switch problem {
+        case .futureDate(let date, let today): self = .futureDate(date, today: today)
+        case .boxRetired(let code): self = .boxRetired(code)
+        case .recipientForgotten(let code): self = .recipientForgotten(code)
+        default: self = .refused(problem)
+        }
+    }
+
     // The whole file.
     case emptyFile
     case unterminatedQuote
@@ -148,8 +159,8 @@ public enum ImportMessage: Localized, Equatable {
             Phrase(ru: "вес пишут числом килограммов, например 2,5 или 0.75, а здесь «\(text)»",
                    en: "weight is a number of kilograms such as 2.5 or 0,75, not “\(text)”")
         case .recipientForgotten(let code):
-            Phrase(ru: "\(code) — получатель, забытый по 152-ФЗ: ему ничего не записывают; пришедшему снова дайте новый код",
-                   en: "\(code) is a recipient forgotten under 152-FZ: nothing is recorded for them; give a person who came again a new code")
+            // The command line's words for the same rule; the code is kept as written.
+            LedgerProblem.recipientForgotten(code).phrase.map { text, _ in text.hasSuffix(".") ? String(text.dropLast()) : text }
         case .notOneLine(let text):
             Phrase(ru: "«\(text)» — не в одну строку: здесь пишут имя или название без переводов строк",
                    en: "“\(text)” is not on one line: this column takes a name without line breaks")
@@ -173,11 +184,9 @@ public enum ImportMessage: Localized, Equatable {
             Phrase(ru: "бокса \(code) в этой базе нет: проверьте код по наклейке или сначала загрузите боксы (darmarka import --kind boxes)",
                    en: "there is no box \(code) in this database: check the code on the label, or import the boxes first (darmarka import --kind boxes)")
         case .boxRetired(let code):
-            Phrase(ru: "бокс \(code) выведен из работы: в него нельзя принимать вещи",
-                   en: "box \(code) is retired: nothing can be put into it")
+            LedgerProblem.boxRetired(code).phrase.asClause
         case .futureDate(let date, let today):
-            Phrase(ru: "дата \(date) ещё не наступила (сегодня \(today)) — опечатка в годе?",
-                   en: "\(date) has not come yet (today is \(today)) — a typo in the year?")
+            LedgerProblem.futureDate(date, today: today).phrase.asClause
         case .unknownCategory(let text):
             Phrase(ru: "категории «\(text)» нет: список — darmarka category list, другое название — darmarka category alias",
                    en: "there is no category “\(text)”: see darmarka category list, or add another name with darmarka category alias")

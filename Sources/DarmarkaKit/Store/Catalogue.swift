@@ -114,9 +114,14 @@ extension LedgerTransaction {
 
     /// The volunteer of that name, registered on first use.
     public func volunteer(named name: String) throws -> RowID {
-        let name = try Names.clean(name, option: "--volunteer")
-        if let id = try RowID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE name = ?", arguments: [name]) { return id }
+        try volunteerID(cleanName: try Names.clean(name, option: "--volunteer")).id
+    }
+
+    /// The volunteer of a name already checked, and whether they were added
+    /// now (the importer counts them).
+    func volunteerID(cleanName name: String) throws -> (id: RowID, added: Bool) {
+        if let id = try RowID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE name = ?", arguments: [name]) { return (id, false) }
         try db.execute(sql: "INSERT INTO volunteer(name) VALUES (?)", arguments: [name])
-        return db.lastInsertedRowID
+        return (db.lastInsertedRowID, true)
     }
 }

@@ -17,8 +17,7 @@ extension LedgerTransaction {
             JOIN box b ON b.id = \(boxColumn)
             JOIN centre c ON c.id = b.centre_id
             JOIN movement_line l ON l.movement_id = m.id
-            WHERE m.kind = ? AND c.code = ? AND m.occurred_on BETWEEN ? AND ? AND m.reverses_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = m.id)
+            WHERE m.kind = ? AND c.code = ? AND m.occurred_on BETWEEN ? AND ? AND \(LedgerSQL.standing("m"))
             GROUP BY l.category_id ORDER BY count(DISTINCT m.id) DESC, l.category_id LIMIT ?
             """, arguments: [kind.rawValue, CentreCode.canonical(centre), today.adding(days: -(days - 1)).description,
                              today.description, limit])

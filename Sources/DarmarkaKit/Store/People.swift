@@ -142,9 +142,16 @@ extension LedgerTransaction {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM event WHERE name = ? AND held_on = ?", arguments: [name, date.description]) == true {
             throw LedgerProblem.eventExists(name, date)
         }
+        let id = try insertEvent(name: name, date: date, centre: centre?.id, participants: participants)
+        return Event(id: id, name: name, date: date, centreCode: centre?.code, participants: participants)
+    }
+
+    /// Writes an event whose name and day were checked: by `addEvent`, or
+    /// by the importer, which makes an event on the first row that names it.
+    func insertEvent(name: String, date: LocalDate, centre: RowID?, participants: Int) throws -> RowID {
         try db.execute(sql: "INSERT INTO event(name, held_on, centre_id, participants) VALUES (?, ?, ?, ?)",
-                       arguments: [name, date.description, centre?.id, participants])
-        return Event(id: db.lastInsertedRowID, name: name, date: date, centreCode: centre?.code, participants: participants)
+                       arguments: [name, date.description, centre, participants])
+        return db.lastInsertedRowID
     }
 
     static let eventSelect = """

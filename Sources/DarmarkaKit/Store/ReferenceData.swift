@@ -39,7 +39,7 @@ extension LedgerTransaction {
     public func forEachJournalRow(from: LocalDate? = nil, to: LocalDate? = nil, centre: Centre? = nil,
                                   _ body: (JournalRow) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: Self.journalSelect + """
-            WHERE m.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+            WHERE \(LedgerSQL.standing("m"))
               AND (?1 IS NULL OR m.occurred_on >= ?1) AND (?2 IS NULL OR m.occurred_on <= ?2)
               AND (?3 IS NULL OR fb.centre_id = ?3 OR tb.centre_id = ?3)
             ORDER BY m.occurred_on, m.id, l.line

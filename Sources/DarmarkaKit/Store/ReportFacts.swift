@@ -67,7 +67,7 @@ extension LedgerTransaction {
                    CASE WHEN l.line = 1 THEN s.sign ELSE 0 END AS movements,
                    s.sign * (COALESCE(v.grams, l.grams, 0) - COALESCE(l.grams, 0)) AS estimated
             FROM movement m
-            JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
+            JOIN (SELECT id, \(LedgerSQL.sign("movement")) AS sign FROM movement
                   WHERE occurred_on BETWEEN ?1 AND ?2) s ON s.id = m.id
             JOIN movement_line l ON l.movement_id = m.id
             LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
@@ -111,7 +111,7 @@ extension LedgerTransaction {
             SELECT recipient_id, MIN(day) >= ?1, SUM(day BETWEEN ?1 AND ?2) FROM (
                 SELECT DISTINCT m.recipient_id, m.occurred_on AS day FROM movement m JOIN box b ON b.id = m.from_box_id
                 WHERE b.centre_id = ?3 AND m.occurred_on <= ?2 AND m.kind = 'handout' AND m.recipient_id IS NOT NULL
-                  AND m.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id))
+                  AND \(LedgerSQL.standing("m")))
             GROUP BY recipient_id HAVING SUM(day BETWEEN ?1 AND ?2) > 0
             """, [period.from.description, period.to.description, centre.id]) { handle in
             unique.insert(sqlite3_column_int64(handle, 0))
@@ -142,8 +142,7 @@ extension LedgerTransaction {
                     UNION
                     SELECT m.id, m.volunteer_id, m.reverses_id FROM box b JOIN movement m ON m.to_box_id = b.id
                     WHERE b.centre_id = ?3 AND m.occurred_on BETWEEN ?1 AND ?2) m
-                WHERE volunteer_id IS NOT NULL AND reverses_id IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+                WHERE volunteer_id IS NOT NULL AND \(LedgerSQL.standing("m"))
                 """, arguments: [period.from.description, period.to.description, centre.id]) ?? 0
         }
         // Whole months from `volunteer_month`, the days at either end from
@@ -159,7 +158,7 @@ extension LedgerTransaction {
             volunteers.formUnion(try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT volunteer_id FROM movement m
                 WHERE occurred_on BETWEEN ? AND ? AND volunteer_id IS NOT NULL
-                  AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
+                  AND \(LedgerSQL.standing("m"))
                 """, arguments: [edge.from.description, edge.to.description]))
         }
         return volunteers.count
@@ -178,13 +177,13 @@ extension LedgerTransaction {
                 UNION ALL SELECT from_box_id, -items, -(grams + estimated) FROM flow_month WHERE month > ?2 AND from_box_id <> 0
                 UNION ALL SELECT m.to_box_id, s.sign * l.quantity, s.sign * COALESCE(v.grams, l.grams, 0)
                     FROM movement m JOIN movement_line l ON l.movement_id = m.id
-                    JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
+                    JOIN (SELECT id, \(LedgerSQL.sign("movement")) AS sign FROM movement
                           WHERE occurred_on > ?1 AND occurred_on <= ?3) s ON s.id = m.id
                     LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
                     WHERE m.to_box_id IS NOT NULL
                 UNION ALL SELECT m.from_box_id, -s.sign * l.quantity, -s.sign * COALESCE(v.grams, l.grams, 0)
                     FROM movement m JOIN movement_line l ON l.movement_id = m.id
-                    JOIN (SELECT id, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS sign FROM movement
+                    JOIN (SELECT id, \(LedgerSQL.sign("movement")) AS sign FROM movement
                           WHERE occurred_on > ?1 AND occurred_on <= ?3) s ON s.id = m.id
                     LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
                     WHERE m.from_box_id IS NOT NULL),

@@ -70,8 +70,7 @@ extension LedgerTransaction {
                v.grams, m.occurred_on, m.kind, COALESCE(l.condition, ''), m.event_id IS NOT NULL, m.recipient_id IS NOT NULL
         FROM movement m JOIN movement_line l ON l.movement_id = m.id
         LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
-        WHERE m.occurred_on >= ?1 AND m.reverses_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = m.id)
+        WHERE m.occurred_on >= ?1 AND \(LedgerSQL.standing("m"))
         ORDER BY m.occurred_on, m.id, l.line
         """
 

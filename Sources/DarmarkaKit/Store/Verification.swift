@@ -64,15 +64,15 @@ extension LedgerTransaction {
     static let ledgerDeltas = """
         SELECT box_id, category_id, day, SUM(q) AS quantity, SUM(g) AS grams FROM (
             SELECT m.to_box_id AS box_id, l.category_id, m.occurred_on AS day,
-                   CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END * l.quantity AS q,
-                   CASE WHEN m.reverses_id IS NULL THEN 1 ELSE -1 END * COALESCE(v.grams, l.grams, 0) AS g
+                   \(LedgerSQL.sign("m")) * l.quantity AS q,
+                   \(LedgerSQL.sign("m")) * COALESCE(v.grams, l.grams, 0) AS g
             FROM movement m JOIN movement_line l ON l.movement_id = m.id
             LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
             WHERE m.to_box_id IS NOT NULL
             UNION ALL
             SELECT m.from_box_id, l.category_id, m.occurred_on,
-                   CASE WHEN m.reverses_id IS NULL THEN -1 ELSE 1 END * l.quantity,
-                   CASE WHEN m.reverses_id IS NULL THEN -1 ELSE 1 END * COALESCE(v.grams, l.grams, 0)
+                   -\(LedgerSQL.sign("m")) * l.quantity,
+                   -\(LedgerSQL.sign("m")) * COALESCE(v.grams, l.grams, 0)
             FROM movement m JOIN movement_line l ON l.movement_id = m.id
             LEFT JOIN line_valuation v ON v.movement_id = l.movement_id AND v.line = l.line
             WHERE m.from_box_id IS NOT NULL)
