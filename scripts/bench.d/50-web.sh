@@ -168,26 +168,24 @@ keys for the $ok POSTs answered 2xx (wrk stops with requests in flight, which
 are recorded but not counted), and the box's stock of shoes rose by as many. The load average
 was $load when the runs began; wrk, nginx and the server share the machine's cores.
 
-Where the time goes (\`perf record -g\` on the server under these runs, 2026-12-02):
-- **Intake:** about 45 % of the server's CPU is \`LedgerTransaction.category\`
-  building a \`CategoryMatcher\` afresh for every request (stemming every
-  category's names, aliases and synonyms through Foundation's
-  \`replacingOccurrences\`), inside the write transaction, so every other
-  request waits for it; the append-only guard's trigger check takes about
-  5 % more, and \`fdatasync\` under 2 %. A matcher kept between requests (made
-  again when the catalogue changes) would remove most of it.
-- **Both:** the store is one GRDB \`DatabaseQueue\`, so every read and write
-  of every request takes turns on one connection, and these calls block
-  inside the async handlers, holding one of the two threads of Swift's
-  cooperative pool meanwhile (the NIO event loops sit nearly idle).
-  Statements are prepared again for every query (GRDB's authorizer, about
-  10 % of the box page).
-- **Box page:** rendering the Mustache templates over \`[String: Any]\`
-  (dynamic casts, dictionaries of every word built twice a page) is about
-  20 %, the three read transactions (session, code, stock and history)
-  about 17 %.
-- The machine's two cores were shared with three other agents' builds
-  (load average above), which nginx's figure bears as well.
+How the server runs (issue 14's speed point):
+- **Off the event loops:** every handler runs on \`BlockingExecutor\`, 32
+  threads of the server's own (a Swift \`TaskExecutor\` preferred by a
+  middleware), so a request waiting on SQLite, the writer or a commit's
+  \`fsync\` holds one of those, not one of the two threads of Swift's
+  cooperative pool that parse and answer every other request.
+- **Reads beside the writer:** \`serve\` opens the store as a GRDB
+  \`DatabasePool\` (WAL readers on several connections beside the one
+  writer); the command line keeps its single \`DatabaseQueue\`.
+- **Intake:** the category matcher is kept between requests
+  (\`MatcherCache\`), and \`PRAGMA synchronous\` stays \`FULL\`: every intake
+  is one transaction with its own \`fsync\`, so it can go no faster than the
+  fsync floor measured in the same run (last row).
+- Not done yet: statements are still prepared on each query rather than
+  cached, the box page still reads in three transactions (session, code,
+  stock and history), and Mustache still renders over \`[String: Any]\`.
+- The machine's two cores were shared with other agents' builds (load
+  average above), which nginx's figure bears as well.
 
 \`\`\`sh
 ./scripts/bench web        # WEB_SECONDS=10 by default
