@@ -205,10 +205,15 @@ struct Pages: Sendable {
              "weight": line.grams.value == 0 ? WebWord.notWeighed.phrase.text(lang) : line.grams.kilogramText(decimalSeparator: lang == .ru ? "," : ".") + " " + ReportWords.kg.text(lang)]
         }
         let moveRows: [[String: Any]] = moves.map { m in
+            // An undo takes back what its movement did: named as such, its quantities negative.
+            let sign = m.reverses == nil ? "" : "−"
             var row: [String: Any] = [
-                "id": m.id, "date": m.date.description, "kind": m.kind.phrase.text(lang),
-                "lines": m.lines.map { "\($0.quantity) \($0.categoryName.text(lang))" }.joined(separator: ", "),
+                "id": m.id, "date": m.date.description,
+                "kind": m.reverses.map { WebMovementWord.undoOf($0).text(lang) } ?? m.kind.phrase.text(lang),
+                "lines": m.lines.map { "\(sign)\($0.quantity) \($0.categoryName.text(lang))" }.joined(separator: ", "),
             ]
+            if m.reverses != nil { row["reversal"] = true }
+            if let by = m.reversedBy { row["undoneBy"] = WebMovementWord.undoneBy(by).text(lang) }
             if let v = m.volunteer { row["volunteer"] = v }
             if let n = m.note { row["note"] = n }
             if let r = m.recipient { row["recipient"] = r }

@@ -50,7 +50,7 @@ enum Templates {
         {{#hasStock}}<ul class="stock">{{#stock}}<li><span>{{name}}</span><b>{{quantity}} {{t.items}}</b><i>{{weight}}</i></li>{{/stock}}</ul>{{/hasStock}}
         {{^hasStock}}<p>{{t.empty}}</p>{{/hasStock}}
         <h2>{{t.lastMovements}}</h2>
-        {{#hasMoves}}<ol class="moves">{{#moves}}<li><b>№{{id}}</b> {{date}} {{kind}}: {{lines}}{{#recipient}} → {{recipient}}{{/recipient}}{{#volunteer}} · {{volunteer}}{{/volunteer}}{{#note}}<br><i>{{note}}</i>{{/note}}</li>{{/moves}}</ol>{{/hasMoves}}
+        {{#hasMoves}}<ol class="moves">{{#moves}}<li{{#reversal}} class="reversal"{{/reversal}}><b>№{{id}}</b> {{date}} {{kind}}: {{lines}}{{#recipient}} → {{recipient}}{{/recipient}}{{#volunteer}} · {{volunteer}}{{/volunteer}}{{#undoneBy}} · <i class="undone">{{undoneBy}}</i>{{/undoneBy}}{{#note}}<br><i>{{note}}</i>{{/note}}</li>{{/moves}}</ol>{{/hasMoves}}
         {{^hasMoves}}<p>{{t.noMovements}}</p>{{/hasMoves}}
         <p><a class="btn" href="/scan#camera">{{t.scanNext}}</a></p>
         <nav class="actions">{{#canIntake}}<a class="btn main" href="/b/{{code}}/intake">{{t.intake}}</a>{{/canIntake}}{{#canHandout}}<a class="btn main" href="/b/{{code}}/handout">{{t.handout}}</a>{{/canHandout}}</nav>
@@ -81,6 +81,7 @@ enum Templates {
         .stock li{display:grid;grid-template-columns:1fr auto;gap:0 8px;padding:8px 0;border-bottom:1px solid #ddd}
         .stock i{grid-column:1/3;color:#555;font-size:.9em}
         .moves li{padding:6px 0;border-bottom:1px solid #eee;overflow-wrap:anywhere}
+        .moves li.reversal{color:#a00}.moves .undone{color:#a00}
         .err{color:#a00;background:#fee;padding:8px;border-radius:6px;margin:.3em 0}
         .ok{background:#e7f7ec;padding:8px;border-radius:6px}
         .hint{color:#555;font-size:.9em}

@@ -13,9 +13,13 @@ public struct WebSettings: Sendable {
     public var sessionSeconds: TimeInterval
     /// bcrypt's cost for passwords set through the web app (tests lower it).
     public var bcryptCost: UInt8
+    /// Whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed.
+    public var trustedProxies: TrustedProxies
 
-    public init(urlBase: String? = nil, sessionSeconds: TimeInterval = 12 * 3600, bcryptCost: UInt8 = 11) {
+    public init(urlBase: String? = nil, sessionSeconds: TimeInterval = 12 * 3600, bcryptCost: UInt8 = 11,
+                trustedProxies: TrustedProxies = .loopback) {
         self.urlBase = urlBase; self.sessionSeconds = sessionSeconds; self.bcryptCost = bcryptCost
+        self.trustedProxies = trustedProxies
     }
 
     var secureCookies: Bool { urlBase?.lowercased().hasPrefix("https://") == true }
@@ -28,6 +32,9 @@ public enum WebApp {
     public static func router(store: Store, settings: WebSettings = WebSettings()) throws -> Router<WebRequestContext> {
         let pages = Pages(store: store, settings: settings, library: try Templates.library())
         let router = Router(context: WebRequestContext.self)
+        // First, so that every handler's blocking store calls run off the event loops.
+        router.add(middleware: BlockingExecutorMiddleware())
+        router.add(middleware: ForwardedMiddleware(trusted: settings.trustedProxies))
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.get("/healthz") { _, _ in "ok\n" }
@@ -75,9 +82,11 @@ public enum WebApp {
     }
 }
 
-/// One line per request: method, path (never the query, a cookie or a
-/// form's fields), status and time taken.
-struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+/// One line per request: the phone's address and scheme (through a
+/// trusted proxy, the ones it names), method, path (never the query, a
+/// cookie or a form's fields), status and time taken.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = WebRequestContext
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -85,7 +94,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         defer {
             let ms = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
                 + (ContinuousClock.now - start).components.seconds * 1000
-            context.logger.info("\(request.method) \(request.uri.path) \(status) \(ms)ms")
+            context.logger.info("\(context.addressKey) \(context.scheme) \(request.method) \(request.uri.path) \(status) \(ms)ms")
         }
         do {
             let response = try await next(request, context)

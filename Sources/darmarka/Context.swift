@@ -87,7 +87,9 @@ struct Context {
         return Lang.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 
-    func store() throws -> Store { try Store.open(path: databasePath) }
+    func store(concurrentReads: Bool = false) throws -> Store {
+        try Store.open(path: databasePath, concurrentReads: concurrentReads)
+    }
 
     func say(_ note: Note) { Console.out(note.text(lang)) }
 

@@ -270,4 +270,31 @@ struct WebRouteTests {
         }
         #expect(try f.movements() == 3)
     }
+
+    @Test func anUndoIsListedAsTheUndoOfItsMovementNotAsAnotherIntake() async throws {
+        let f = try WebFixture()
+        let code = f.pre.code.description
+        try await f.app().test(.router) { client in
+            let cookie = try await client.signIn("vera")
+            let (_, answer) = try await client.record("intake", box: code, cookie: cookie, [("category", "обувь"), ("quantity", "2")])
+            #expect(try await client.post("/undo/1", cookie: cookie, [("csrf", answer.field("csrf") ?? "")]).status == .ok)
+            for lang in [Lang.ru, .en] {
+                let page = try await client.get("/b/\(code)?lang=\(lang.rawValue)", cookie: cookie)
+                let items = page.body.components(separatedBy: "<li").map { $0.components(separatedBy: "</li>")[0] }
+                    .filter { $0.contains("<b>№") }
+                let undo = items.first { $0.contains("<b>№2</b>") } ?? ""
+                let undone = items.first { $0.contains("<b>№1</b>") } ?? ""
+                #expect(undo.hasPrefix(" class=\"reversal\""), "\(lang)")
+                #expect(undo.contains(WebMovementWord.undoOf(1).text(lang)), "\(lang)")
+                #expect(undo.contains("−2 "), "\(lang)")
+                #expect(!undo.contains(MovementKind.intake.phrase.text(lang)), "\(lang)")
+                #expect(undone.contains(MovementKind.intake.phrase.text(lang)), "\(lang)")
+                #expect(undone.contains(WebMovementWord.undoneBy(2).text(lang)), "\(lang)")
+                #expect(!undone.contains("class=\"reversal\""), "\(lang)")
+            }
+            let ru = try await client.get("/b/\(code)?lang=ru", cookie: cookie)
+            #expect(ru.body.contains("Отмена движения №1"))
+            #expect(ru.body.contains("отменено движением №2"))
+        }
+    }
 }

@@ -7,8 +7,9 @@ viewport against `darmarka serve` on loopback.
   3. opens that URL, signs in, records an intake and a handout;
   4. sees the stock change;
   5. undoes the handout;
-  6. saves screenshots of the box page and of the report page (the home
-     page while /reports does not exist) into the artefacts folder.
+  6. saves screenshots of the box page and, signed in as a viewer, of this
+     month's report page (its figures checked against `darmarka report
+     monthly --format json`) into the artefacts folder.
 
 It also measures the box page: its weight with everything it loads (under
 30 KB), that it asks no other host, and how long it takes to render under
@@ -21,7 +22,6 @@ Every failure ends with one line starting "phone_test: FAILED".
 """
 import argparse
 import glob
-import http.cookiejar
 import json
 import os
 import re
@@ -216,6 +216,22 @@ def load_measured(driver, url, conditions):
     return urls, sizes, timing
 
 
+def fetch_status(url, driver):
+    """The status a GET of `url` gets with the browser's cookies."""
+    session = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": session})) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def current_month(darmarka, db):
+    """This month in the organisation's time zone, as the ledger dates movements."""
+    rows = json.loads(run(darmarka, db, "history", "--format", "json"))
+    return max(row["date"] for row in rows)[:7]
+
+
 def ms(timing):
     paint = f"first paint {timing['fcp']:.0f} ms, " if timing.get("fcp") is not None else ""
     return f"{paint}loaded {timing['load']:.0f} ms"
@@ -246,6 +262,7 @@ def main():
         run(darmarka, db, "intake", "--box", code, "--line", "outerwear:4:6,5", "--line", "kids:7",
             "--volunteer", "Анна")
         run(darmarka, db, "user", "add", "vera", "--role", "volunteer", "--centre", "PRE", stdin=PASSWORD + "\n")
+        run(darmarka, db, "user", "add", "vik", "--role", "viewer", stdin=PASSWORD + "\n")
         server, base = start_server(darmarka, db, work)
         step(f"darmarka serve at {base}, box {code}")
 
@@ -324,22 +341,29 @@ def main():
         # 6. Screenshots: the box page as a volunteer sees it, and the report page.
         driver.get(f"{base}/b/{code}")
         driver.save_screenshot(os.path.join(artefacts, "box-page.png"))
-        cookies = http.cookiejar.CookieJar()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
-        session = {c["name"]: c["value"] for c in driver.get_cookies()}
-        try:
-            reports = opener.open(urllib.request.Request(
-                f"{base}/reports", headers={"Cookie": "; ".join(f"{k}={v}" for k, v in session.items())})).status
-        except urllib.error.HTTPError as e:
-            reports = e.code
-        if reports == 200:
-            driver.get(f"{base}/reports")
-            driver.save_screenshot(os.path.join(artefacts, "report-page.png"))
-            step("screenshots: box-page.png, report-page.png")
-        else:
-            driver.get(f"{base}/")
-            driver.save_screenshot(os.path.join(artefacts, "home-page.png"))
-            step(f"screenshots: box-page.png, home-page.png (/reports answers {reports}, so the home page instead)")
+        # The report page is not a volunteer's: vera gets 403 there. An
+        # auditor from the fund (a viewer) signs in and opens this month's.
+        check(fetch_status(f"{base}/reports", driver) == 403, "a volunteer was not refused /reports")
+        month = current_month(darmarka, db)
+        figures = json.loads(run(darmarka, db, "report", "monthly", "--month", month, "--format", "json"))
+        received, handed = figures["received"]["items"], figures["handedOut"]["items"]
+        check(received == 14, f"the command line's report of {month} counts {received} items received, not 4 + 7 + 3")
+        click_to_next_page(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+        driver.get(f"{base}/login?next=/reports")
+        fill(driver, "login", "vik")
+        fill(driver, "password", PASSWORD)
+        submit(driver, "/login")
+        driver.get(f"{base}/reports?period=month&month={month}")
+        cells = [td.text.strip() for td in driver.find_elements(By.CSS_SELECTOR, "td.n")]
+        check(str(received) in cells and str(handed) in cells,
+              f"the report page of {month} does not show the command line's {received} received and {handed} handed out: {cells[:12]}")
+        check(driver.find_elements(By.CSS_SELECTOR, "svg .bar"), "the report page has no chart")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= WIDTH, f"the report page scrolls sideways: {width} px wide in a {WIDTH} px viewport")
+        # The figures, not the form above them, in the phone's one screen.
+        driver.execute_script("document.querySelector('svg').scrollIntoView({block: 'start'})")
+        driver.save_screenshot(os.path.join(artefacts, "report-page.png"))
+        step(f"report {month} as a viewer: {received} received, {handed} handed out; screenshots: box-page.png, report-page.png")
 
         # The box page's weight, with everything it loads, and its hosts.
         box_url = f"{base}/b/{code}"

@@ -50,6 +50,22 @@ public enum WebWord: String, CaseIterable, Sendable {
     }
 }
 
+/// How the box page's last movements name an undo and what it undid, so
+/// that a reversal is not read as one more intake or handout.
+public enum WebMovementWord: Localized, Equatable {
+    /// The reversal movement itself, in place of its kind.
+    case undoOf(RowID)
+    /// Beside the movement that was undone.
+    case undoneBy(RowID)
+
+    public var phrase: Phrase {
+        switch self {
+        case .undoOf(let id): Phrase(ru: "Отмена движения №\(id)", en: "Undo of movement #\(id)")
+        case .undoneBy(let id): Phrase(ru: "отменено движением №\(id)", en: "undone by movement #\(id)")
+        }
+    }
+}
+
 /// What `darmarka serve` and `darmarka user` say went wrong, in the domain's words.
 public enum WebProblem: UserFacingError, Equatable {
     case badLogin
@@ -67,6 +83,7 @@ public enum WebProblem: UserFacingError, Equatable {
     case unclaimedCode(String, centre: String)
     case badListen(String)
     case badURLBase(String)
+    case badTrustedProxy(String)
     case newRecipientDetails
 
     public var phrase: Phrase {
@@ -109,6 +126,9 @@ public enum WebProblem: UserFacingError, Equatable {
         case .badURLBase(let text):
             Phrase(ru: "Адрес «\(text)» не подходит: нужно http://… или https://….",
                    en: "Address '\(text)' won't do: http://… or https://… is needed.")
+        case .badTrustedProxy(let text):
+            Phrase(ru: "«\(text)» — не IP-адрес: --trusted-proxy ждёт адрес прокси, например 10.0.0.2.",
+                   en: "'\(text)' is no IP address: --trusted-proxy takes a proxy's address, e.g. 10.0.0.2.")
         case .newRecipientDetails:
             Phrase(ru: "Группа и число людей в семье — для нового получателя: отметьте «Новый получатель».",
                    en: "Group and household size are for a new recipient: tick 'New recipient'.")

@@ -9,13 +9,16 @@ import GRDB
 /// SQL never leaves the store.
 public final class Store: Sendable {
     public let path: String
-    let queue: DatabaseQueue
+    /// One connection (`DatabaseQueue`) for the command line; a
+    /// `DatabasePool` for the web server, whose WAL readers run beside the
+    /// one writer (`open(path:concurrentReads:)`).
+    let queue: any DatabaseWriter
 
     /// What "now" is: the time movements are recorded at, and the day that
     /// "today" means in the organisation's time zone. Tests set it.
     let clock: @Sendable () -> Date
 
-    private init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Date = { Date() }) {
+    private init(path: String, queue: any DatabaseWriter, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.path = path
         self.queue = queue
         self.clock = clock
@@ -42,7 +45,12 @@ public final class Store: Sendable {
     /// Opens an existing database, upgrading its schema when it is older.
     /// Before an upgrade the file is copied to `PATH.before-MIGRATION`, so
     /// an upgrade can never lose a centre's journal.
-    public static func open(path: String, backupBeforeMigrating: Bool = true) throws -> Store {
+    ///
+    /// With `concurrentReads` the store keeps a pool of connections: reads
+    /// run at once on several threads beside the one writer (the file is in
+    /// WAL mode), which a server answering many phones needs; the command
+    /// line, one operation at a time, keeps a single connection.
+    public static func open(path: String, backupBeforeMigrating: Bool = true, concurrentReads: Bool = false) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw LedgerProblem.noDatabase(path) }
         let queue: DatabaseQueue
         do {
@@ -62,6 +70,11 @@ public final class Store: Sendable {
                     if !FileManager.default.fileExists(atPath: copy) { try Store(path: path, queue: queue).backup(to: copy) }
                 }
                 try migrator.migrate(queue)
+            }
+            if concurrentReads {
+                // Checked and upgraded on one connection above; the pool opens only a sound, current file.
+                try queue.close()
+                return Store(path: path, queue: try DatabasePool(path: path, configuration: configuration()))
             }
         } catch let error as DatabaseError {
             throw Store.problem(error, path: path)

@@ -13,6 +13,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Адрес и порт / address and port.") var listen = "127.0.0.1:8080"
     @Option(name: .customLong("url-base"), help: "Публичный адрес, как на этикетках / the public address labels print (https makes cookies Secure).")
     var urlBase: String?
+    @Option(name: .customLong("trusted-proxy"),
+            help: "Прокси, чьим X-Forwarded-For и X-Forwarded-Proto верить (по умолчанию loopback) / a proxy whose X-Forwarded-For and X-Forwarded-Proto are believed (loopback unless given).")
+    var trustedProxy: [String] = []
 
     /// `HOST:PORT`, `[::1]:PORT` or `:PORT`.
     static func address(_ text: String) throws -> (host: String, port: Int) {
@@ -30,12 +33,14 @@ struct Serve: ParsableCommand {
         if let urlBase, !(urlBase.lowercased().hasPrefix("http://") || urlBase.lowercased().hasPrefix("https://")) {
             throw WebProblem.badURLBase(urlBase)
         }
-        let store = try ctx.store()
+        // Many phones at once: reads run beside the writer on a pool of connections.
+        let trusted = try TrustedProxies(trustedProxy)
+        let store = try ctx.store(concurrentReads: true)
         // Remembered for the links of day passes (`user pass`), made on the command line.
         if let urlBase { try store.write { try $0.rememberPublicAddress(urlBase) } }
         var logger = Logger(label: "darmarka")
         logger.logLevel = .info
-        let app = try WebApp.application(store: store, settings: WebSettings(urlBase: urlBase), host: host, port: port, logger: logger)
+        let app = try WebApp.application(store: store, settings: WebSettings(urlBase: urlBase, trustedProxies: trusted), host: host, port: port, logger: logger)
         // ArgumentParser's root command here is synchronous: the server runs
         // on its own threads, and this one waits for it to stop (SIGTERM or
         // SIGINT, which `runService` turns into a graceful shutdown).
