@@ -23,11 +23,10 @@ public final class PostgresLink: Sendable {
         self.connection = connection
     }
 
-    /// Connects and logs in. `password` defaults to PGPASSWORD or the password file.
-    public static func connect(_ address: PostgresAddress, password: String?? = nil,
+    /// Connects and logs in, with the password from PGPASSWORD or the password file.
+    public static func connect(_ address: PostgresAddress,
                                environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> PostgresLink {
-        let secret: String?
-        if let given = password { secret = given } else { secret = try PostgresPassword.lookup(for: address, environment: environment) }
+        let secret = try PostgresPassword.lookup(for: address, environment: environment)
         var configuration: PostgresConnection.Configuration
         switch address.server {
         case .tcp(let host, let port):

@@ -84,7 +84,7 @@ struct PostgresInitCLITests {
         try await PostgresTestServer.withDatabase("notyet") { a in
             let secret = try Self.password(a)
             #expect(try Self.run(a.description, ["init"], secret: secret).status == 0)
-            for (arguments, name) in [(["stock"], "stock"), (["box", "list"], "box list"), (["report", "monthly"], "report monthly"),
+            for (arguments, name) in [(["stock"], "stock"), (["box", "list"], "box list"), (["history"], "history"),
                                       (["restore", "/tmp/none.sqlite"], "restore"), (["--db", a.description, "check"], "check")] {
                 let r = try Self.run(a.description, arguments, secret: secret)
                 #expect(r.status == 1)
