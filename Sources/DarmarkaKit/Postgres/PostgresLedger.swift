@@ -114,14 +114,7 @@ public enum PostgresLedger {
     /// `create`, from a location, for the command line: connects, creates, closes.
     public static func create(at address: PostgresAddress, organisation: String?, timeZone: TimeZone) throws {
         try Blocking.run {
-            let link = try await PostgresLink.connect(address)
-            do {
-                try await create(link, organisation: organisation, timeZone: timeZone)
-            } catch {
-                await link.close()
-                throw error
-            }
-            await link.close()
+            try await PostgresLink.with(address) { try await create($0, organisation: organisation, timeZone: timeZone) }
         }
     }
 }

@@ -45,6 +45,20 @@ public final class PostgresLink: Sendable {
         }
     }
 
+    /// Runs `body` on a new connection and closes it afterwards, however
+    /// `body` ends: postgres-nio requires every connection to be closed.
+    public static func with<T: Sendable>(_ address: PostgresAddress, _ body: (PostgresLink) async throws -> T) async throws -> T {
+        let link = try await connect(address)
+        do {
+            let result = try await body(link)
+            await link.close()
+            return result
+        } catch {
+            await link.close()
+            throw error
+        }
+    }
+
     /// Connects to the database a URL (or path-less text) names.
     public static func connect(url: String, defaultUser: String = NSUserName()) async throws -> PostgresLink {
         guard case .postgres(let address) = try DatabaseLocation.parse(url, defaultUser: defaultUser) else {

@@ -48,11 +48,12 @@ struct PostgresInitCLITests {
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.replacingOccurrences(of: url, with: "PLACE")
                     == (try Self.sqliteSays(["init", "--timezone", "Europe/Moscow"], existing: nil)))
-            let link = try await PostgresLink.connect(a)
-            #expect(try await PostgresLedger.contents(link) == .darmarka(applied: PostgresMigrations.steps.map(\.identifier).sorted()))
-            #expect(try await link.texts("SELECT key, value FROM setting WHERE key <> 'created_at' ORDER BY key")
-                    == [["organisation", "Дармарка"], ["timezone", "Europe/Moscow"]])
-            await link.close()
+            let contents = try await PostgresLink.with(a, PostgresLedger.contents)
+            #expect(contents == .darmarka(applied: PostgresMigrations.steps.map(\.identifier).sorted()))
+            let settings = try await PostgresLink.with(a) {
+                try await $0.texts("SELECT key, value FROM setting WHERE key <> 'created_at' ORDER BY key")
+            }
+            #expect(settings == [["organisation", "Дармарка"], ["timezone", "Europe/Moscow"]])
 
             let again = try Self.run(url, ["init"], secret: secret)
             #expect(again.status == 1)
@@ -68,15 +69,16 @@ struct PostgresInitCLITests {
     @Test func initLeavesADatabaseOfAnotherApplicationAlone() async throws {
         try await PostgresTestServer.withDatabase("foreign") { a in
             let secret = try Self.password(a)
-            let link = try await PostgresLink.connect(a)
-            try await link.execute("CREATE TABLE invoice (id integer PRIMARY KEY, total numeric)")
+            try await PostgresLink.with(a) { try await $0.execute("CREATE TABLE invoice (id integer PRIMARY KEY, total numeric)") }
             let r = try Self.run(a.description, ["init"], secret: secret)
             #expect(r.status == 1)
             #expect(r.stderr.replacingOccurrences(of: a.description, with: "PLACE") == (try Self.sqliteSays(["init"], existing: "other")))
             #expect(r.stderr.contains("is not a Darmarka database"))
             // Nothing was written: only the other application's table is there.
-            #expect(try await link.texts("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()") == [["invoice"]])
-            await link.close()
+            let tables = try await PostgresLink.with(a) {
+                try await $0.texts("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()")
+            }
+            #expect(tables == [["invoice"]])
         }
     }
 

@@ -12,7 +12,7 @@ struct PostgresSchemaTests {
     /// position), constraints, indexes, triggers, functions, comments, and
     /// the marker row. The migrations' own table is left out.
     static let factsSQL = """
-        SELECT 'relation ' || c.relkind || ' ' || c.relname || COALESCE(' comment ' || obj_description(c.oid, 'pg_class'), '')
+        SELECT 'relation ' || c.relkind::text || ' ' || c.relname || COALESCE(' comment ' || obj_description(c.oid, 'pg_class'), '')
         FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relname NOT LIKE 'darmarka\\_migration%'
         UNION ALL
         SELECT 'column ' || c.relname || '.' || a.attname || ' #' || a.attnum || ' ' || format_type(a.atttypid, a.atttypmod)
@@ -50,10 +50,7 @@ struct PostgresSchemaTests {
         let file = repositoryRoot.appendingPathComponent("schema-postgresql.sql").path
         let want = try await PostgresTestServer.withDatabase("file") { a in
             try PostgresTestServer.psql(file: file, into: a)
-            let link = try await PostgresLink.connect(a)
-            let facts = try await Self.facts(link)
-            await link.close()
-            return facts
+            return try await PostgresLink.with(a, Self.facts)
         }
         let got = try await PostgresTestServer.withLink("migrated") { link in
             try await PostgresLedger.migrateEmpty(link)
@@ -72,7 +69,7 @@ struct PostgresSchemaTests {
     @Test func hasTheSameTablesAsTheSQLiteSchema() async throws {
         let sqlite = try DatabaseQueue()
         try Migrations.migrator.migrate(sqlite)
-        let sqliteTables = try sqlite.read {
+        let sqliteTables = try await sqlite.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
         }
         let pgTables = try await PostgresTestServer.withLink("tables") { link in
@@ -91,7 +88,7 @@ struct PostgresSchemaTests {
         let groups = "SELECT code || '|' || name_ru || '|' || name_en FROM recipient_group ORDER BY code"
         let groupAliases = "SELECT a.alias || '|' || g.code FROM group_alias a JOIN recipient_group g ON g.id = a.group_id ORDER BY a.alias"
         let queries = [categories, categoryAliases, groups, groupAliases]
-        let want = try sqlite.read { db in try queries.map { try String.fetchAll(db, sql: $0) } }
+        let want = try await sqlite.read { db in try queries.map { try String.fetchAll(db, sql: $0) } }
         let got = try await PostgresTestServer.withLink("seed") { link in
             try await PostgresLedger.migrateEmpty(link)
             var result: [[String]] = []

@@ -27,14 +27,7 @@ enum PostgresTestServer {
     static func freshDatabase(_ label: String) async throws -> PostgresAddress {
         var a = try address()
         let name = "dk_\(label)_\(UUID().uuidString.prefix(8).lowercased())"
-        let admin = try await PostgresLink.connect(a)
-        do {
-            try await admin.execute("CREATE DATABASE \(name)")
-        } catch {
-            await admin.close()
-            throw error
-        }
-        await admin.close()
+        try await PostgresLink.with(a) { try await $0.execute("CREATE DATABASE \(name)") }
         a.database = name
         return a
     }
@@ -43,9 +36,7 @@ enum PostgresTestServer {
         var a = address
         let name = a.database
         a.database = try self.address().database
-        let admin = try await PostgresLink.connect(a)
-        try await admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        await admin.close()
+        try await PostgresLink.with(a) { try await $0.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
     }
 
     /// Runs `body` on a fresh database, dropped afterwards whatever happens.
@@ -63,17 +54,7 @@ enum PostgresTestServer {
 
     /// Runs `body` with a connection to a fresh database.
     static func withLink<T: Sendable>(_ label: String, _ body: (PostgresLink) async throws -> T) async throws -> T {
-        try await withDatabase(label) { a in
-            let link = try await PostgresLink.connect(a)
-            do {
-                let result = try await body(link)
-                await link.close()
-                return result
-            } catch {
-                await link.close()
-                throw error
-            }
-        }
+        try await withDatabase(label) { try await PostgresLink.with($0, body) }
     }
 
     /// `psql` applying a file, as a person would apply schema-postgresql.sql:
