@@ -42,9 +42,13 @@ public struct PostgresAddress: Sendable, Equatable, Hashable, CustomStringConver
         case disable, prefer, require
     }
 
+    /// The role that logs in.
     public var user: String
+    /// Where the server listens.
     public var server: Server
+    /// The database's name on that server.
     public var database: String
+    /// Whether the connection is encrypted (`?sslmode=`; libpq's default, prefer).
     public var tls: TLSMode
 
     public init(user: String, server: Server, database: String, tls: TLSMode = .prefer) {

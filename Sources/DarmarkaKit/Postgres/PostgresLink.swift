@@ -11,6 +11,7 @@ import PostgresNIO
 /// rest of Darmarka names neither postgres-nio's types nor its errors,
 /// whose texts are English and, for server errors, generic on purpose.
 public final class PostgresLink: Sendable {
+    /// The database this connection is to.
     public let address: PostgresAddress
     let connection: PostgresConnection
 
@@ -31,7 +32,7 @@ public final class PostgresLink: Sendable {
         switch address.server {
         case .tcp(let host, let port):
             configuration = .init(host: host, port: port, username: address.user, password: secret,
-                                  database: address.database, tls: try tls(address.tls))
+                                  database: address.database, tls: try tls(address))
         case .socket:
             configuration = .init(unixSocketPath: address.socketPath ?? "", username: address.user, password: secret,
                                   database: address.database)
@@ -67,7 +68,10 @@ public final class PostgresLink: Sendable {
         return try await connect(address)
     }
 
-    private static func tls(_ mode: PostgresAddress.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+    /// libpq's sslmode as postgres-nio's: `prefer` falls back to plain
+    /// text when the server has no TLS, `require` refuses to.
+    private static func tls(_ address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
+        let mode = address.tls
         switch mode {
         case .disable: return .disable
         case .prefer, .require:
@@ -75,7 +79,7 @@ public final class PostgresLink: Sendable {
                 let context = try NIOSSLContext(configuration: .makeClientConfiguration())
                 return mode == .require ? .require(context) : .prefer(context)
             } catch {
-                throw DatabaseLocationProblem.cannotConnect(address: "TLS", reason: .tlsFailed)
+                throw DatabaseLocationProblem.cannotConnect(address: address.description, reason: .tlsFailed)
             }
         }
     }
@@ -119,6 +123,7 @@ public final class PostgresLink: Sendable {
         }
     }
 
+    /// Closes the connection; a failure to close leaves nothing to do.
     public func close() async {
         try? await connection.close()
     }
@@ -182,8 +187,11 @@ public final class PostgresLink: Sendable {
 /// An error the server raised for a statement: its SQLSTATE and message.
 /// A trigger's refusal of a change to the ledger arrives as one (23001).
 public struct ServerError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database, as `PostgresAddress.description` shows it (no password).
     public let address: String
+    /// PostgreSQL's five-character error code: 23001 for a guarding trigger's refusal.
     public let sqlState: String
+    /// The server's own words.
     public let message: String
 
     public var description: String { "\(sqlState): \(message)" }

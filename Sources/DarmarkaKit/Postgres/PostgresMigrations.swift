@@ -20,7 +20,9 @@ public enum PostgresMigrations {
 
     /// One versioned step: its identifier and its statements.
     public struct Step: Sendable {
+        /// Recorded in `darmarka_migration` once applied; never reused.
         public let identifier: String
+        /// Run in order, one statement each.
         public let statements: [String]
     }
 
