@@ -36,7 +36,20 @@ enum PostgresTestServer {
         var a = address
         let name = a.database
         a.database = try self.address().database
-        try await PostgresLink.with(a) { try await $0.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        // Not WITH (FORCE): that would signal an autovacuum worker, which the
+        // test role may not. A plain DROP waits for autovacuum itself; a
+        // backend of a client that has just disconnected can take a moment
+        // to go (55006, object in use), so it is tried a few times.
+        try await PostgresLink.with(a) { admin in
+            for attempt in 1... {
+                do {
+                    try await admin.execute("DROP DATABASE IF EXISTS \(name)")
+                    return
+                } catch let error as ServerError where error.sqlState == "55006" && attempt < 50 {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
     }
 
     /// Runs `body` on a fresh database, dropped afterwards whatever happens.
