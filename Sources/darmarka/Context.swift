@@ -4,7 +4,7 @@ import Foundation
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Файл базы / database file (else $DARMARKA_DB).")
+    @Option(name: .long, help: "Файл базы или postgres://… / database file or postgres:// URL (else $DARMARKA_DB).")
     var db: String?
 
     @Option(name: .long, help: "Форма вывода / output form: table, json, csv; отчёты также / reports also md, html, xlsx, pdf.")
@@ -25,7 +25,8 @@ struct ExcelOption: ParsableArguments {
 struct Context {
     let lang: Lang
     let format: Listing.Format
-    let databasePath: String
+    /// Where the ledger is: a file, or a PostgreSQL database (issue 15).
+    let location: DatabaseLocation
     /// CSV for Excel rather than for scripts (`--excel`).
     let excel: Bool
 
@@ -51,7 +52,25 @@ struct Context {
         }
         self.format = format
         self.excel = excel?.excel == true
-        databasePath = options.db ?? env["DARMARKA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabasePath()
+        let given = options.db ?? env["DARMARKA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabasePath()
+        location = try DatabaseLocation.parse(given, defaultUser: env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName())
+    }
+
+    /// The SQLite file, for a command that has no PostgreSQL store yet:
+    /// given a PostgreSQL URL it says so in one line (until the store seam lands).
+    var databasePath: String {
+        get throws {
+            switch location {
+            case .file(let path): return path
+            case .postgres: throw DatabaseLocationProblem.notYetOnPostgres(command: Self.commandName())
+            }
+        }
+    }
+
+    /// The command typed, without `darmarka` (`box add`), for messages.
+    static func commandName() -> String {
+        let path = Darmarka.commandTyped(globalOptionsLast(Array(CommandLine.arguments.dropFirst()))).path
+        return path == "darmarka" ? path : String(path.dropFirst("darmarka ".count))
     }
 
     static func defaultDatabasePath() -> String {
@@ -88,7 +107,7 @@ struct Context {
     }
 
     func store(concurrentReads: Bool = false) throws -> Store {
-        try Store.open(path: databasePath, concurrentReads: concurrentReads)
+        try Store.open(path: try databasePath, concurrentReads: concurrentReads)
     }
 
     func say(_ note: Note) { Console.out(note.text(lang)) }

@@ -62,6 +62,8 @@ struct MessageCatalogueTests {
             + rows("DayPassProblem", DayPassProblem.samples)
             + rows("DayPassNote", DayPassNote.samples)
             + rows("BasketProblem", BasketProblem.samples)
+            + rows("DatabaseLocationProblem", DatabaseLocationProblem.samples)
+            + words("ConnectionReason", [ConnectionReason.refused, .noSuchHost, .noSocket, .timedOut, .tlsFailed, .closed], \.phrase)
             + words("WebVolunteerWord", WebVolunteerWord.allCases, \.phrase)
     }
 
@@ -92,6 +94,7 @@ struct MessageCatalogueTests {
         check(DayPassProblem.samples, MessageCases.ordinal, MessageCases.dayPassProblemCases)
         check(DayPassNote.samples, MessageCases.ordinal, MessageCases.dayPassNoteCases)
         check(BasketProblem.samples, MessageCases.ordinal, MessageCases.basketProblemCases)
+        check(DatabaseLocationProblem.samples, MessageCases.ordinal, MessageCases.databaseLocationProblemCases)
     }
 
     /// The problems of the command line's own arguments, which no other
@@ -578,4 +581,22 @@ enum MessageCases {
         }
     }
     static let basketProblemCases = 1
+
+    static func ordinal(_ m: DatabaseLocationProblem) -> Int {
+        switch m {
+        case .passwordInURL: 0
+        case .badURL: 1
+        case .badPort: 2
+        case .badTLSMode: 3
+        case .unknownURLParameter: 4
+        case .noUser: 5
+        case .noHost: 6
+        case .notYetOnPostgres: 7
+        case .cannotConnect: 8
+        case .refusedLogin: 9
+        case .serverSaid: 10
+        case .passFileOpen: 11
+        }
+    }
+    static let databaseLocationProblemCases = 12
 }

@@ -464,3 +464,23 @@ extension DayPassNote {
         ]
     }
 }
+
+extension DatabaseLocationProblem {
+    /// One of each case, with sample values.
+    public static var samples: [DatabaseLocationProblem] {
+        [
+            .passwordInURL,
+            .badURL("Q7"),
+            .badPort("Q7"),
+            .badTLSMode("Q7"),
+            .unknownURLParameter("Q7"),
+            .noUser("Q7"),
+            .noHost("Q7"),
+            .notYetOnPostgres(command: "Q7"),
+            .cannotConnect(address: "Q7", reason: .refused),
+            .refusedLogin(address: "Q7", user: "Q7"),
+            .serverSaid(address: "Q7", message: "Q7"),
+            .passFileOpen("Q7"),
+        ]
+    }
+}

@@ -48,14 +48,14 @@ struct Restore: ParsableCommand {
     func run() throws {
         let ctx = try Context(global)
         // Never ctx.store(): restore is the way out when the database does not open.
-        switch try Store.restore(into: ctx.databasePath, from: file) {
+        switch try Store.restore(into: try ctx.databasePath, from: file) {
         case .replaced(let kept):
             ctx.report(.restored(from: file, kept: kept), [("from", .text(file)), ("kept", .text(kept)), ("checked", .bool(true))])
         case .replacedDamaged(let kept):
             ctx.report(.restoredOverDamaged(from: file, kept: kept),
                        [("from", .text(file)), ("kept", .text(kept)), ("checked", .bool(true))])
         case .created:
-            ctx.report(.restoredAfresh(from: file, path: ctx.databasePath),
+            ctx.report(.restoredAfresh(from: file, path: try ctx.databasePath),
                        [("from", .text(file)), ("kept", .text("")), ("checked", .bool(true))])
         }
     }

@@ -11,9 +11,15 @@ struct Init: ParsableCommand {
     func run() throws {
         let ctx = try Context(global)
         guard let tz = TimeZone(identifier: timezone) else { throw LedgerProblem.badTimeZone(timezone) }
-        _ = try Store.create(path: ctx.databasePath, organisation: organisation, timeZone: tz)
-        ctx.report(.initialised(path: ctx.databasePath, timeZone: tz.identifier),
-                   [("path", .text(ctx.databasePath)), ("timezone", .text(tz.identifier))])
+        switch ctx.location {
+        case .file(let path):
+            _ = try Store.create(path: path, organisation: organisation, timeZone: tz)
+        case .postgres(let address):
+            try PostgresLedger.create(at: address, organisation: organisation, timeZone: tz)
+        }
+        // A location's description never holds a password (DatabaseLocation).
+        let shown = ctx.location.description
+        ctx.report(.initialised(path: shown, timeZone: tz.identifier), [("path", .text(shown)), ("timezone", .text(tz.identifier))])
     }
 }
 
