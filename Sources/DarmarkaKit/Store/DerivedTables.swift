@@ -26,12 +26,12 @@ extension LedgerTransaction {
     /// `days` come sorted by box, category and day, the order of the keys,
     /// so the inserts walk the tables' B-trees forwards.
     func addStock(_ days: some Sequence<(box: RowID, category: RowID, day: LocalDate, quantity: Int, grams: Int64)>) throws {
-        let day = try RawStatement(db, """
+        let day = try RawStatement(cached: db, """
             INSERT INTO balance_day(box_id, category_id, day, quantity, grams) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT(box_id, category_id, day) DO UPDATE
             SET quantity = quantity + excluded.quantity, grams = grams + excluded.grams
             """)
-        let balance = try RawStatement(db, """
+        let balance = try RawStatement(cached: db, """
             INSERT INTO balance(box_id, category_id, quantity, grams) VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT(box_id, category_id) DO UPDATE
             SET quantity = quantity + excluded.quantity, grams = grams + excluded.grams
@@ -58,7 +58,7 @@ extension LedgerTransaction {
 
     /// Adds summed `FlowSums` to `flow_month`.
     func addFlows(_ flows: some Sequence<(key: FlowKey, sums: FlowSums)>) throws {
-        let flow = try RawStatement(db, """
+        let flow = try RawStatement(cached: db, """
             INSERT INTO flow_month(month, kind, from_box_id, to_box_id, category_id, condition, at_event, with_recipient,
                                    items, grams, weighed, movements, estimated)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -90,12 +90,12 @@ extension LedgerTransaction {
     /// first: those are gathered in `firstVisits` for `addFirstVisits`.
     func addVisits(_ visits: [VisitKey: Int], firstVisits: inout [RowID: Int]) throws {
         // Most visits are new: one insert each; a day already there is added to.
-        let visit = try RawStatement(db, """
+        let visit = try RawStatement(cached: db, """
             INSERT INTO recipient_visit(day, recipient_id, handouts) VALUES (?1, ?2, ?3)
             ON CONFLICT(day, recipient_id) DO NOTHING
             """)
-        let more = try RawStatement(db, "UPDATE recipient_visit SET handouts = handouts + ?3 WHERE day = ?1 AND recipient_id = ?2")
-        let month = try RawStatement(db, """
+        let more = try RawStatement(cached: db, "UPDATE recipient_visit SET handouts = handouts + ?3 WHERE day = ?1 AND recipient_id = ?2")
+        let month = try RawStatement(cached: db, """
             INSERT INTO recipient_month(month, recipient_id, visits) VALUES (?1, ?2, ?3)
             ON CONFLICT DO UPDATE SET visits = visits + excluded.visits
             """)
@@ -128,7 +128,7 @@ extension LedgerTransaction {
     /// Each recipient's first new visit of the import, into `recipient_first`
     /// unless they came earlier before.
     func addFirstVisits(_ firstVisits: [RowID: Int]) throws {
-        let first = try RawStatement(db, """
+        let first = try RawStatement(cached: db, """
             INSERT INTO recipient_first(recipient_id, first_day) VALUES (?1, ?2)
             ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day)
             """)
@@ -141,7 +141,7 @@ extension LedgerTransaction {
 
     /// Adds movements per volunteer and month to `volunteer_month`.
     func addVolunteerMonths(_ counts: [VolunteerMonth: Int]) throws {
-        let add = try RawStatement(db, """
+        let add = try RawStatement(cached: db, """
             INSERT INTO volunteer_month(month, volunteer_id, movements) VALUES (?1, ?2, ?3)
             ON CONFLICT DO UPDATE SET movements = movements + excluded.movements
             """)

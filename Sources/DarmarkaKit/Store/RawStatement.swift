@@ -17,6 +17,15 @@ final class RawStatement {
         connection = db.sqliteConnection
     }
 
+    /// A statement kept by the connection for reuse: a web server records
+    /// one movement per request, and preparing the derived tables' upserts
+    /// anew each time cost more than running them.
+    init(cached db: Database, _ sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+    }
+
     /// A statement kept by the connection for reuse, bound to `arguments`:
     /// for queries a report runs again for each of its periods.
     init(cached db: Database, _ sql: String, _ arguments: StatementArguments) throws {
