@@ -31,7 +31,7 @@ struct MigrationV6Tests {
             #expect(try Int64.fetchAll(db, sql: "SELECT grams FROM balance_day ORDER BY day") == [10000, -6000])
             #expect(try Int64.fetchAll(db, sql: "SELECT estimated FROM flow_month ORDER BY kind") == [6000, 0])
             #expect(try Row.fetchAll(db, sql: "SELECT movement_id, line, grams FROM line_valuation").map { [$0[0], $0[1], $0[2]] as [Int64] } == [[2, 1, 6000]])
-            #expect(try LedgerTransaction(db: db).verify() == [])
+            #expect(try SQLiteLedger(db: db).verify() == [])
         }
     }
 }

@@ -220,7 +220,7 @@ struct ReportTests {
                 SELECT COUNT(DISTINCT volunteer_id) FROM movement m WHERE occurred_on BETWEEN ? AND ? AND volunteer_id IS NOT NULL
                   AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
                 """, arguments: [from, to])
-            #expect(try tx.volunteerCount(period, centre: nil) == volunteers)
+            #expect(try tx.sqlite.volunteerCount(period, centre: nil) == volunteers)
             // People helped, straight from the visits of the period's days.
             let visits = try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM recipient_visit WHERE day BETWEEN ? AND ?", arguments: [from, to]) ?? -1
             let expected = Self.tally(visits: visits, try Row.fetchAll(tx.db, sql: """
@@ -229,7 +229,7 @@ struct ReportTests {
                        (SELECT f.first_day FROM recipient_first f WHERE f.recipient_id = u.recipient_id) >= ?1 AS is_new
                 FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
                 """, arguments: [from, to]))
-            #expect(try tx.recipientFacts(period, centre: nil) == expected, "\(from)…\(to)")
+            #expect(try tx.sqlite.recipientFacts(period, centre: nil) == expected, "\(from)…\(to)")
 
             // One centre: its handouts and movements in the ledger, undone ones left out.
             for centre in [data.f.pre, data.mat] {
@@ -247,14 +247,14 @@ struct ReportTests {
                            NOT EXISTS (SELECT 1 FROM v WHERE v.recipient_id = u.recipient_id AND v.day < ?1) AS is_new
                     FROM u JOIN recipient r ON r.id = u.recipient_id LEFT JOIN recipient_group g ON g.id = r.group_id
                     """, arguments: arguments))
-                #expect(try tx.recipientFacts(period, centre: centre) == expected, "\(from)…\(to) \(centre.code)")
+                #expect(try tx.sqlite.recipientFacts(period, centre: centre) == expected, "\(from)…\(to) \(centre.code)")
                 let volunteers = try Int.fetchOne(tx.db, sql: """
                     SELECT COUNT(DISTINCT m.volunteer_id) FROM movement m
                     LEFT JOIN box fb ON fb.id = m.from_box_id LEFT JOIN box tb ON tb.id = m.to_box_id
                     WHERE m.occurred_on BETWEEN ?1 AND ?2 AND m.volunteer_id IS NOT NULL AND (fb.centre_id = ?3 OR tb.centre_id = ?3)
                       AND m.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM movement x WHERE x.reverses_id = m.id)
                     """, arguments: arguments)
-                #expect(try tx.volunteerCount(period, centre: centre) == volunteers, "\(from)…\(to) \(centre.code)")
+                #expect(try tx.sqlite.volunteerCount(period, centre: centre) == volunteers, "\(from)…\(to) \(centre.code)")
             }
         }
     }

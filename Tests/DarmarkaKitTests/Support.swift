@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import DarmarkaKit
 
@@ -52,3 +53,14 @@ struct Fixture {
 
 /// The repository's top folder, found from this file.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+extension LedgerTransaction {
+    /// The SQLite connection under this transaction, for tests that look at
+    /// the tables beside the ledger directly. Every fixture is a SQLite file.
+    var db: Database { sqlite.db }
+
+    /// The SQLite back end, for tests of what it reads and writes itself.
+    var sqlite: SQLiteLedger {
+        backend as! SQLiteLedger
+    }
+}

@@ -16,7 +16,7 @@ struct UpgradeTests {
 
     /// Every row of every table, as text, table by table.
     static func dump(_ path: String, tables: [String]) throws -> [String: [String]] {
-        let q = try DatabaseQueue(path: path, configuration: Store.configuration(readonly: true))
+        let q = try DatabaseQueue(path: path, configuration: SQLiteStore.configuration(readonly: true))
         return try q.read { db in
             var out: [String: [String]] = [:]
             for t in tables {
@@ -97,7 +97,7 @@ struct UpgradeTests {
         try Migrations.migrator.migrate(q)
         try q.read { (db: Database) throws in
             #expect(try String.fetchAll(db, sql: "SELECT code_key FROM recipient ORDER BY id") == ["TD42", "TD42", "K7"])
-            let tx = LedgerTransaction(db: db)
+            let tx = SQLiteLedger(db: db)
             #expect(try tx.verify() == [])
             #expect(try tx.recipientsSharingCodes() == [["ТД-042", "ТД42"]])
             #expect(try tx.recipient("тд42")?.id == 2)

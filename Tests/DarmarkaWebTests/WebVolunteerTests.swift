@@ -155,7 +155,7 @@ struct WebVolunteerTests {
             #expect(entry?.lines.map(\.quantity) == [2, 3, 1])
             #expect(try f.movements() == 2)
             let today = try f.store.read { try $0.today() }
-            let facts = try f.store.read { try $0.recipientFacts(Period(from: today, to: today), centre: nil) }
+            let facts = try f.store.read { try $0.facts(for: Period(from: today, to: today)).recipients }
             #expect(facts.visits == 1)
             #expect(facts.unique == 1)
             // The same key again records nothing new.

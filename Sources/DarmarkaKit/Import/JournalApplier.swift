@@ -80,7 +80,7 @@ final class JournalApplier {
     /// Lines whose grams are not their own weight, for `line_valuation`.
     private var valuations: [(movement: RowID, line: Int, grams: Int64)] = []
 
-    init(tx: LedgerTransaction, file: String, columns: JournalColumns, categories: [NamedEntry], groups: [NamedEntry],
+    init(tx: SQLiteLedger, file: String, columns: JournalColumns, categories: [NamedEntry], groups: [NamedEntry],
          options: ImportOptions) throws {
         session = try ImportSession(tx: tx, kind: .journal, fileName: file)
         try session.enlargeCache()

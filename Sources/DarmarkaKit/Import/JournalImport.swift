@@ -27,7 +27,7 @@ public enum JournalImport {
         // Fails at once for a missing file, before the database is locked.
         _ = try FileByteSource(path: path)
         let total = fileSize(path)
-        return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
+        return try store.sqlite(for: "import").write({ (tx: SQLiteLedger) throws -> ImportOutcome in
             let categories = try tx.categories(), groups = try tx.groups()
             let pipe = RowPipe(path: path, options: options.csv, sheet: options.sheet,
                                names: CatalogueNames(categories: categories, groups: groups))

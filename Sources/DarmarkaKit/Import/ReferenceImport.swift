@@ -31,10 +31,12 @@ public enum ReferenceImport {
             named += ":" + sheet
         }
         let file = named, source = reading, csv = csvOptions
-        return try store.write({ (tx: LedgerTransaction) throws -> ImportOutcome in
+        // The batch and its fingerprints are kept by SQLite's import session
+        // so far; the rows themselves go through the seam as `record` does.
+        return try store.sqlite(for: "import").write({ (tx: SQLiteLedger) throws -> ImportOutcome in
             let reader = try ReferenceReader(source: source, kind: kind, options: csv)
             let session = try ImportSession(tx: tx, kind: kind, fileName: file)
-            var importer = ReferenceApplier(tx: tx, reader: reader, options: options, file: file)
+            var importer = ReferenceApplier(tx: LedgerTransaction(tx), reader: reader, options: options, file: file)
             importer.summary.ignoredColumns = reader.unknown
             while let record = try reader.next() {
                 importer.summary.rowsRead += 1

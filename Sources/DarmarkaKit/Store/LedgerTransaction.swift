@@ -1,33 +1,31 @@
 import DarmarkaCore
 import Foundation
-import GRDB
 
 /// What can be read and written inside one transaction of a `Store`.
 ///
-/// This is the store's whole interface: it speaks in the core's values
-/// (`Box`, `MovementDraft`, `LocalDate` …) and keeps SQL to itself, so that
-/// another back end can stand in its place.
+/// This is the store seam. The command line, the reports, the labels and
+/// the web app read and write through it, in the core's values (`Box`,
+/// `MovementDraft`, `LocalDate` …); the SQL stays with the back end behind
+/// it (`LedgerBackend`): `SQLiteLedger` today, PostgreSQL next. The rules
+/// that every back end must keep alike are written here, once, over the
+/// back end's primitives (see `LedgerTransaction+Recording.swift`).
 public struct LedgerTransaction {
-    let db: Database
-    let now: Date
+    let backend: any LedgerBackend
 
-    init(db: Database, now: Date = Date()) {
-        self.db = db
-        self.now = now
+    init(_ backend: any LedgerBackend) {
+        self.backend = backend
     }
-
-    var recordedAt: String { Timestamp.utc(now) }
 
     // MARK: Settings
 
+    /// A setting of the organisation (`organisation`, `timezone` …), if set.
     public func setting(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+        try backend.setting(key)
     }
 
     /// The organisation's time zone: "today" is a day at the centres, not on the server.
-    public func timeZone() throws -> TimeZone {
-        try setting("timezone").flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "Asia/Yekaterinburg") ?? .current
-    }
+    public func timeZone() throws -> TimeZone { try backend.timeZone() }
 
-    public func today() throws -> LocalDate { LocalDate.today(in: try timeZone(), now: now) }
+    /// The day it is now at the centres.
+    public func today() throws -> LocalDate { try backend.today() }
 }

@@ -61,7 +61,7 @@ struct ValuationChanges {
     var isEmpty: Bool { lines.isEmpty }
 }
 
-extension LedgerTransaction {
+extension SQLiteLedger {
     /// The ledger's lines from `day` on, in the valuation's order (date,
     /// movement, line), leaving out undone movements and their undos. The
     /// last column is the value `line_valuation` keeps, if any.

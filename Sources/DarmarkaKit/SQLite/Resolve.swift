@@ -10,12 +10,8 @@ public enum ResolvedCode: Sendable, Equatable {
     case unclaimed(BoxCode, issuedFor: Centre)
 }
 
-extension LedgerTransaction {
-    /// The box or pre-printed code that `text` names, however it was typed
-    /// or scanned (see `BoxCode.find`). Throws `LedgerProblem.badBoxCode`
-    /// when the text is no code (the message says why, e.g. a wrong check
-    /// symbol) and `.unknownBox` when the code was never issued.
-    public func resolve(_ text: String) throws -> ResolvedCode {
+extension SQLiteLedger {
+    func resolve(_ text: String) throws -> ResolvedCode {
         let code: BoxCode
         switch BoxCode.find(in: text) {
         case .success(let c): code = c

@@ -4,7 +4,7 @@ import GRDB
 // `darmarka check`: the schema itself, triggers included, against what the
 // migrations make. Integrity and foreign key checks pass after a
 // `DROP TRIGGER` or an edit through `writable_schema`; this does not.
-extension LedgerTransaction {
+extension SQLiteLedger {
     /// Tables, indexes and triggers that differ from a database made afresh
     /// by the migrations, by name.
     func schemaFindings() throws -> [Finding] {

@@ -3,12 +3,8 @@ import GRDB
 
 // Which categories a centre uses most, for the big buttons of the web
 // app's intake and handout forms.
-extension LedgerTransaction {
-    /// The categories of the movements of `kind` (intake or handout) at
-    /// boxes of `centre` in the last `days` days, most used first: by how
-    /// many movements had a line of it, then in catalogue order. Undos and
-    /// the movements they undo count for nothing.
-    public func mostUsedCategories(centre: String, kind: MovementKind, days: Int = 30, limit: Int = 8) throws -> [NamedEntry] {
+extension SQLiteLedger {
+    func mostUsedCategories(centre: String, kind: MovementKind, days: Int = 30, limit: Int = 8) throws -> [NamedEntry] {
         let today = try today()
         // An intake puts things into a box, a handout takes them out of one.
         let boxColumn = kind == .intake ? "m.to_box_id" : "m.from_box_id"

@@ -6,9 +6,8 @@ import GRDBSQLite
 // and `volunteer_month`, kept up to date with every movement; only the days
 // at either end of other periods (see `Period.parts`), and one centre's
 // recipients and volunteers, are summed from the ledger itself.
-extension LedgerTransaction {
-    /// Everything a report needs to know about one period.
-    public func facts(for period: Period, centre: Centre? = nil) throws -> PeriodFacts {
+extension SQLiteLedger {
+    func facts(for period: Period, centre: Centre? = nil) throws -> PeriodFacts {
         try facts(for: period, centre: centre, shared: ReportReads())
     }
 
@@ -33,11 +32,7 @@ extension LedgerTransaction {
                     stockAtStart: start)
     }
 
-    /// Flows of a period: its whole months from the monthly table, the days
-    /// at either end (see `Period.parts`) summed from the ledger. With
-    /// `fromLedger` all of it is summed from the ledger, which is what tests
-    /// hold the monthly table to.
-    public func flows(_ period: Period, centre: Centre?, fromLedger: Bool) throws -> [FlowRow] {
+    func flows(_ period: Period, centre: Centre?, fromLedger: Bool) throws -> [FlowRow] {
         try flows(period, centre: centre, fromLedger: fromLedger, shared: ReportReads())
     }
 
@@ -200,8 +195,7 @@ extension LedgerTransaction {
         return out
     }
 
-    /// Items received and handed out in each of the months.
-    public func trend(_ months: [YearMonth], centre: Centre?) throws -> [Report.TrendPoint] {
+    func trend(_ months: [YearMonth], centre: Centre?) throws -> [Report.TrendPoint] {
         guard let first = months.first, let last = months.last else { return [] }
         var points = Dictionary(uniqueKeysWithValues: months.map { ($0, Report.TrendPoint(month: $0, received: 0, handedOut: 0)) })
         let rows: [Row]
@@ -225,8 +219,7 @@ extension LedgerTransaction {
         return months.compactMap { points[$0] }
     }
 
-    /// Display names for report rows.
-    public func reportNames() throws -> Report.Names {
+    func reportNames() throws -> Report.Names {
         Report.Names(
             categories: Dictionary(uniqueKeysWithValues: try categories().map { ($0.code, Phrase.stored($0.nameRu, $0.nameEn)) }),
             groups: Dictionary(uniqueKeysWithValues: try groups().map { ($0.code, Phrase.stored($0.nameRu, $0.nameEn)) }),
@@ -235,10 +228,7 @@ extension LedgerTransaction {
 
     // MARK: Targets
 
-    /// Sets (or replaces) what the application promised for a period. The
-    /// column holds the metric's unit as people give it, kilograms for a
-    /// weight: whole kilograms stay integers, 120,5 is kept as a real.
-    public func setTarget(_ target: Target) throws {
+    func setTarget(_ target: Target) throws {
         let stored: DatabaseValueConvertible = target.metric.isWeight ? Double(target.value) / 1000 : target.value
         try db.execute(sql: """
             INSERT INTO target(metric, period_from, period_to, value, set_at) VALUES (?, ?, ?, ?, ?)
@@ -246,8 +236,7 @@ extension LedgerTransaction {
             """, arguments: [target.metric.rawValue, target.period.from.description, target.period.to.description, stored, recordedAt])
     }
 
-    /// Targets whose period overlaps the given one.
-    public func targets(overlapping period: Period? = nil) throws -> [Target] {
+    func targets(overlapping period: Period? = nil) throws -> [Target] {
         try Row.fetchAll(db, sql: """
             SELECT metric, period_from, period_to, value FROM target
             WHERE ?1 IS NULL OR (period_from <= ?2 AND period_to >= ?1) ORDER BY period_from, metric

@@ -24,12 +24,10 @@ public struct HandoutRecipient: Sendable {
     public let isNew: Bool
 }
 
-extension LedgerTransaction {
-    /// Registers a recipient by pseudonymous code. A contact is refused
-    /// without a consent date (152-ФЗ).
-    public func addRecipient(code: String, group: NamedEntry?, householdSize: Int, on date: LocalDate,
+extension SQLiteLedger {
+    func addRecipient(code: String, group: NamedEntry?, householdSize: Int, on date: LocalDate,
                              contact: String? = nil, consentOn: LocalDate? = nil) throws -> Recipient {
-        let code = try Self.recipientCode(code)
+        let code = try LedgerTransaction.recipientCode(code)
         guard (1...50).contains(householdSize) else { throw LedgerProblem.badHouseholdSize(String(householdSize)) }
         if contact != nil && consentOn == nil { throw LedgerProblem.contactWithoutConsent }
         let today = try today()
@@ -45,15 +43,6 @@ extension LedgerTransaction {
                          registeredOn: date, hasContact: contact != nil, forgotten: false)
     }
 
-    /// Card numbers are what identify people here: no spaces, so no names.
-    static func recipientCode(_ text: String) throws -> String {
-        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-        guard (1...32).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" }) else {
-            throw LedgerProblem.badRecipientCode(text)
-        }
-        return code
-    }
-
     /// The recipient whose code is `code` however it was typed (its
     /// `RecipientCodes.key`). When two registered codes share the key (a
     /// database from before keys), the one typed exactly is meant; any other
@@ -66,21 +55,12 @@ extension LedgerTransaction {
         throw RecipientProblem.ambiguous(code, candidates: found.map { $0["code"] })
     }
 
-    /// The registered codes (of people not forgotten) nearest to `code`,
-    /// nearest first: what a code that is not registered was likely meant to be.
-    public func similarRecipients(to code: String, limit: Int = 3) throws -> [String] {
+    func similarRecipients(to code: String, limit: Int = 3) throws -> [String] {
         RecipientCodes.nearest(to: code, among: try String.fetchAll(db, sql: "SELECT code FROM recipient WHERE forgotten_at IS NULL"),
                                limit: limit)
     }
 
-    /// The recipient a handout names, registered by it when `registration`
-    /// allows: the one path by which `handout`, `scan` and a journal import
-    /// come to a recipient.
-    ///
-    /// `group` and `household` describe a recipient registered now; for one
-    /// named as registered (`.registered`), given again, they must agree,
-    /// or they would be silently lost.
-    public func handoutRecipient(_ code: String, _ registration: RecipientRegistration, group: NamedEntry? = nil,
+    func handoutRecipient(_ code: String, _ registration: RecipientRegistration, group: NamedEntry? = nil,
                                  household: Int? = nil, on date: LocalDate) throws -> HandoutRecipient {
         if let known = try recipient(code) {
             switch registration {
@@ -112,17 +92,17 @@ extension LedgerTransaction {
     /// A code as typed to find a recipient: spaces inside it (`ТД 042`) are
     /// a way of typing it, not part of it. A code registered has none.
     static func lookupCode(_ text: String) throws -> String {
-        try recipientCode(String(text.filter { !$0.isWhitespace }))
+        try LedgerTransaction.recipientCode(String(text.filter { !$0.isWhitespace }))
     }
 
-    public func recipient(_ code: String) throws -> Recipient? {
+    func recipient(_ code: String) throws -> Recipient? {
         let code = try Self.lookupCode(code)
         return try Self.recipientID(db, code: code).flatMap { id in
             try Row.fetchOne(db, sql: Self.recipientSelect + " WHERE r.id = ?", arguments: [id]).map(Self.recipient)
         }
     }
 
-    public func recipients() throws -> [Recipient] {
+    func recipients() throws -> [Recipient] {
         try Row.fetchAll(db, sql: Self.recipientSelect + " ORDER BY r.code").map(Self.recipient)
     }
 
@@ -132,7 +112,7 @@ extension LedgerTransaction {
                   hasContact: r["has_contact"], forgotten: r["forgotten"])
     }
 
-    public func addEvent(name: String, date: LocalDate, centre: Centre?, participants: Int) throws -> Event {
+    func addEvent(name: String, date: LocalDate, centre: Centre?, participants: Int) throws -> Event {
         let name = try Names.clean(name, option: "--name")
         // A report counts an event as held: one that has not happened yet
         // would count its participants before they came.
@@ -159,13 +139,12 @@ extension LedgerTransaction {
         FROM event e LEFT JOIN centre c ON c.id = e.centre_id
         """
 
-    public func events(from: LocalDate? = nil, to: LocalDate? = nil) throws -> [Event] {
+    func events(from: LocalDate? = nil, to: LocalDate? = nil) throws -> [Event] {
         try Row.fetchAll(db, sql: Self.eventSelect + " WHERE (? IS NULL OR e.held_on >= ?) AND (? IS NULL OR e.held_on <= ?) ORDER BY e.held_on, e.name",
                          arguments: [from?.description, from?.description, to?.description, to?.description]).map(Self.event)
     }
 
-    /// An event by its number, or by its name on a given day.
-    public func event(_ text: String, on date: LocalDate) throws -> Event {
+    func event(_ text: String, on date: LocalDate) throws -> Event {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let id = Int64(t.hasPrefix("#") ? String(t.dropFirst()) : t),
            let e = try Row.fetchOne(db, sql: Self.eventSelect + " WHERE e.id = ?", arguments: [id]) {

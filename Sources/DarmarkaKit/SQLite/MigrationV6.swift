@@ -26,7 +26,7 @@ extension Migrations {
     /// Values the ledger of an existing database from its first day on.
     static func v6Revalue(_ db: Database) throws {
         guard let first = try String.fetchOne(db, sql: "SELECT MIN(occurred_on) FROM movement").flatMap(LocalDate.parse) else { return }
-        let tx = LedgerTransaction(db: db)
+        let tx = SQLiteLedger(db: db)
         var changes = ValuationChanges()
         try tx.revalue(from: first, categories: nil, changes: &changes)
         try tx.write(changes)

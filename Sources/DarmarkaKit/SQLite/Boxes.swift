@@ -2,10 +2,8 @@ import DarmarkaCore
 import GRDB
 
 // Box codes are issued once, then assigned to boxes.
-extension LedgerTransaction {
-    /// Issues `count` new codes for a centre. A code is never issued twice:
-    /// the serial only grows, and `issued_code` keeps every one.
-    public func issueCodes(count: Int, centre: Centre, purpose: CodePurpose) throws -> [BoxCode] {
+extension SQLiteLedger {
+    func issueCodes(count: Int, centre: Centre, purpose: CodePurpose) throws -> [BoxCode] {
         let last = try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM issued_code") ?? 0
         var codes: [BoxCode] = []
         var next = last + 1
@@ -21,11 +19,7 @@ extension LedgerTransaction {
         return codes
     }
 
-    /// Registers a box: with a new code, or claiming a pre-printed one. A
-    /// code printed for another centre is refused unless `otherCentre`: its
-    /// label names that centre, and a sheet picked up at the wrong centre
-    /// would file boxes, and their reports, under the wrong one.
-    public func addBox(centre: Centre, name: String?, kind: BoxKind, claiming code: BoxCode? = nil,
+    func addBox(centre: Centre, name: String?, kind: BoxKind, claiming code: BoxCode? = nil,
                        otherCentre: Bool = false) throws -> Box {
         // No name is fine for a box; a name given is one line.
         let name = try name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Names.clean($0, option: "--name") }
@@ -58,14 +52,13 @@ extension LedgerTransaction {
         FROM box b JOIN centre c ON c.id = b.centre_id
         """
 
-    public func boxes(centre: Centre? = nil) throws -> [Box] {
+    func boxes(centre: Centre? = nil) throws -> [Box] {
         let rows = try Row.fetchAll(db, sql: Self.boxSelect + " WHERE ? IS NULL OR b.centre_id = ? ORDER BY c.code, b.code",
                                     arguments: [centre?.id, centre?.id])
         return rows.compactMap(Self.box)
     }
 
-    /// A box by a code as typed or scanned (see `BoxCode.find`).
-    public func box(_ text: String) throws -> Box {
+    func box(_ text: String) throws -> Box {
         let code: BoxCode
         switch BoxCode.find(in: text) {
         case .success(let c): code = c
@@ -77,20 +70,18 @@ extension LedgerTransaction {
         return box
     }
 
-    /// Whether a code was issued (perhaps pre-printed) but has no box yet.
-    public func isUnclaimed(_ code: BoxCode) throws -> Centre? {
+    func isUnclaimed(_ code: BoxCode) throws -> Centre? {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM box WHERE code = ?", arguments: [code.description]) != true else { return nil }
         return try Row.fetchOne(db, sql: """
             SELECT c.id, c.code, c.name, c.address FROM issued_code i JOIN centre c ON c.id = i.centre_id WHERE i.code = ?
             """, arguments: [code.description]).map(Self.centre)
     }
 
-    public func box(id: RowID) throws -> Box? {
+    func box(id: RowID) throws -> Box? {
         try Row.fetchOne(db, sql: Self.boxSelect + " WHERE b.id = ?", arguments: [id]).flatMap(Self.box)
     }
 
-    /// Takes a box out of use; its history stays, and so does what it holds.
-    public func retire(_ box: Box) throws {
+    func retire(_ box: Box) throws {
         try db.execute(sql: "UPDATE box SET status = 'retired' WHERE id = ?", arguments: [box.id])
     }
 

@@ -21,11 +21,9 @@ public struct WebSession: Sendable, Equatable {
 // The accounts of `darmarka serve`: users, sessions, idempotency keys and
 // failed sign-ins (see migration v10). Hashing is the caller's: the store
 // keeps what it is given.
-extension LedgerTransaction {
-    /// Adds a user. `passwordHash` is a bcrypt hash; `centres` are where a
-    /// manager, volunteer or viewer may act.
+extension SQLiteLedger {
     @discardableResult
-    public func addUser(login: String, passwordHash: String, role: Role, centres: [Centre]) throws -> Account {
+    func addUser(login: String, passwordHash: String, role: Role, centres: [Centre]) throws -> Account {
         let login = try Self.userLogin(login)
         if try userRow(login) != nil { throw WebProblem.userExists(login) }
         try db.execute(sql: "INSERT INTO app_user(login, password_hash, role, created_at) VALUES (?, ?, ?, ?)",
@@ -64,27 +62,23 @@ extension LedgerTransaction {
                        lang: (r["lang"] as String?).flatMap(Lang.init(rawValue:)))
     }
 
-    /// Every user, by login.
-    public func users() throws -> [Account] {
+    func users() throws -> [Account] {
         try Row.fetchAll(db, sql: "SELECT * FROM app_user WHERE id NOT IN (SELECT user_id FROM day_pass) ORDER BY login")
             .compactMap(account)
     }
 
-    /// A user and their password hash, for signing in; nil when there is no such login.
-    public func user(login: String) throws -> (account: Account, passwordHash: String)? {
+    func user(login: String) throws -> (account: Account, passwordHash: String)? {
         guard let r = try userRow(login), let a = try account(r) else { return nil }
         return (a, r["password_hash"])
     }
 
-    /// Disables a user and ends every session they have.
-    public func disableUser(_ login: String) throws {
+    func disableUser(_ login: String) throws {
         guard let r = try userRow(login) else { throw WebProblem.unknownUser(login) }
         try db.execute(sql: "UPDATE app_user SET disabled = 1 WHERE id = ?", arguments: [r["id"] as RowID])
         try db.execute(sql: "UPDATE app_session SET revoked = 1 WHERE user_id = ?", arguments: [r["id"] as RowID])
     }
 
-    /// Sets a new password hash; the user's sessions end, so a stolen one stops working.
-    public func setPassword(_ login: String, hash: String) throws {
+    func setPassword(_ login: String, hash: String) throws {
         guard let r = try userRow(login) else { throw WebProblem.unknownUser(login) }
         try db.execute(sql: "UPDATE app_user SET password_hash = ? WHERE id = ?", arguments: [hash, r["id"] as RowID])
         try db.execute(sql: "UPDATE app_session SET revoked = 1 WHERE user_id = ?", arguments: [r["id"] as RowID])
@@ -92,15 +86,12 @@ extension LedgerTransaction {
 
     // MARK: Sessions
 
-    /// Starts a session known by the hash of its id, lasting `seconds`.
-    public func startSession(idHash: String, user: RowID, csrf: String, seconds: TimeInterval) throws {
+    func startSession(idHash: String, user: RowID, csrf: String, seconds: TimeInterval) throws {
         try db.execute(sql: "INSERT INTO app_session(id_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [idHash, user, csrf, recordedAt, Timestamp.utc(now.addingTimeInterval(seconds))])
     }
 
-    /// The live session of that id hash: not expired, not revoked, its user
-    /// not disabled, and its day pass, if it has one, neither revoked nor past.
-    public func session(idHash: String) throws -> WebSession? {
+    func session(idHash: String) throws -> WebSession? {
         guard let s = try Row.fetchOne(db, sql: """
             SELECT s.csrf, u.*, p.id AS pass_id, p.volunteer_name AS pass_volunteer
             FROM app_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN day_pass p ON p.user_id = u.id
@@ -111,25 +102,21 @@ extension LedgerTransaction {
         return WebSession(account: a, csrf: s["csrf"], volunteer: s["pass_volunteer"], isDayPass: isPass)
     }
 
-    /// Keeps the language a user chose for the pages on their account.
-    public func setLang(_ lang: Lang, user: RowID) throws {
+    func setLang(_ lang: Lang, user: RowID) throws {
         try db.execute(sql: "UPDATE app_user SET lang = ? WHERE id = ?", arguments: [lang.rawValue, user])
     }
 
-    /// Ends a session (signing out).
-    public func revokeSession(idHash: String) throws {
+    func revokeSession(idHash: String) throws {
         try db.execute(sql: "UPDATE app_session SET revoked = 1 WHERE id_hash = ?", arguments: [idHash])
     }
 
     // MARK: Failed sign-ins
 
-    /// Notes a failed sign-in, for `recentFailures`.
-    public func noteFailedLogin(_ login: String, address: String) throws {
+    func noteFailedLogin(_ login: String, address: String) throws {
         try db.execute(sql: "INSERT INTO login_failure(login, address, at) VALUES (?, ?, ?)", arguments: [login, address, recordedAt])
     }
 
-    /// Failed sign-ins in the last `seconds`, for this login and from this address.
-    public func recentFailures(login: String, address: String, seconds: TimeInterval) throws -> (login: Int, address: Int) {
+    func recentFailures(login: String, address: String, seconds: TimeInterval) throws -> (login: Int, address: Int) {
         let since = Timestamp.utc(now.addingTimeInterval(-seconds))
         let l = try Int.fetchOne(db, sql: "SELECT count(*) FROM login_failure WHERE login = ? AND at > ?", arguments: [login, since]) ?? 0
         let a = try Int.fetchOne(db, sql: "SELECT count(*) FROM login_failure WHERE address = ? AND at > ?", arguments: [address, since]) ?? 0
@@ -138,20 +125,16 @@ extension LedgerTransaction {
 
     // MARK: Idempotency keys
 
-    /// The movement a form with this key already recorded for this user, if any.
-    public func idempotentMovement(key: String, user: RowID) throws -> RowID? {
+    func idempotentMovement(key: String, user: RowID) throws -> RowID? {
         try RowID.fetchOne(db, sql: "SELECT movement_id FROM idempotency_key WHERE user_id = ? AND key = ?", arguments: [user, key])
     }
 
-    /// Remembers that a form's key recorded `movement`, in the same transaction as the movement.
-    public func rememberIdempotency(key: String, user: RowID, movement: RowID) throws {
+    func rememberIdempotency(key: String, user: RowID, movement: RowID) throws {
         try db.execute(sql: "INSERT INTO idempotency_key(key, user_id, movement_id, created_at) VALUES (?, ?, ?, ?)",
                        arguments: [key, user, movement, recordedAt])
     }
 
-    /// How many seconds ago a movement was recorded, and the name of who
-    /// recorded it: for the web app's undo, which is for its own user and short.
-    public func recordedAge(of movement: RowID) throws -> (seconds: TimeInterval, volunteer: String?)? {
+    func recordedAge(of movement: RowID) throws -> (seconds: TimeInterval, volunteer: String?)? {
         guard let r = try Row.fetchOne(db, sql: """
             SELECT m.recorded_at, v.name FROM movement m LEFT JOIN volunteer v ON v.id = m.volunteer_id WHERE m.id = ?
             """, arguments: [movement]) else { return nil }

@@ -2,7 +2,7 @@ import DarmarkaCore
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// Runs `body` in one write transaction like `write`, so that what it
     /// deletes or overwrites leaves no trace in the file: SQLite zeroes
     /// what it frees (`secure_delete`), the file is rebuilt afterwards
@@ -10,7 +10,7 @@ extension Store {
     /// and the WAL is copied back and truncated. For `recipient forget`:
     /// the working file and its `-wal` no longer hold the person. A backup
     /// made before still does; that is what a backup is for.
-    public func erasing<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
+    func erasing<T>(_ body: (SQLiteLedger) throws -> T) throws -> T {
         do {
             return try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -18,7 +18,7 @@ extension Store {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     try AppendOnly.guardWrites(db, path: path)
-                    result = try body(LedgerTransaction(db: db, now: clock()))
+                    result = try body(SQLiteLedger(db: db, now: clock()))
                     return .commit
                 }
                 guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
@@ -27,19 +27,13 @@ extension Store {
                 return result
             }
         } catch let error as DatabaseError {
-            throw Store.problem(error, path: path)
+            throw SQLiteStore.problem(error, path: path)
         }
     }
 }
 
-extension LedgerTransaction {
-    /// Redacts every note that names `code` (typed any way `RecipientCodes`
-    /// folds): the text becomes «[удалено]», the salt goes, the digest the
-    /// seal holds stays, and a `redaction` row records it. Drops the
-    /// fingerprints of the journal rows that named the recipient, keeping
-    /// only their fingerprints without person and note, so the same rows
-    /// are still never imported twice. Returns how many notes were redacted.
-    public func forgetTraces(of recipient: Recipient, code: String) throws -> Int {
+extension SQLiteLedger {
+    func forgetTraces(of recipient: Recipient, code: String) throws -> Int {
         var ids: [RowID] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT movement_id, note FROM movement_note WHERE salt IS NOT NULL")
         while let r = try rows.next() {
@@ -54,11 +48,7 @@ extension LedgerTransaction {
         return ids.count
     }
 
-    /// The registered codes (of people not forgotten) the notes an import
-    /// batch wrote name: one warning for the whole file. Its first
-    /// `limit` notes are read: a warning, not a census, and a large
-    /// import must not pay for folding every word of every note.
-    public func recipientCodes(namedInNotesOf batch: RowID, limit: Int = 2000) throws -> [String] {
+    func recipientCodes(namedInNotesOf batch: RowID, limit: Int = 2000) throws -> [String] {
         var keys: Set<String> = []
         let notes = try String.fetchCursor(db, sql: """
             SELECT n.note FROM movement_note n JOIN movement m ON m.id = n.movement_id WHERE m.import_id = ? ORDER BY n.movement_id LIMIT ?
@@ -67,9 +57,7 @@ extension LedgerTransaction {
         return try registeredCodes(keys)
     }
 
-    /// The registered codes (of people not forgotten) a note names: a
-    /// warning when it is written, since a forget would have to redact it.
-    public func recipientCodes(namedIn note: String) throws -> [String] {
+    func recipientCodes(namedIn note: String) throws -> [String] {
         try registeredCodes(RecipientCodes.mentionedKeys(in: note))
     }
 

@@ -2,8 +2,8 @@ import DarmarkaCore
 import GRDB
 
 // Centres, categories, recipient groups, volunteers.
-extension LedgerTransaction {
-    public func addCentre(code: String, name: String, address: String?) throws -> Centre {
+extension SQLiteLedger {
+    func addCentre(code: String, name: String, address: String?) throws -> Centre {
         let code = CentreCode.canonical(code)
         guard (2...8).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw LedgerProblem.badCentreCode(code)
@@ -16,12 +16,11 @@ extension LedgerTransaction {
         return Centre(id: db.lastInsertedRowID, code: code, name: name, address: address)
     }
 
-    public func centres() throws -> [Centre] {
+    func centres() throws -> [Centre] {
         try Row.fetchAll(db, sql: "SELECT id, code, name, address FROM centre ORDER BY code").map(Self.centre)
     }
 
-    /// A centre by its code.
-    public func centre(_ code: String) throws -> Centre {
+    func centre(_ code: String) throws -> Centre {
         guard let c = try centre(matching: code) else { throw LedgerProblem.unknownCentre(code) }
         return c
     }
@@ -38,33 +37,29 @@ extension LedgerTransaction {
 
     // MARK: Categories and groups
 
-    public func categories() throws -> [NamedEntry] {
+    func categories() throws -> [NamedEntry] {
         try namedEntries(table: "category", aliasTable: "category_alias", key: "category_id")
     }
 
-    public func groups() throws -> [NamedEntry] {
+    func groups() throws -> [NamedEntry] {
         try namedEntries(table: "recipient_group", aliasTable: "group_alias", key: "group_id")
     }
 
-    /// The matcher of people's words for categories: names, aliases and
-    /// the seeded synonyms (see `CategoryMatcher`).
-    public func categoryMatcher() throws -> CategoryMatcher {
+    func categoryMatcher() throws -> CategoryMatcher {
         let entries = try categories()
         return MatcherCache.shared.matcher(.categories, for: entries) { CategoryMatcher(entries: entries, synonyms: Seed.words) }
     }
 
-    public func groupMatcher() throws -> CategoryMatcher {
+    func groupMatcher() throws -> CategoryMatcher {
         let entries = try groups()
         return MatcherCache.shared.matcher(.groups, for: entries) { CategoryMatcher(entries: entries) }
     }
 
-    /// The category `text` names, in any word form (see `CategoryMatcher`);
-    /// a word that fits several, or none, is refused with the candidates.
-    public func category(_ text: String) throws -> NamedEntry {
+    func category(_ text: String) throws -> NamedEntry {
         try categoryMatcher().match(text).entry(.category, for: text).get()
     }
 
-    public func group(_ text: String) throws -> NamedEntry {
+    func group(_ text: String) throws -> NamedEntry {
         try groupMatcher().match(text).entry(.group, for: text).get()
     }
 
@@ -82,7 +77,7 @@ extension LedgerTransaction {
         }
     }
 
-    public func addCategory(code: String, nameRu: String, nameEn: String?) throws -> NamedEntry {
+    func addCategory(code: String, nameRu: String, nameEn: String?) throws -> NamedEntry {
         let code = code.trimmingCharacters(in: .whitespaces).lowercased()
         guard (2...32).contains(code.count),
               code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
@@ -99,8 +94,7 @@ extension LedgerTransaction {
         return NamedEntry(id: db.lastInsertedRowID, code: code, nameRu: ru, nameEn: en.isEmpty ? ru : en, aliases: [])
     }
 
-    /// Adds another name for a category, refused when it already names one.
-    public func addCategoryAlias(_ alias: String, to category: NamedEntry) throws {
+    func addCategoryAlias(_ alias: String, to category: NamedEntry) throws {
         let key = TextKey.normalise(try Names.clean(alias, option: "ALIAS"))
         if try categories().named(key) != nil { throw LedgerProblem.categoryExists(alias) }
         // A retired seed alias (`белье`) is still a row; giving the word to a category replaces it.
@@ -112,8 +106,7 @@ extension LedgerTransaction {
 
     // MARK: Volunteers
 
-    /// The volunteer of that name, registered on first use.
-    public func volunteer(named name: String) throws -> RowID {
+    func volunteer(named name: String) throws -> RowID {
         try volunteerID(cleanName: try Names.clean(name, option: "--volunteer")).id
     }
 

@@ -3,9 +3,8 @@ import GRDB
 import GRDBSQLite
 
 // `darmarka check`: the file, its references, and the ledger's own rules.
-extension LedgerTransaction {
-    /// Everything wrong with the database, or nothing. Reads only.
-    public func verify() throws -> [Finding] {
+extension SQLiteLedger {
+    func verify() throws -> [Finding] {
         var findings: [Finding] = []
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         if integrity != ["ok"] { findings += integrity.prefix(20).map(Finding.integrity) }
@@ -32,11 +31,7 @@ extension LedgerTransaction {
         }.prefix(50).map { $0 }
     }
 
-    /// Registered codes that are one code typed differently (`ТД-042` and
-    /// `ТД42`, registered before codes were compared by key), each group in
-    /// code order. Not a fault of the file, so not a finding: a restore must
-    /// not refuse such a backup; `check` names them.
-    public func recipientsSharingCodes() throws -> [[String]] {
+    func recipientsSharingCodes() throws -> [[String]] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT code_key, code FROM recipient
             WHERE code_key IN (SELECT code_key FROM recipient GROUP BY code_key HAVING COUNT(*) > 1)
@@ -52,8 +47,7 @@ extension LedgerTransaction {
         return groups
     }
 
-    /// How many movements and lines the ledger holds.
-    public func ledgerSize() throws -> (movements: Int, lines: Int) {
+    func ledgerSize() throws -> (movements: Int, lines: Int) {
         (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM movement") ?? 0,
          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM movement_line") ?? 0)
     }

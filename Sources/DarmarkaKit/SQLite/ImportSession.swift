@@ -11,7 +11,7 @@ struct ImportBox: Sendable {
     let retired: Bool
 }
 
-/// The SQL of an import, inside the one transaction of a `Store.write`.
+/// The SQL of an import, inside the one transaction of a `SQLiteStore.write`.
 ///
 /// It starts an `import_batch` row at once, so movements can point at it,
 /// and completes it at the end; a refused or trial import rolls it back with
@@ -20,7 +20,7 @@ struct ImportBox: Sendable {
 /// `flow_month`, `recipient_visit`) get the importer's sums, as `record`
 /// would have left them.
 final class ImportSession {
-    let tx: LedgerTransaction
+    let tx: SQLiteLedger
     let batchID: RowID
     /// The last movement of the ledger before this import, read once: new
     /// movements are numbered after it, and journal rows that name one of
@@ -28,7 +28,7 @@ final class ImportSession {
     let ledgerEnd: RowID
     var db: Database { tx.db }
 
-    init(tx: LedgerTransaction, kind: ImportKind, fileName: String) throws {
+    init(tx: SQLiteLedger, kind: ImportKind, fileName: String) throws {
         self.tx = tx
         // The digest is known only after the last byte; "pending" never
         // outlives the transaction, which replaces or rolls it back.

@@ -2,7 +2,7 @@ import DarmarkaCore
 import GRDB
 
 // Reference data brought in from files, and written out for them.
-extension LedgerTransaction {
+extension SQLiteLedger {
     /// The box that has this code, with its centre's code.
     func boxWithCode(_ code: BoxCode) throws -> Box? {
         try Row.fetchOne(db, sql: Self.boxSelect + " WHERE b.code = ?", arguments: [code.description]).flatMap(Self.box)
@@ -31,12 +31,8 @@ extension LedgerTransaction {
 }
 
 // What `darmarka export` writes.
-extension LedgerTransaction {
-    /// Calls `body` with each line of each movement that counts, oldest
-    /// first, as a journal row: undone movements and their reversals are
-    /// left out, since together they changed nothing. Rows are read one at a
-    /// time, so a ledger of any size is exported in bounded memory.
-    public func forEachJournalRow(from: LocalDate? = nil, to: LocalDate? = nil, centre: Centre? = nil,
+extension SQLiteLedger {
+    func forEachJournalRow(from: LocalDate? = nil, to: LocalDate? = nil, centre: Centre? = nil,
                                   _ body: (JournalRow) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: Self.journalSelect + """
             WHERE \(LedgerSQL.standing("m"))
@@ -47,10 +43,7 @@ extension LedgerTransaction {
         while let r = try rows.next() { try body(try Self.journalRow(r)) }
     }
 
-    /// The rows `export journal` writes for movement `id`, one a line, also
-    /// when it was undone since (so that an old export does not bring it
-    /// back); none for a reversal or a movement that is not there.
-    public func exportedRows(movement id: RowID) throws -> [JournalRow] {
+    func exportedRows(movement id: RowID) throws -> [JournalRow] {
         try Row.fetchAll(db, sql: Self.journalSelect + " WHERE m.id = ? AND m.reverses_id IS NULL ORDER BY l.line",
                          arguments: [id]).map(Self.journalRow)
     }

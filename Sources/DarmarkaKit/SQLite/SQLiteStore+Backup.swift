@@ -2,13 +2,13 @@ import DarmarkaCore
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// Copies the database with SQLite's online backup API: a consistent
     /// copy even while volunteers keep writing. The copy is owner-only and
     /// one self-contained file (rollback journal, not WAL), so that it opens
     /// and restores from a read-only USB stick or share, where a WAL file
     /// would need a `-shm` file beside it.
-    public func backup(to path: String, force: Bool = false) throws {
+    func backup(to path: String, force: Bool = false) throws {
         try OutputFile.check(path, force: force)
         let temporary = OutputFile.temporaryPath(for: path)
         try? FileManager.default.removeItem(atPath: temporary)
@@ -16,7 +16,7 @@ extension Store {
             guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw LedgerProblem.cannotWrite(path, "permission denied")
             }
-            let destination = try DatabaseQueue(path: temporary, configuration: Store.configuration())
+            let destination = try DatabaseQueue(path: temporary, configuration: SQLiteStore.configuration())
             try queue.backup(to: destination)
             try destination.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
@@ -28,22 +28,11 @@ extension Store {
             throw problem
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw Store.problem(error, path: path)
+            throw SQLiteStore.problem(error, path: path)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw LedgerProblem.cannotWrite(path, error.systemReason)
         }
-    }
-
-    /// What `restore` found where the backup was to go, and did with it.
-    public enum Restored: Sendable, Equatable {
-        /// A sound database was there; its content is kept in `kept`.
-        case replaced(kept: String)
-        /// A damaged file (or one SQLite cannot read) was there; it was
-        /// renamed to `kept`, never deleted.
-        case replacedDamaged(kept: String)
-        /// Nothing was there: a new laptop, or a deleted file.
-        case created
     }
 
     /// Puts a backup in place of the database at `path`, after proving the
@@ -56,7 +45,7 @@ extension Store {
     /// is renamed to that name with its `-wal` and `-shm`, and the checked
     /// copy is renamed into its place. The backup itself is only read, and
     /// nothing is created beside it (it may be on a read-only stick).
-    public static func restore(into path: String, from source: String, now: Date = Date()) throws -> Restored {
+    static func restore(into path: String, from source: String, now: Date = Date()) throws -> Store.Restored {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else { throw LedgerProblem.noBackup(source) }
         guard !isFolder.boolValue else { throw LedgerProblem.backupIsFolder(source) }
@@ -74,9 +63,9 @@ extension Store {
         } catch {
             throw LedgerProblem.cannotWrite(staging, error.systemReason)
         }
-        let checked: Store
+        let checked: SQLiteStore
         do {
-            checked = try Store.open(path: staging, backupBeforeMigrating: false)
+            checked = try SQLiteStore.open(path: staging, backupBeforeMigrating: false)
         } catch LedgerProblem.notDarmarkaDatabase, LedgerProblem.damaged {
             throw LedgerProblem.notABackup(source)
         }
@@ -89,9 +78,9 @@ extension Store {
             try checked.becomeWorkingDatabase(at: path)
             return .created
         }
-        let current: Store
+        let current: SQLiteStore
         do {
-            current = try Store.open(path: path, backupBeforeMigrating: false)
+            current = try SQLiteStore.open(path: path, backupBeforeMigrating: false)
             // SQLite reads a damaged file lazily: only a full read proves it sound.
             let sound = try current.read { try String.fetchOne($0.db, sql: "PRAGMA quick_check") == "ok" }
             guard sound else { throw LedgerProblem.damaged(path) }
@@ -107,7 +96,7 @@ extension Store {
         do {
             try checked.queue.backup(to: current.queue)
         } catch let error as DatabaseError {
-            throw Store.problem(error, path: path)
+            throw SQLiteStore.problem(error, path: path)
         }
         return .replaced(kept: keep)
     }
@@ -122,31 +111,24 @@ extension Store {
             }
             try queue.close()
         } catch let error as DatabaseError {
-            throw Store.problem(error, path: path)
+            throw SQLiteStore.problem(error, path: path)
         }
         guard rename(self.path, path) == 0 else { throw LedgerProblem.cannotWrite(path, String(cString: strerror(errno))) }
         DurableFile.syncFolder(of: path)
-        let working = try Store.open(path: path, backupBeforeMigrating: false)
+        let working = try SQLiteStore.open(path: path, backupBeforeMigrating: false)
         do {
             try working.queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try working.queue.close()
         } catch let error as DatabaseError {
-            throw Store.problem(error, path: path)
+            throw SQLiteStore.problem(error, path: path)
         }
     }
 }
 
-extension LedgerTransaction {
-    /// Forgets a person (152-ФЗ): the code, contact and consent date go; the
-    /// group and household size stay, so every past report keeps its figures.
-    ///
-    /// The code becomes `FORGOTTEN-<id>`, or `FORGOTTEN-<id>-2` and so on when
-    /// that is taken: a recipients file exported from another database
-    /// brings in the placeholders of people forgotten there, and a request
-    /// to forget someone must never fail for it.
-    public func forget(recipient: Recipient) throws -> String {
+extension SQLiteLedger {
+    func forget(recipient: Recipient) throws -> String {
         var placeholder = "FORGOTTEN-\(recipient.id)"
         var n = 1
         // Another's key counts too: `FORGOTTEN-7-2` and `FORGOTTEN-72` are one key.

@@ -5,7 +5,7 @@ import GRDBSQLite
 // The monthly report's hot path: a year of `flow_month` rows summed in
 // Swift while SQLite steps through them in key order. A GROUP BY would sort
 // them first, and GRDB's Row decoding costs more than the query here.
-extension LedgerTransaction {
+extension SQLiteLedger {
     /// A row of `flow_month` without its month: what a period's flows are summed by.
     private struct PeriodFlowKey: Hashable {
         var kind: MovementKind

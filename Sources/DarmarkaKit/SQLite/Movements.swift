@@ -3,18 +3,11 @@ import Foundation
 import GRDB
 
 // Recording movements, undoing them, and the stock they leave.
-extension LedgerTransaction {
-    /// Records a movement and updates the stock it changes, refusing it when
-    /// any box and category would fall below zero on any day from its date on.
-    @discardableResult
-    public func record(_ draft: MovementDraft) throws -> RowID {
-        if let problem = Ledger.check(draft) { throw problem }
-        // An undo is dated as what it undoes, which was checked when it was recorded.
-        if draft.reverses == nil, let refusal = Ledger.refusals(try facts(of: draft)).first { throw refusal.problem }
-        let deltas = Ledger.deltas(of: draft)
-        for delta in deltas where delta.quantity < 0 {
-            try ensureStock(for: delta, on: draft.date)
-        }
+extension SQLiteLedger {
+    /// Writes a movement the rules have let through (see
+    /// `LedgerTransaction.record`): sealed onto the chain, with the stock,
+    /// the derived tables and the kilograms' valuation it changes.
+    func insert(_ draft: MovementDraft, deltas: [StockDelta]) throws -> RowID {
         // Kilograms are valued in the ledger's order (see `KilogramValuation`):
         // a movement after everything its boxes hold is valued from their
         // stock now; one dated before later movements values them again.
@@ -65,51 +58,23 @@ extension LedgerTransaction {
         return facts
     }
 
-    private func ensureStock(for delta: StockDelta, on date: LocalDate) throws {
-        let timeline = try stockTimeline(box: delta.box, category: delta.category, from: date)
-        let lowest = Ledger.lowestBalance(current: timeline.current, delta: delta.quantity, date: date,
-                                          later: timeline.later.map { (LocalDate(dayNumber: $0.day), $0.quantity) })
-        guard lowest.quantity < 0 else { return }
-        let box = try box(id: delta.box)
-        let category = try categories().first { $0.id == delta.category }
-        throw LedgerProblem.insufficientStock(
-            box: box?.code.description ?? "#\(delta.box)",
-            category: .stored(category?.nameRu ?? "?", category?.nameEn ?? "?"),
-            available: lowest.quantity - delta.quantity, asked: -delta.quantity, on: lowest.day)
-    }
-
-    /// Undoes a movement by recording its reverse, dated as the original, so
-    /// that stock and every report read as if it had never happened.
-    @discardableResult
-    public func undo(_ id: RowID, volunteer: RowID? = nil) throws -> RowID {
-        guard let m = try Row.fetchOne(db, sql: "SELECT * FROM movement WHERE id = ?", arguments: [id]) else {
-            throw LedgerProblem.unknownMovement(String(id))
-        }
-        if m["reverses_id"] as RowID? != nil { throw LedgerProblem.cannotUndoReversal(id) }
-        if let by = try RowID.fetchOne(db, sql: "SELECT id FROM movement WHERE reverses_id = ?", arguments: [id]) {
-            throw LedgerProblem.alreadyUndone(id, by: by)
-        }
+    /// Movement `id` as it was drafted, with the movement that undid it
+    /// (if any); nil when there is no such movement.
+    func recorded(_ id: RowID) throws -> RecordedMovement? {
+        guard let m = try Row.fetchOne(db, sql: "SELECT * FROM movement WHERE id = ?", arguments: [id]),
+              let kind = MovementKind(rawValue: m["kind"]), let date = LocalDate.parse(m["occurred_on"]) else { return nil }
+        let undoneBy = try RowID.fetchOne(db, sql: "SELECT id FROM movement WHERE reverses_id = ?", arguments: [id])
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM movement_line WHERE movement_id = ? ORDER BY line", arguments: [id]).map { r in
             LineDraft(categoryID: r["category_id"], quantity: r["quantity"],
                       grams: (r["grams"] as Int64?).map(Grams.init), condition: (r["condition"] as String?).flatMap(Condition.init(rawValue:)))
         }
-        guard let kind = MovementKind(rawValue: m["kind"]), let date = LocalDate.parse(m["occurred_on"]) else {
-            throw LedgerProblem.unknownMovement(String(id))
-        }
         let draft = MovementDraft(kind: kind, date: date, time: (m["occurred_at"] as String?).flatMap(LocalTime.parse),
                                   fromBox: m["from_box_id"], toBox: m["to_box_id"], recipientID: m["recipient_id"],
-                                  eventID: m["event_id"], volunteerID: volunteer, note: nil, lines: lines, reverses: id)
-        do {
-            return try record(draft)
-        } catch LedgerProblem.insufficientStock(let box, let category, let available, let asked, let on) {
-            // Undoing an intake takes its things back out of the box: the
-            // usual advice (record an intake first) would be wrong here.
-            throw LedgerProblem.undoWouldShort(id, box: box, category: category, available: available, asked: asked, on: on)
-        }
+                                  eventID: m["event_id"], volunteerID: m["volunteer_id"], note: nil, lines: lines, reverses: m["reverses_id"])
+        return RecordedMovement(draft: draft, undoneBy: undoneBy)
     }
 
-    /// Stock of one box and category at the end of a day.
-    public func stock(box: RowID, category: RowID, on date: LocalDate) throws -> (quantity: Int, grams: Grams) {
+    func stock(box: RowID, category: RowID, on date: LocalDate) throws -> (quantity: Int, grams: Grams) {
         let r = try Row.fetchOne(db, sql: """
             SELECT COALESCE(SUM(quantity), 0) AS q, COALESCE(SUM(grams), 0) AS g
             FROM balance_day WHERE box_id = ? AND category_id = ? AND day <= ?
@@ -117,8 +82,7 @@ extension LedgerTransaction {
         return (r?["q"] ?? 0, Grams(r?["g"] ?? 0))
     }
 
-    /// What is in stock, per box and category: now, or at the end of a day.
-    public func stock(box: Box? = nil, centre: Centre? = nil, on date: LocalDate? = nil) throws -> [StockLine] {
+    func stock(box: Box? = nil, centre: Centre? = nil, on date: LocalDate? = nil) throws -> [StockLine] {
         let source = date == nil
             ? "SELECT box_id, category_id, quantity, grams FROM balance"
             : "SELECT box_id, category_id, SUM(quantity) AS quantity, SUM(grams) AS grams FROM balance_day WHERE day <= ? GROUP BY box_id, category_id"

@@ -152,7 +152,7 @@ enum LedgerSeal {
     }
 }
 
-extension LedgerTransaction {
+extension SQLiteLedger {
     /// Findings of the chain of seals and of the notes it covers: the first
     /// movement where the chain breaks, notes whose text no longer gives
     /// their digest, and redactions not recorded.
@@ -175,18 +175,14 @@ extension LedgerTransaction {
         return findings
     }
 
-    /// The seal of the last movement at most `movement` (or of the whole
-    /// ledger): what a report carries.
-    public func seal(upTo movement: Int64? = nil) throws -> LedgerSealValue {
+    func seal(upTo movement: Int64? = nil) throws -> LedgerSealValue {
         let r = try Row.fetchOne(db, sql: "SELECT id, seal FROM movement WHERE ?1 IS NULL OR id <= ?1 ORDER BY id DESC LIMIT 1",
                                  arguments: [movement])
         guard let r else { return LedgerSealValue(movement: 0, hash: SealForm.hex(LedgerSeal.genesis)) }
         return LedgerSealValue(movement: r["id"], hash: SealForm.hex([UInt8]((r["seal"] as Data?) ?? Data())))
     }
 
-    /// Whether the ledger still holds `seal`: the chain verifies up to its
-    /// movement and gives that seal there. Also how many movements came after it.
-    public func holds(_ seal: LedgerSealValue) throws -> (holds: Bool, exists: Bool, later: Int) {
+    func holds(_ seal: LedgerSealValue) throws -> (holds: Bool, exists: Bool, later: Int) {
         let later = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM movement WHERE id > ?", arguments: [seal.movement]) ?? 0
         if seal.movement == 0 { return (seal.hash == SealForm.hex(LedgerSeal.genesis), true, later) }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM movement WHERE id = ?", arguments: [seal.movement]) == true else {

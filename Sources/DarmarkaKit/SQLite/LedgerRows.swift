@@ -7,7 +7,7 @@ import GRDB
 // here, and the importer its reversals; the importer's new rows go in many
 // to a statement (`ImportSession.flushLedger`) with the same columns and the
 // same seal form, built line by line as the rows arrive.
-extension LedgerTransaction {
+extension SQLiteLedger {
     /// Writes `draft` as movement `id`, sealed after `previous`, and returns
     /// its seal (the next movement's `previous`).
     @discardableResult

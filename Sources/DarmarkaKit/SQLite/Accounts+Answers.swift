@@ -14,16 +14,14 @@ public struct IdempotentAnswer: Sendable, Equatable {
 // no movement, and a sheet of new codes issues codes rather than a movement;
 // a second submission must still give the first one's answer (the
 // `response` column of migration v10 holds it).
-extension LedgerTransaction {
-    /// What a form with this key already did for this user, if it was sent before.
-    public func idempotentAnswer(key: String, user: RowID) throws -> IdempotentAnswer? {
+extension SQLiteLedger {
+    func idempotentAnswer(key: String, user: RowID) throws -> IdempotentAnswer? {
         try Row.fetchOne(db, sql: "SELECT movement_id, response FROM idempotency_key WHERE user_id = ? AND key = ?",
                          arguments: [user, key])
             .map { IdempotentAnswer(movement: $0["movement_id"], response: $0["response"]) }
     }
 
-    /// Remembers what a form's key did, in the same transaction as what it did.
-    public func rememberIdempotency(key: String, user: RowID, movement: RowID?, response: String?) throws {
+    func rememberIdempotency(key: String, user: RowID, movement: RowID?, response: String?) throws {
         try db.execute(sql: "INSERT INTO idempotency_key(key, user_id, movement_id, response, created_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [key, user, movement, response, recordedAt])
     }

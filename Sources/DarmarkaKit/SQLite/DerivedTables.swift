@@ -7,7 +7,7 @@ import GRDB
 // importer for a whole journal. Both sum their movements with the core's
 // rules (`Ledger.deltas`, `DerivedRows`) and hand the sums to these writers,
 // so a derived table has one writer whichever way a movement came in.
-extension LedgerTransaction {
+extension SQLiteLedger {
     /// The stock of a box and category now, and the net change of each day
     /// from `day` on, for `ImportStock.shortfalls`.
     func stockTimeline(box: RowID, category: RowID, from day: LocalDate) throws -> (current: Int, later: [(day: Int, quantity: Int)]) {

@@ -6,14 +6,12 @@ import GRDB
 // volunteer of one centre until it expires. Each pass is an account of its
 // own, so that the session, the role rules, idempotency keys and
 // revocation are those of every user; the token is kept only as its hash.
-extension LedgerTransaction {
+extension SQLiteLedger {
     /// Logins of passes' accounts start with this, which `userLogin` refuses:
     /// no user can be named so, and no sign-in form opens them.
     static let dayPassLoginPrefix = "~"
 
-    /// Makes a pass for a volunteer of `centre`, lasting `hours` from now,
-    /// known by the hash of its token.
-    public func addDayPass(tokenHash: String, centre: Centre, hours: Int) throws -> DayPass {
+    func addDayPass(tokenHash: String, centre: Centre, hours: Int) throws -> DayPass {
         let id = (try RowID.fetchOne(db, sql: "SELECT max(id) FROM day_pass") ?? 0) + 1
         // "!" is no bcrypt hash: no password opens a pass's account.
         try db.execute(sql: "INSERT INTO app_user(login, password_hash, role, created_at) VALUES (?, '!', 'volunteer', ?)",
@@ -29,19 +27,15 @@ extension LedgerTransaction {
         return try dayPass(pass)
     }
 
-    /// Every pass, newest first.
-    public func dayPasses() throws -> [DayPass] {
+    func dayPasses() throws -> [DayPass] {
         try Row.fetchAll(db, sql: Self.dayPassSelect + " ORDER BY p.id DESC").map(dayPass)
     }
 
-    /// The pass whose account `user` is; nil for any other user.
-    public func dayPass(user: RowID) throws -> DayPass? {
+    func dayPass(user: RowID) throws -> DayPass? {
         try Row.fetchOne(db, sql: Self.dayPassSelect + " WHERE p.user_id = ?", arguments: [user]).map(dayPass)
     }
 
-    /// The pass a link's token opens, checked: not revoked, not past, not
-    /// opened before; else the problem to show.
-    public func usableDayPass(tokenHash: String) throws -> DayPass {
+    func usableDayPass(tokenHash: String) throws -> DayPass {
         guard let r = try Row.fetchOne(db, sql: Self.dayPassSelect + " WHERE p.token_hash = ?", arguments: [tokenHash]) else {
             throw DayPassProblem.unknown
         }
@@ -54,10 +48,7 @@ extension LedgerTransaction {
         }
     }
 
-    /// Opens a pass on a phone: keeps the name its holder gave and starts a
-    /// session (known by the hash of its id) that ends with the pass.
-    /// Returns the seconds the session has left. A pass opens once.
-    public func openDayPass(tokenHash: String, volunteer: String, sessionIDHash: String, csrf: String) throws -> TimeInterval {
+    func openDayPass(tokenHash: String, volunteer: String, sessionIDHash: String, csrf: String) throws -> TimeInterval {
         let pass = try usableDayPass(tokenHash: tokenHash)
         let name = try DayPassRules.volunteerName(volunteer)
         guard let r = try Row.fetchOne(db, sql: "SELECT user_id, expires_at FROM day_pass WHERE id = ?", arguments: [pass.id]) else {
@@ -72,9 +63,8 @@ extension LedgerTransaction {
         return (Self.instant(expires) ?? now).timeIntervalSince(now)
     }
 
-    /// Revokes pass number `text` at once: its link and its phone's session are refused from now on.
     @discardableResult
-    public func revokeDayPass(_ text: String) throws -> RowID {
+    func revokeDayPass(_ text: String) throws -> RowID {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard let id = RowID(t.hasPrefix("#") || t.hasPrefix("№") ? String(t.dropFirst()) : t),
               let user = try RowID.fetchOne(db, sql: "SELECT user_id FROM day_pass WHERE id = ?", arguments: [id]) else {
@@ -86,20 +76,16 @@ extension LedgerTransaction {
         return id
     }
 
-    /// Whether `user` recorded `movement` from the web app (its form's
-    /// idempotency key is theirs): who may undo it there.
-    public func recordedInWebApp(_ movement: RowID, by user: RowID) throws -> Bool {
+    func recordedInWebApp(_ movement: RowID, by user: RowID) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM idempotency_key WHERE user_id = ? AND movement_id = ?",
                           arguments: [user, movement]) == true
     }
 
     // MARK: The server's public address
 
-    /// The server's public address, as `serve --url-base` last gave it.
-    public func publicAddress() throws -> String? { try setting("url_base") }
+    func publicAddress() throws -> String? { try setting("url_base") }
 
-    /// Remembers the server's public address, for the links of day passes.
-    public func rememberPublicAddress(_ address: String) throws {
+    func rememberPublicAddress(_ address: String) throws {
         try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('url_base', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [address])
     }

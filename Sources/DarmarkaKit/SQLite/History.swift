@@ -1,15 +1,13 @@
 import DarmarkaCore
 import GRDB
 
-extension LedgerTransaction {
-    /// Movements, newest first, touching a box or a centre, between two days.
-    public func history(box: Box? = nil, centre: Centre? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
+extension SQLiteLedger {
+    func history(box: Box? = nil, centre: Centre? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
                         limit: Int = 50) throws -> [HistoryEntry] {
         try history(box: box, centre: centre, from: from, to: to, id: nil, limit: limit)
     }
 
-    /// One movement as `history` lists it, or nil if there is none of that number.
-    public func movement(_ id: RowID) throws -> HistoryEntry? {
+    func movement(_ id: RowID) throws -> HistoryEntry? {
         try history(id: id, limit: 1).first
     }
 
