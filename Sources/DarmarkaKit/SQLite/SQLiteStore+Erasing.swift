@@ -15,13 +15,7 @@ extension SQLiteStore {
             return try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    try AppendOnly.guardWrites(db, path: path)
-                    result = try body(SQLiteLedger(db: db, now: clock()))
-                    return .commit
-                }
-                guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
+                let result = try immediateTransaction(db, body, keep: { _ in true })
                 try db.execute(sql: "VACUUM")
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
                 return result

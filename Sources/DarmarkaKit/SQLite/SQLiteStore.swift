@@ -141,24 +141,10 @@ final class SQLiteStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction, taken at once (BEGIN IMMEDIATE)
-    /// so that two writers queue up on the busy timeout instead of failing
-    /// when a read lock cannot be upgraded. Any error rolls everything back.
+    /// Runs `body` in one write transaction (`immediateTransaction`); any
+    /// error rolls everything back.
     func write<T>(_ body: (SQLiteLedger) throws -> T) throws -> T {
-        do {
-            return try queue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    try AppendOnly.guardWrites(db, path: path)
-                    result = try body(SQLiteLedger(db: db, now: clock()))
-                    return .commit
-                }
-                guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
-                return result
-            }
-        } catch let error as DatabaseError {
-            throw SQLiteStore.problem(error, path: path)
-        }
+        try write(body, keep: { _ in true })
     }
 
     /// Runs `body` in one write transaction like `write`, but keeps what it
@@ -169,17 +155,7 @@ final class SQLiteStore: Sendable {
             return try queue.writeWithoutTransaction { db in
                 // Both pragmas must be set before the transaction begins.
                 if mode == .bulk { try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY") }
-                let outcome = Result { () throws -> T in
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        try AppendOnly.guardWrites(db, path: path)
-                        let r = try body(SQLiteLedger(db: db, now: clock()))
-                        result = r
-                        return keep(r) ? .commit : .rollback
-                    }
-                    guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
-                    return result
-                }
+                let outcome = Result { try immediateTransaction(db, body, keep: keep) }
                 if mode == .bulk {
                     // Whatever happened: the connection must not go on without its checks.
                     try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA temp_store = DEFAULT")
@@ -219,6 +195,23 @@ final class SQLiteStore: Sendable {
             return LedgerProblem.cannotOpen(path, error.message ?? "\(error.resultCode)")
         default: return LedgerProblem.unexpected(error.message ?? "\(error.resultCode)")
         }
+    }
+
+    /// One write transaction on `db`, taken at once (BEGIN IMMEDIATE) so
+    /// that two writers queue up on the busy timeout instead of failing
+    /// when a read lock cannot be upgraded; refused outright on a ledger
+    /// whose guards are gone (`AppendOnly.guardWrites`). Kept when `keep`
+    /// says so of the result; any error rolls everything back.
+    func immediateTransaction<T>(_ db: Database, _ body: (SQLiteLedger) throws -> T, keep: (T) -> Bool) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            try AppendOnly.guardWrites(db, path: path)
+            let r = try body(SQLiteLedger(db: db, now: clock()))
+            result = r
+            return keep(r) ? .commit : .rollback
+        }
+        guard let result else { throw LedgerProblem.cannotWrite(path, "transaction returned nothing") }
+        return result
     }
 }
 

@@ -6,7 +6,7 @@ struct BoxCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self, Show.self, Retire.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Зарегистрировать бокс и выдать ему код / register a box.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Зарегистрировать бокс и выдать ему код / register a box.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Центр / centre code.") var centre: String
         @Option(help: "Название / name.") var name: String?
@@ -35,7 +35,7 @@ struct BoxCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Список боксов / list boxes.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Список боксов / list boxes.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var excel: ExcelOption
         @Option(help: "Только этот центр / one centre only.") var centre: String?
@@ -47,7 +47,7 @@ struct BoxCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Что в боксе и что с ним было / contents and history.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Что в боксе и что с ним было / contents and history.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Код бокса / box code.") var code: String
         @Option(parsing: .unconditional, help: "Сколько последних движений / how many recent movements.") var last = 10
@@ -75,7 +75,7 @@ struct BoxCommand: ParsableCommand {
     }
 
     struct Retire: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Вывести бокс из работы / retire a box.")
+        static let configuration = CommandConfiguration(commandName: "retire", abstract: "Вывести бокс из работы / retire a box.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Код бокса / box code.") var code: String
         func run() throws {

@@ -52,7 +52,7 @@ struct DayPassCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Пропуска и их состояние / passes and their state.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Пропуска и их состояние / passes and their state.")
         @OptionGroup var global: GlobalOptions
         func run() throws {
             let ctx = try Context(global)
@@ -61,7 +61,7 @@ struct DayPassCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Отозвать пропуск сразу / revoke a pass at once.")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Отозвать пропуск сразу / revoke a pass at once.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Номер пропуска / the pass's number.") var number: String
         func run() throws {

@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
         subcommands: [Journal.self, Boxes.self, Recipients.self, Events.self])
 
     struct Journal: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "journal", 
             abstract: "Журнал движений / the journal of movements.",
             discussion: "--format xlsx (или --output ФАЙЛ.xlsx): книга Excel / an Excel workbook.")
         @OptionGroup var global: GlobalOptions
@@ -101,7 +101,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     struct Boxes: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Боксы и их центры / boxes and their centres.")
+        static let configuration = CommandConfiguration(commandName: "boxes", abstract: "Боксы и их центры / boxes and their centres.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Только этот центр / one centre only.") var centre: String?
         @OptionGroup var output: ExportOutput
@@ -129,7 +129,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     struct Recipients: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Получатели: коды, группы, семьи, без контактов / recipients, no contacts.")
+        static let configuration = CommandConfiguration(commandName: "recipients", abstract: "Получатели: коды, группы, семьи, без контактов / recipients, no contacts.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ExportOutput
 
@@ -143,7 +143,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     struct Events: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Мероприятия / events.")
+        static let configuration = CommandConfiguration(commandName: "events", abstract: "Мероприятия / events.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ExportOutput
 

@@ -76,7 +76,7 @@ struct LabelsCommand: ParsableCommand {
         subcommands: [Boxes.self, Blank.self, Preview.self, Templates.self])
 
     struct Boxes: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "boxes", 
             abstract: "Этикетки боксов центра или перечисленных / labels for a centre's boxes or the codes given.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Все боксы центра в работе / every box in use at this centre.") var centre: String?
@@ -113,7 +113,7 @@ struct LabelsCommand: ParsableCommand {
     }
 
     struct Blank: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "blank", 
             abstract: "Напечатать коды заранее, до боксов / pre-print codes not yet given to boxes.",
             discussion: """
             Коды выдаются только если этикетки записаны; код не выдаётся дважды. Код станет боксом при \
@@ -160,7 +160,7 @@ struct LabelsCommand: ParsableCommand {
     }
 
     struct Preview: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "preview", 
             abstract: "Одна этикетка с линией реза, чтобы посмотреть / one label with its cut line, to look at.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Шаблон / label template.") var template = "L7160"
@@ -205,7 +205,7 @@ struct LabelsCommand: ParsableCommand {
     }
 
     struct Templates: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "templates", 
             abstract: "Шаблоны этикеток: свои и gLabels / label templates, the project's and gLabels'.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Слова для поиска: марка, артикул, размер 63.5x38.1 / words to look for.") var search: String?

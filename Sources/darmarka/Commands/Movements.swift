@@ -144,7 +144,7 @@ struct Recording {
 }
 
 struct Intake: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Приём вещей в бокс / things put into a box.")
+    static let configuration = CommandConfiguration(commandName: "intake", abstract: "Приём вещей в бокс / things put into a box.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Бокс / box code.") var box: String
     @OptionGroup var line: LinesOptions
@@ -158,7 +158,7 @@ struct Intake: ParsableCommand {
 }
 
 struct Handout: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Выдача вещей / things handed out.")
+    static let configuration = CommandConfiguration(commandName: "handout", abstract: "Выдача вещей / things handed out.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Бокс / box code.") var box: String
     @OptionGroup var line: LinesOptions
@@ -184,7 +184,7 @@ struct Handout: ParsableCommand {
 }
 
 struct Transfer: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Перемещение между боксами / move between boxes.")
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Перемещение между боксами / move between boxes.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Из бокса / from box.") var from: String
     @Option(help: "В бокс / to box.") var to: String
@@ -214,7 +214,7 @@ struct Writeoff: ParsableCommand {
 }
 
 struct Count: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Инвентаризация: записать, сколько насчитано / a stock take.")
+    static let configuration = CommandConfiguration(commandName: "count", abstract: "Инвентаризация: записать, сколько насчитано / a stock take.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Бокс / box code.") var box: String
     @Option(help: "Категория / category.") var category: String
@@ -256,7 +256,7 @@ struct Count: ParsableCommand {
 }
 
 struct Undo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Отменить движение обратным / undo a movement by reversing it.")
+    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Отменить движение обратным / undo a movement by reversing it.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Номер движения из history / movement number.") var id: String
     @Option(help: "Волонтёр / volunteer.") var volunteer: String?

@@ -6,7 +6,7 @@ struct RecipientCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self, Forget.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Зарегистрировать получателя / register a recipient.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Зарегистрировать получателя / register a recipient.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Код карточки, не имя / card code, not a name.") var code: String
         @Option(help: "Группа / group, e.g. large-family.") var group: String?
@@ -29,7 +29,7 @@ struct RecipientCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Список получателей / list recipients.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Список получателей / list recipients.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var excel: ExcelOption
         func run() throws {
@@ -45,7 +45,7 @@ struct EventCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Добавить мероприятие / add an event.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Добавить мероприятие / add an event.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Название / name.") var name: String
         @Option(help: "Дата / date.") var date: String?
@@ -66,7 +66,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Список мероприятий / list events.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Список мероприятий / list events.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var excel: ExcelOption
         @Option(help: "С даты / from.") var from: String?

@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
         subcommands: [Monthly.self, Year.self, Range.self])
 
     struct Monthly: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Месяц, предыдущий месяц и с начала года / a month.")
+        static let configuration = CommandConfiguration(commandName: "monthly", abstract: "Месяц, предыдущий месяц и с начала года / a month.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(
             "Месяц / month: \(ReportWords.monthForms.ru); \(ReportWords.monthNameAlone.ru). Без него — последний полный месяц.",
@@ -102,7 +102,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     struct Year: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Год и предыдущий год / a year.")
+        static let configuration = CommandConfiguration(commandName: "year", abstract: "Год и предыдущий год / a year.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Год / year, 2026.") var year: String
         @OptionGroup var output: ReportOutput
@@ -113,7 +113,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     struct Range: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Любой период / any period.")
+        static let configuration = CommandConfiguration(commandName: "range", abstract: "Любой период / any period.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "С даты / from.") var from: String
         @Option(help: "По дату / to.") var to: String
@@ -132,7 +132,7 @@ struct TargetCommand: ParsableCommand {
                                                     subcommands: [Set.self, List.self])
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "set", 
             abstract: "Задать план / set a target.",
             discussion: "METRIC: " + Metric.allCases.map(\.rawValue).joined(separator: ", "))
         @OptionGroup var global: GlobalOptions
@@ -176,7 +176,7 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Список планов / list targets.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Список планов / list targets.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var excel: ExcelOption
         func run() throws {

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 struct Resolve: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "resolve", 
         abstract: "Что за бокс по коду, ссылке или скану / which box a code, URL or scan is, and what it holds.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Код, ссылка с кодом или то, что ввёл сканер / a code, a URL with one, or what a scanner typed.")

@@ -3,7 +3,7 @@ import DarmarkaKit
 import Foundation
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Проверить базу и журнал / check the database and the ledger.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Проверить базу и журнал / check the database and the ledger.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
 }
 
 struct Backup: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Копия базы, можно во время работы / back up, safe while others write.")
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Копия базы, можно во время работы / back up, safe while others write.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Файл копии / backup file.") var file: String
     @Flag(help: "Перезаписать / overwrite.") var force = false
@@ -41,7 +41,7 @@ struct Backup: ParsableCommand {
 }
 
 struct Restore: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Восстановить базу из копии / restore from a backup.")
+    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Восстановить базу из копии / restore from a backup.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Файл копии / backup file.") var file: String
 
@@ -63,7 +63,7 @@ struct Restore: ParsableCommand {
 
 extension RecipientCommand {
     struct Forget: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Забыть человека (152-ФЗ), сохранив цифры / forget a person, keep the figures.")
+        static let configuration = CommandConfiguration(commandName: "forget", abstract: "Забыть человека (152-ФЗ), сохранив цифры / forget a person, keep the figures.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Код получателя / recipient code.") var code: String
 

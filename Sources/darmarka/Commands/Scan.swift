@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 struct Scan: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "scan", 
         abstract: "Режим сканера: коды построчно со стандартного ввода / scanner mode: codes line by line from standard input.",
         discussion: """
         USB-сканер вводит код и Enter. Каждая строка — один скан и одна транзакция; ошибочный скан \

@@ -7,7 +7,7 @@ import Logging
 
 /// `darmarka serve`: the web app a box label's QR opens.
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "serve", 
         abstract: "Веб-приложение для телефонов (QR на этикетке ведёт сюда) / the web app for phones.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Адрес и порт / address and port.") var listen = "127.0.0.1:8080"

@@ -3,7 +3,7 @@ import DarmarkaKit
 import Foundation
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Создать базу / create the database.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Создать базу / create the database.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Часовой пояс центров / the centres' time zone.") var timezone = "Asia/Yekaterinburg"
     @Option(help: "Название организации / organisation name.") var organisation: String?
@@ -28,7 +28,7 @@ struct CentreCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self], aliases: ["center"])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Добавить центр / add a centre.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Добавить центр / add a centre.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Короткий код, например PRE / a short code.") var code: String
         @Option(help: "Название / name.") var name: String
@@ -42,7 +42,7 @@ struct CentreCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Список центров / list centres.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Список центров / list centres.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var excel: ExcelOption
         func run() throws {
@@ -57,7 +57,7 @@ struct CategoryCommand: ParsableCommand {
                                                     subcommands: [List.self, Add.self, Alias.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Список категорий / list categories.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Список категорий / list categories.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var excel: ExcelOption
         func run() throws {
@@ -67,7 +67,7 @@ struct CategoryCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Добавить категорию / add a category.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Добавить категорию / add a category.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Код латиницей / code, e.g. winter-boots.") var code: String
         @Option(name: .customLong("name-ru"), help: "Название по-русски / Russian name.") var nameRu: String
@@ -80,7 +80,7 @@ struct CategoryCommand: ParsableCommand {
     }
 
     struct Alias: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Другое название категории / add an alias.")
+        static let configuration = CommandConfiguration(commandName: "alias", abstract: "Другое название категории / add an alias.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Категория / category.") var category: String
         @Argument(help: "Другое название / the alias.") var alias: String
@@ -100,7 +100,7 @@ struct GroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "group", abstract: "Группы получателей / recipient groups.",
                                                     subcommands: [List.self], defaultSubcommand: List.self)
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Список групп / list groups.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Список групп / list groups.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var excel: ExcelOption
         func run() throws {

@@ -21,7 +21,7 @@ struct StockCommand: ParsableCommand {
 }
 
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Журнал движений / the journal of movements.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Журнал движений / the journal of movements.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var excel: ExcelOption
     @Option(help: "Бокс / box.") var box: String?

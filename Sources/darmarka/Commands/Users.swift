@@ -30,7 +30,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Добавить пользователя / add a user.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Добавить пользователя / add a user.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Логин / login.") var login: String
         @Option(help: "coordinator | manager | volunteer | viewer") var role: String
@@ -48,7 +48,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Список пользователей / list users.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Список пользователей / list users.")
         @OptionGroup var global: GlobalOptions
         func run() throws {
             let ctx = try Context(global)
@@ -58,7 +58,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Disable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Отключить пользователя и его входы / disable a user and end their sessions.")
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: "Отключить пользователя и его входы / disable a user and end their sessions.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Логин / login.") var login: String
         func run() throws {
@@ -69,7 +69,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Password: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Новый пароль / set a new password.")
+        static let configuration = CommandConfiguration(commandName: "password", abstract: "Новый пароль / set a new password.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Логин / login.") var login: String
         func run() throws {

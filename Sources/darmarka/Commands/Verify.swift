@@ -6,7 +6,7 @@ import Foundation
 /// the ledger still holds the movement a report was sealed with, with that
 /// seal, and (for a JSON report) still gives the report's figures.
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "verify", 
         abstract: "Проверить отчёт по печати журнала / check a report against the ledger's seal.",
         discussion: "darmarka verify REPORT.json | darmarka verify --seal N:HEX (the seal a PDF prints)")
     @OptionGroup var global: GlobalOptions
