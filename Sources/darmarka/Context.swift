@@ -57,7 +57,7 @@ struct Context {
     }
 
     /// The SQLite file, for a command that has no PostgreSQL store yet:
-    /// given a PostgreSQL URL it says so in one line (until the store seam lands).
+    /// given a PostgreSQL URL it says so in one line (until PostgreSQL is a back end of the store seam).
     var databasePath: String {
         get throws {
             switch location {

@@ -647,7 +647,7 @@ final class JournalApplier {
         }
         let entry = group.flatMap { id in groups.first { $0.id == id } }
         let found = try session.onConnection { [session] in
-            try session.tx.handoutRecipient(code, .whenNew, group: entry, on: date)
+            try session.tx.handoutRecipient(code, .whenNew, group: entry, household: nil, on: date)
         }
         let id = found.recipient.id
         recipients[key] = id

@@ -4,7 +4,8 @@ import PostgresNIO
 
 /// A Darmarka ledger in a PostgreSQL database: telling it from other
 /// databases, creating it, bringing its schema up to date. The store
-/// itself (reading and writing the ledger) comes with the store seam.
+/// itself (reading and writing the ledger) is to be a back end of the
+/// store seam (`StoreBackend`, `LedgerBackend`).
 public enum PostgresLedger {
     /// What a database holds, as `init` and opening need to know.
     public enum Contents: Sendable, Equatable {

@@ -19,8 +19,8 @@ extension SQLiteLedger {
         return codes
     }
 
-    func addBox(centre: Centre, name: String?, kind: BoxKind, claiming code: BoxCode? = nil,
-                       otherCentre: Bool = false) throws -> Box {
+    func addBox(centre: Centre, name: String?, kind: BoxKind, claiming code: BoxCode?,
+                       otherCentre: Bool) throws -> Box {
         // No name is fine for a box; a name given is one line.
         let name = try name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Names.clean($0, option: "--name") }
         let assigned: BoxCode
@@ -52,7 +52,7 @@ extension SQLiteLedger {
         FROM box b JOIN centre c ON c.id = b.centre_id
         """
 
-    func boxes(centre: Centre? = nil) throws -> [Box] {
+    func boxes(centre: Centre?) throws -> [Box] {
         let rows = try Row.fetchAll(db, sql: Self.boxSelect + " WHERE ? IS NULL OR b.centre_id = ? ORDER BY c.code, b.code",
                                     arguments: [centre?.id, centre?.id])
         return rows.compactMap(Self.box)

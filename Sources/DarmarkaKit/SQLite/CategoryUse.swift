@@ -4,7 +4,7 @@ import GRDB
 // Which categories a centre uses most, for the big buttons of the web
 // app's intake and handout forms.
 extension SQLiteLedger {
-    func mostUsedCategories(centre: String, kind: MovementKind, days: Int = 30, limit: Int = 8) throws -> [NamedEntry] {
+    func mostUsedCategories(centre: String, kind: MovementKind, days: Int, limit: Int) throws -> [NamedEntry] {
         let today = try today()
         // An intake puts things into a box, a handout takes them out of one.
         let boxColumn = kind == .intake ? "m.to_box_id" : "m.from_box_id"

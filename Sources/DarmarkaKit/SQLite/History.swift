@@ -2,8 +2,8 @@ import DarmarkaCore
 import GRDB
 
 extension SQLiteLedger {
-    func history(box: Box? = nil, centre: Centre? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
-                        limit: Int = 50) throws -> [HistoryEntry] {
+    func history(box: Box?, centre: Centre?, from: LocalDate?, to: LocalDate?,
+                        limit: Int) throws -> [HistoryEntry] {
         try history(box: box, centre: centre, from: from, to: to, id: nil, limit: limit)
     }
 

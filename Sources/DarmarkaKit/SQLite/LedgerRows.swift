@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 // The ledger's own rows for one movement: the movement, sealed onto the
-// chain, its note and its lines. `record` writes every movement through
+// chain, its note and its lines. `insert` writes every movement through
 // here, and the importer its reversals; the importer's new rows go in many
 // to a statement (`ImportSession.flushLedger`) with the same columns and the
 // same seal form, built line by line as the rows arrive.

@@ -175,7 +175,7 @@ extension SQLiteLedger {
         return findings
     }
 
-    func seal(upTo movement: Int64? = nil) throws -> LedgerSealValue {
+    func seal(upTo movement: Int64?) throws -> LedgerSealValue {
         let r = try Row.fetchOne(db, sql: "SELECT id, seal FROM movement WHERE ?1 IS NULL OR id <= ?1 ORDER BY id DESC LIMIT 1",
                                  arguments: [movement])
         guard let r else { return LedgerSealValue(movement: 0, hash: SealForm.hex(LedgerSeal.genesis)) }

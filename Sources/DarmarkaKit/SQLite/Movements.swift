@@ -2,7 +2,8 @@ import DarmarkaCore
 import Foundation
 import GRDB
 
-// Recording movements, undoing them, and the stock they leave.
+// Writing a movement the rules of `LedgerTransaction+Recording` let
+// through, reading one back for an undo, and the stock they leave.
 extension SQLiteLedger {
     /// Writes a movement the rules have let through (see
     /// `LedgerTransaction.record`): sealed onto the chain, with the stock,
@@ -82,7 +83,7 @@ extension SQLiteLedger {
         return (r?["q"] ?? 0, Grams(r?["g"] ?? 0))
     }
 
-    func stock(box: Box? = nil, centre: Centre? = nil, on date: LocalDate? = nil) throws -> [StockLine] {
+    func stock(box: Box?, centre: Centre?, on date: LocalDate?) throws -> [StockLine] {
         let source = date == nil
             ? "SELECT box_id, category_id, quantity, grams FROM balance"
             : "SELECT box_id, category_id, SUM(quantity) AS quantity, SUM(grams) AS grams FROM balance_day WHERE day <= ? GROUP BY box_id, category_id"

@@ -26,7 +26,7 @@ public struct HandoutRecipient: Sendable {
 
 extension SQLiteLedger {
     func addRecipient(code: String, group: NamedEntry?, householdSize: Int, on date: LocalDate,
-                             contact: String? = nil, consentOn: LocalDate? = nil) throws -> Recipient {
+                             contact: String?, consentOn: LocalDate?) throws -> Recipient {
         let code = try LedgerTransaction.recipientCode(code)
         guard (1...50).contains(householdSize) else { throw LedgerProblem.badHouseholdSize(String(householdSize)) }
         if contact != nil && consentOn == nil { throw LedgerProblem.contactWithoutConsent }
@@ -55,13 +55,13 @@ extension SQLiteLedger {
         throw RecipientProblem.ambiguous(code, candidates: found.map { $0["code"] })
     }
 
-    func similarRecipients(to code: String, limit: Int = 3) throws -> [String] {
+    func similarRecipients(to code: String, limit: Int) throws -> [String] {
         RecipientCodes.nearest(to: code, among: try String.fetchAll(db, sql: "SELECT code FROM recipient WHERE forgotten_at IS NULL"),
                                limit: limit)
     }
 
-    func handoutRecipient(_ code: String, _ registration: RecipientRegistration, group: NamedEntry? = nil,
-                                 household: Int? = nil, on date: LocalDate) throws -> HandoutRecipient {
+    func handoutRecipient(_ code: String, _ registration: RecipientRegistration, group: NamedEntry?,
+                                 household: Int?, on date: LocalDate) throws -> HandoutRecipient {
         if let known = try recipient(code) {
             switch registration {
             case .new:
@@ -77,9 +77,10 @@ extension SQLiteLedger {
             return HandoutRecipient(recipient: known, isNew: false)
         }
         if registration == .registered {
-            throw RecipientProblem.unknown(try Self.lookupCode(code), similar: try similarRecipients(to: code))
+            throw RecipientProblem.unknown(try Self.lookupCode(code), similar: try similarRecipients(to: code, limit: 3))
         }
-        return HandoutRecipient(recipient: try addRecipient(code: code, group: group, householdSize: household ?? 1, on: date),
+        return HandoutRecipient(recipient: try addRecipient(code: code, group: group, householdSize: household ?? 1, on: date,
+                                                                  contact: nil, consentOn: nil),
                                 isNew: true)
     }
 
@@ -139,7 +140,7 @@ extension SQLiteLedger {
         FROM event e LEFT JOIN centre c ON c.id = e.centre_id
         """
 
-    func events(from: LocalDate? = nil, to: LocalDate? = nil) throws -> [Event] {
+    func events(from: LocalDate?, to: LocalDate?) throws -> [Event] {
         try Row.fetchAll(db, sql: Self.eventSelect + " WHERE (? IS NULL OR e.held_on >= ?) AND (? IS NULL OR e.held_on <= ?) ORDER BY e.held_on, e.name",
                          arguments: [from?.description, from?.description, to?.description, to?.description]).map(Self.event)
     }

@@ -32,7 +32,7 @@ extension SQLiteLedger {
 
 // What `darmarka export` writes.
 extension SQLiteLedger {
-    func forEachJournalRow(from: LocalDate? = nil, to: LocalDate? = nil, centre: Centre? = nil,
+    func forEachJournalRow(from: LocalDate?, to: LocalDate?, centre: Centre?,
                                   _ body: (JournalRow) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: Self.journalSelect + """
             WHERE \(LedgerSQL.standing("m"))

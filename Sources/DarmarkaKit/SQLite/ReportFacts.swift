@@ -7,11 +7,7 @@ import GRDBSQLite
 // at either end of other periods (see `Period.parts`), and one centre's
 // recipients and volunteers, are summed from the ledger itself.
 extension SQLiteLedger {
-    func facts(for period: Period, centre: Centre? = nil) throws -> PeriodFacts {
-        try facts(for: period, centre: centre, shared: ReportReads())
-    }
-
-    /// The same, reading what the columns of one report have in common
+    /// A period's facts, reading what the columns of one report have in common
     /// (see `ReportReads`) only once.
     func facts(for period: Period, centre: Centre?, shared: ReportReads) throws -> PeriodFacts {
         let events = try eventFacts(period, centre: centre)
@@ -236,7 +232,7 @@ extension SQLiteLedger {
             """, arguments: [target.metric.rawValue, target.period.from.description, target.period.to.description, stored, recordedAt])
     }
 
-    func targets(overlapping period: Period? = nil) throws -> [Target] {
+    func targets(overlapping period: Period?) throws -> [Target] {
         try Row.fetchAll(db, sql: """
             SELECT metric, period_from, period_to, value FROM target
             WHERE ?1 IS NULL OR (period_from <= ?2 AND period_to >= ?1) ORDER BY period_from, metric

@@ -42,7 +42,7 @@ extension SQLiteLedger {
         return ids.count
     }
 
-    func recipientCodes(namedInNotesOf batch: RowID, limit: Int = 2000) throws -> [String] {
+    func recipientCodes(namedInNotesOf batch: RowID, limit: Int) throws -> [String] {
         var keys: Set<String> = []
         let notes = try String.fetchCursor(db, sql: """
             SELECT n.note FROM movement_note n JOIN movement m ON m.id = n.movement_id WHERE m.import_id = ? ORDER BY n.movement_id LIMIT ?

@@ -26,7 +26,7 @@ final class SQLiteStore: Sendable {
     }
 
     /// The same database seen at another moment (for tests of time zones).
-    func at(_ instant: Date) -> SQLiteStore { SQLiteStore(path: path, queue: queue, clock: { instant }) }
+    func at(_ instant: Date) -> any StoreBackend { SQLiteStore(path: path, queue: queue, clock: { instant }) }
 
     static func configuration(readonly: Bool = false) -> Configuration {
         var config = Configuration()
@@ -230,8 +230,6 @@ enum Timestamp {
 }
 
 extension SQLiteStore: StoreBackend {
-    func at(_ instant: Date) -> any StoreBackend { at(instant) as SQLiteStore }
-
     func inReadTransaction<T>(_ body: (any LedgerBackend) throws -> T) throws -> T {
         try read { try body($0) }
     }

@@ -100,7 +100,6 @@ protocol LedgerBackend {
     func exportedRows(movement id: RowID) throws -> [JournalRow]
 
     // MARK: Reports
-    func facts(for period: Period, centre: Centre?) throws -> PeriodFacts
     func facts(for period: Period, centre: Centre?, shared: ReportReads) throws -> PeriodFacts
     func flows(_ period: Period, centre: Centre?, fromLedger: Bool) throws -> [FlowRow]
     func trend(_ months: [YearMonth], centre: Centre?) throws -> [Report.TrendPoint]

@@ -2,7 +2,7 @@ import DarmarkaCore
 
 // The write path: every movement, whether typed, scanned, sent from a
 // phone or undone, passes these rules before a back end writes it, so no
-// store keeps rules of its own. (The journal importer checks the same rules,
+// store keeps movement rules of its own. (The journal importer checks the same rules,
 // `Ledger.refusals` and `ImportStock`, for a whole file at once.)
 extension LedgerTransaction {
     /// Records a movement and updates the stock it changes, refusing it when

@@ -5,7 +5,7 @@ import Foundation
 extension LedgerTransaction {
     /// Everything a report needs to know about one period.
     public func facts(for period: Period, centre: Centre? = nil) throws -> PeriodFacts {
-        try backend.facts(for: period, centre: centre)
+        try backend.facts(for: period, centre: centre, shared: ReportReads())
     }
 
     /// Flows of a period: its whole months from the monthly table, the days
